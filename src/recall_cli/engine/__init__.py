@@ -1,0 +1,30 @@
+"""The pure retry engine: statuses, policy, counters and the decision on each dial."""
+
+from recall_cli.engine.decide import Decision, MissingRuleError, advance, decide, next_number
+from recall_cli.engine.policy import Action, Limits, Policy, Rule
+from recall_cli.engine.progress import Progress, begin_dial, first_number, start
+from recall_cli.engine.states import RecordState, Then
+from recall_cli.engine.status import LABELS, NOT_REACHED, Status, label, parse_status
+
+__all__ = [
+    "LABELS",
+    "NOT_REACHED",
+    "Action",
+    "Decision",
+    "Limits",
+    "MissingRuleError",
+    "Policy",
+    "Progress",
+    "RecordState",
+    "Rule",
+    "Status",
+    "Then",
+    "advance",
+    "begin_dial",
+    "decide",
+    "first_number",
+    "label",
+    "next_number",
+    "parse_status",
+    "start",
+]

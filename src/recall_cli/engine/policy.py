@@ -1,0 +1,69 @@
+"""A campaign's retry policy: per-status rules and the limits A and B."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from recall_cli.engine.status import Status
+
+SECONDS_PER_MINUTE = 60
+SECONDS_PER_HOUR = 3600
+
+
+class Action(StrEnum):
+    """What ends an attempt once a status has no repeats left."""
+
+    CALLBACK = "callback"
+    STOP_NUMBER = "stop_number"
+    STOP_RECORD = "stop_record"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """How one not-reached status is handled: repeats, then an action."""
+
+    status: Status
+    action: Action
+    repeats: int = 0
+    interval_minutes: int = 0
+    after_hours: float = 0.0
+    scenario: str | None = None
+
+    @property
+    def interval_seconds(self) -> int:
+        return self.interval_minutes * SECONDS_PER_MINUTE
+
+    @property
+    def wait_seconds(self) -> int:
+        """The callback's minimum wait; zero for the stop actions."""
+        if self.action is not Action.CALLBACK:
+            return 0
+        # Whole seconds keep virtual time exact; sub-second fractions of an hour mean nothing here.
+        return round(self.after_hours * SECONDS_PER_HOUR)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """A: attempts per record; B: attempts per number; and the switch to move across numbers."""
+
+    max_attempts_per_record: int
+    max_attempts_per_number: int
+    dial_all_numbers: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Everything the engine needs to decide what follows a dial."""
+
+    limits: Limits
+    rules: Mapping[Status, Rule] = field(default_factory=dict)
+    name: str = ""
+    timezone: str = "Europe/Moscow"
+
+    def missing_rules(self, statuses: frozenset[Status] | set[Status]) -> tuple[Status, ...]:
+        """The statuses among `statuses` that would need a rule and have none, in enum order."""
+        return tuple(
+            s for s in Status if s in statuses and s is not Status.ANSWERED and s not in self.rules
+        )

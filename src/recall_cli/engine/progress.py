@@ -1,0 +1,55 @@
+"""One record's counters while it is being dialled (SPEC §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from recall_cli.engine.policy import Limits
+from recall_cli.engine.status import Status
+
+
+@dataclass(slots=True)
+class Progress:
+    """Counters of one record.
+
+    Mutable on purpose: it lives in the simulator's hot loop, and only `begin_dial` and
+    `engine.decide.advance` change it. Number indexes are 0-based column positions.
+    """
+
+    dialable: tuple[bool, ...]
+    number: int
+    attempts: int = 0
+    number_attempts: list[int] = field(default_factory=list)
+    stopped: list[bool] = field(default_factory=list)
+    repeat: int = 0
+    repeats_used: dict[Status, int] = field(default_factory=dict)
+    # The status whose repeat budget the next dial spends, and how many of it it will have used.
+    repeat_of: Status | None = None
+    repeat_count: int = 0
+
+
+def first_number(limits: Limits, dialable: tuple[bool, ...]) -> int | None:
+    """The first number a record dials: the first non-empty one (B ≥ 1 leaves it eligible)."""
+    del limits  # every limit is at least 1, so a fresh number is always eligible
+    for index, present in enumerate(dialable):
+        if present:
+            return index
+    return None
+
+
+def start(limits: Limits, dialable: tuple[bool, ...]) -> Progress | None:
+    """Fresh counters for a record, or None when it has no number to dial (`no_numbers`)."""
+    number = first_number(limits, dialable)
+    if number is None:
+        return None
+    size = len(dialable)
+    return Progress(
+        dialable=dialable, number=number, number_attempts=[0] * size, stopped=[False] * size
+    )
+
+
+def begin_dial(progress: Progress) -> None:
+    """Count a new attempt against A and B when the dial about to start opens one."""
+    if progress.repeat == 0:
+        progress.attempts += 1
+        progress.number_attempts[progress.number] += 1

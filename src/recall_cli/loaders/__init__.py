@@ -1,0 +1,1 @@
+"""Loaders: files in, engine values out, every problem with its file, line and column."""

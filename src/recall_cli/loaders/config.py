@@ -1,0 +1,249 @@
+"""The campaign config (SPEC §3): YAML → file model → `engine.Policy`, every problem positioned."""
+
+from __future__ import annotations
+
+import difflib
+import zoneinfo
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
+
+from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
+from recall_cli.engine.status import known_names
+from recall_cli.loaders import codes
+from recall_cli.loaders.schema import Text, Tree, key_location, to_python, validate
+from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
+from recall_cli.messages import Message
+from recall_cli.problems import Location, Problem, RecallError, Severity, errors_in
+
+DEFAULT_TIMEZONE = "Europe/Moscow"
+DEFAULT_REGION = "RU"
+MIN_INTERVAL, MAX_INTERVAL = 1, 10
+MIN_AFTER_HOURS = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class RuleModel(_Model):
+    action: Literal["callback", "stop_number", "stop_record"]
+    repeats: StrictInt = 0
+    interval_minutes: StrictInt | None = None
+    after_hours: StrictFloat | StrictInt | None = None
+    scenario: Text | None = None
+
+
+class LimitsModel(_Model):
+    max_attempts_per_record: StrictInt
+    max_attempts_per_number: StrictInt
+    dial_all_numbers: StrictBool = False
+
+
+class ListModel(_Model):
+    id_column: Text | None = None
+    phone_columns: list[Text] | None = None
+
+
+class ConfigModel(_Model):
+    """A campaign config file."""
+
+    campaign: Text | None = None
+    timezone: Text = DEFAULT_TIMEZONE
+    region: Text = Field(default=DEFAULT_REGION, description="Phone numbering region (ISO code).")
+    limits: LimitsModel
+    rules: dict[str, RuleModel] = Field(default_factory=dict)
+    list: ListModel | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListColumns:
+    """Columns a config names for its list, overriding detection."""
+
+    id_column: str | None = None
+    phone_columns: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    """A loaded config: the engine's policy and what the edges need besides."""
+
+    policy: Policy
+    file: str
+    region: str
+    columns: ListColumns
+    rule_locations: dict[Status, Location]
+
+
+@dataclass(slots=True)
+class ConfigReport:
+    """Everything a config file yields: the campaign when usable, and all problems found."""
+
+    campaign: Campaign | None
+    problems: list[Problem]
+    document: Document
+
+
+def load_config(path: str | Path) -> Campaign:
+    """The campaign of a config file, or a `RecallError` with every error in it."""
+    report = check_config(path)
+    errors = errors_in(report.problems)
+    if errors or report.campaign is None:
+        raise RecallError(errors)
+    return report.campaign
+
+
+def check_config(path: str | Path) -> ConfigReport:
+    """Read a config, collecting every problem (warnings included) instead of stopping."""
+    document = read_yaml(path)
+    problems = list(document.problems)
+    campaign = None
+    if document.root is not None and not errors_in(problems):
+        campaign = _campaign(document, problems, Path(path).stem)
+    elif document.root is None and not problems:
+        problems.append(
+            Problem(Location(document.file, 1, 1), codes.WRONG_TYPE, Message("config.empty"))
+        )
+    return ConfigReport(campaign, sorted(problems, key=lambda p: p.location), document)
+
+
+def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaign | None:
+    assert document.root is not None
+    file = document.file
+    if not isinstance(document.root, Mapping):
+        problems.append(Problem(document.root.location, codes.WRONG_TYPE, Message("config.not_mapping")))
+        return None
+    tree = to_python(document.root, problems)
+    model, schema_problems = validate(ConfigModel, tree, file)
+    problems.extend(schema_problems)
+    if model is None:
+        return None
+    before = len(errors_in(problems))
+    limits = _limits(model.limits, tree, file, problems)
+    rules, where = _rules(model, tree, file, problems)
+    _timezone(model.timezone, tree, file, problems)
+    if len(errors_in(problems)) > before:
+        return None
+    policy = Policy(
+        limits=limits,
+        rules=rules,
+        name=model.campaign if model.campaign else stem,
+        timezone=model.timezone,
+    )
+    columns = ListColumns()
+    if model.list is not None:
+        phones = model.list.phone_columns
+        columns = ListColumns(model.list.id_column, tuple(phones) if phones is not None else None)
+    return Campaign(policy, file, model.region.upper(), columns, where)
+
+
+def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) -> Limits:
+    for name in ("max_attempts_per_record", "max_attempts_per_number"):
+        value = getattr(model, name)
+        if value < 1:
+            _range(problems, tree, file, ("limits", name), value, "≥ 1")
+    return Limits(model.max_attempts_per_record, model.max_attempts_per_number, model.dial_all_numbers)
+
+
+def _range(
+    problems: list[Problem], tree: Tree, file: str, path: tuple[object, ...], value: object, bound: str
+) -> None:
+    node = tree.values.get(path)
+    location = node.location if node else Location(file, 1, 1)
+    problems.append(
+        Problem(location, codes.OUT_OF_RANGE, Message("schema.range", {"key": path[-1], "value": value, "bound": bound}))
+    )
+
+
+def _rules(
+    model: ConfigModel, tree: Tree, file: str, problems: list[Problem]
+) -> tuple[dict[Status, Rule], dict[Status, Location]]:
+    rules: dict[Status, Rule] = {}
+    where: dict[Status, Location] = {}
+    for name, rule_model in model.rules.items():
+        location = key_location(tree, ("rules", name), file)
+        status = parse_status(name)
+        if status is None:
+            problems.append(_unknown_status(location, name))
+            continue
+        if status is Status.ANSWERED:
+            problems.append(Problem(location, codes.ANSWERED_RULE, Message("config.answered_rule", {"name": name})))
+            continue
+        if status in where:
+            problems.append(
+                Problem(
+                    location,
+                    codes.DUPLICATE_STATUS,
+                    Message("config.duplicate_status", {"name": name, "status": status.value, "line": where[status].line}),
+                )
+            )
+            continue
+        where[status] = location
+        rule = _rule(status, rule_model, tree, file, ("rules", name), problems)
+        if rule is not None:
+            rules[status] = rule
+    return rules, where
+
+
+def _unknown_status(location: Location, name: str) -> Problem:
+    close = difflib.get_close_matches(name, known_names(), n=1, cutoff=0.6)
+    if close:
+        return Problem(location, codes.UNKNOWN_STATUS, Message("config.unknown_status_hint", {"name": name, "hint": close[0]}))
+    return Problem(location, codes.UNKNOWN_STATUS, Message("config.unknown_status", {"name": name}))
+
+
+def _rule(
+    status: Status,
+    model: RuleModel,
+    tree: Tree,
+    file: str,
+    path: tuple[object, ...],
+    problems: list[Problem],
+) -> Rule | None:
+    action = Action(model.action)
+    start = len(errors_in(problems))
+    here = tree.values[path].location
+
+    def at(key: str) -> Location:
+        node = tree.values.get((*path, key))
+        return node.location if node else here
+
+    if model.repeats < 0:
+        _range(problems, tree, file, (*path, "repeats"), model.repeats, "≥ 0")
+    interval = model.interval_minutes
+    if model.repeats > 0:
+        if interval is None:
+            problems.append(Problem(at("repeats"), codes.REPEATS_WITHOUT_INTERVAL, Message("config.repeats_without_interval", {"repeats": model.repeats})))
+        elif not MIN_INTERVAL <= interval <= MAX_INTERVAL:
+            problems.append(Problem(at("interval_minutes"), codes.INTERVAL_RANGE, Message("config.interval_range", {"value": interval})))
+    elif interval is not None:
+        problems.append(Problem(at("interval_minutes"), codes.UNUSED_FIELD, Message("config.unused_interval"), Severity.WARNING))
+    hours = model.after_hours
+    if action is Action.CALLBACK:
+        if hours is None:
+            problems.append(Problem(here, codes.CALLBACK_WITHOUT_WAIT, Message("config.callback_without_wait")))
+        elif hours < MIN_AFTER_HOURS:
+            problems.append(Problem(at("after_hours"), codes.CALLBACK_TOO_SOON, Message("config.callback_too_soon", {"value": hours})))
+    elif hours is not None:
+        problems.append(Problem(at("after_hours"), codes.UNUSED_FIELD, Message("config.unused_after_hours", {"action": action.value}), Severity.WARNING))
+    if len(errors_in(problems)) > start:
+        return None
+    return Rule(
+        status=status,
+        action=action,
+        repeats=model.repeats,
+        interval_minutes=interval if model.repeats > 0 and interval is not None else 0,
+        after_hours=float(hours) if action is Action.CALLBACK and hours is not None else 0.0,
+        scenario=model.scenario,
+    )
+
+
+def _timezone(name: str, tree: Tree, file: str, problems: list[Problem]) -> None:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        node = tree.values.get(("timezone",))
+        location = node.location if node else Location(file, 1, 1)
+        problems.append(Problem(location, codes.UNKNOWN_TIMEZONE, Message("config.timezone", {"name": name})))

@@ -1,0 +1,75 @@
+"""Reading input files as bytes and text, with the limits and messages every loader shares."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from recall_cli.loaders import codes
+from recall_cli.messages import Message
+from recall_cli.problems import Location, Problem, RecallError, UnreadableError
+
+MAX_BYTES = 50 * 1024 * 1024
+STDIN = "-"
+
+
+def display_name(path: str | Path) -> str:
+    return "<stdin>" if str(path) == STDIN else str(path)
+
+
+def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes; a missing or unreadable file is an `UnreadableError` (exit 2)."""
+    name = display_name(path)
+    try:
+        if str(path) == STDIN:
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(path).open("rb") as handle:
+                data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise UnreadableError([_problem(name, "file.missing")]) from None
+    except IsADirectoryError:
+        raise UnreadableError([_problem(name, "file.directory")]) from None
+    except OSError as error:
+        raise UnreadableError([_problem(name, "file.unreadable", reason=error.strerror)]) from None
+    if len(data) > limit:
+        raise RecallError(
+            [
+                Problem(
+                    Location(name),
+                    codes.TOO_LARGE,
+                    Message("file.too_large", {"limit": limit // (1024 * 1024)}),
+                )
+            ]
+        )
+    return data
+
+
+def _problem(name: str, key: str, **params: object) -> Problem:
+    return Problem(Location(name), codes.UNREADABLE, Message(key, params))
+
+
+def position_of(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def decode_utf8(name: str, data: bytes) -> str:
+    """UTF-8 text without its BOM; a bad byte is reported at its line and column."""
+    if b"\x00" in data:
+        prefix = data[: data.index(b"\x00")].decode("utf-8", "replace")
+        line, column = position_of(prefix, len(prefix))
+        raise RecallError([_encoding(name, line, column, "file.binary")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", "replace")
+        line, column = position_of(prefix, len(prefix))
+        raise RecallError([_encoding(name, line, column, "file.not_utf8")]) from None
+    return text.removeprefix("\ufeff")
+
+
+def _encoding(name: str, line: int, column: int, key: str) -> Problem:
+    return Problem(Location(name, line, column), codes.ENCODING, Message(key))

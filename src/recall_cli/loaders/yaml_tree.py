@@ -1,0 +1,255 @@
+"""YAML to a tree of nodes that keep their positions, built from parser events.
+
+We never let PyYAML construct objects: the parser's events are read one by one, so that
+anchors, aliases and tags are refused before anything is expanded, nesting depth is bounded
+without recursion, and every duplicate key is reported at its own position. Plain scalars
+resolve by the YAML 1.2 core schema; those a YAML 1.1 tool would read differently are marked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from recall_cli.loaders import codes
+from recall_cli.loaders.files import decode_utf8, display_name, read_bytes
+from recall_cli.messages import Message
+from recall_cli.problems import Location, Problem, RecallError
+
+MAX_DEPTH = 64
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+# What YAML 1.1 (PyYAML, many dialer tools) reads as a boolean, a sexagesimal or an octal number.
+_YAML11_BOOL = re.compile(r"(?i:y|yes|n|no|on|off)")
+_YAML11_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_YAML11_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+
+
+class Yaml11Text(str):
+    """A plain scalar kept as text that a YAML 1.1 reader would take for a bool or a number."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    text: str
+    plain: bool
+    location: Location
+
+    def value(self) -> object:
+        """The scalar's value by the YAML 1.2 core schema (quoted scalars are always text)."""
+        if not self.plain:
+            return self.text
+        return resolve_plain(self.text)
+
+
+@dataclass(slots=True)
+class Mapping:
+    location: Location
+    items: list[tuple[Node, Node]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Sequence:
+    location: Location
+    items: list[Node] = field(default_factory=list)
+
+
+Node = Scalar | Mapping | Sequence
+
+
+def resolve_plain(text: str) -> object:
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _YAML11_OCTAL.fullmatch(text) and text.lstrip("+-") != "0":
+        return Yaml11Text(text)
+    if _INT.fullmatch(text):
+        return int(text)
+    if _OCT.fullmatch(text):
+        return int(text[2:], 8)
+    if _HEX.fullmatch(text):
+        return int(text[2:], 16)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    lowered = text.lower()
+    if lowered in {".inf", "+.inf"}:
+        return math.inf
+    if lowered == "-.inf":
+        return -math.inf
+    if lowered == ".nan":
+        return math.nan
+    if _YAML11_BOOL.fullmatch(text) or _YAML11_SEXAGESIMAL.fullmatch(text):
+        return Yaml11Text(text)
+    return text
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed YAML file: its root node (None when empty or unusable) and what was wrong."""
+
+    file: str
+    root: Node | None
+    problems: list[Problem]
+
+
+def read_yaml(path: str | Path) -> Document:
+    """Read and parse a YAML file; unreadable files raise, everything else is a problem."""
+    name = display_name(path)
+    data = read_bytes(path)
+    try:
+        text = decode_utf8(name, data)
+    except RecallError as error:
+        return Document(name, None, list(error.problems))
+    return parse_yaml(name, text)
+
+
+def parse_yaml(name: str, text: str) -> Document:
+    problems: list[Problem] = []
+    try:
+        root = _build(name, yaml.parse(text, Loader=yaml.SafeLoader), problems)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        location = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+        reason = error.problem or error.context or "invalid YAML"
+        problems.append(
+            Problem(location, codes.YAML_SYNTAX, Message("yaml.syntax", {"reason": reason}))
+        )
+        return Document(name, None, problems)
+    except yaml.YAMLError as error:
+        problems.append(
+            Problem(Location(name), codes.YAML_SYNTAX, Message("yaml.syntax", {"reason": error}))
+        )
+        return Document(name, None, problems)
+    except _TooDeepError as error:
+        problems.append(
+            Problem(error.location, codes.TOO_DEEP, Message("yaml.too_deep", {"limit": MAX_DEPTH}))
+        )
+        return Document(name, None, problems)
+    return Document(name, root, problems)
+
+
+class _TooDeepError(Exception):
+    def __init__(self, location: Location) -> None:
+        super().__init__(str(location))
+        self.location = location
+
+
+def _location(name: str, event: yaml.Event) -> Location:
+    mark = event.start_mark
+    return Location(name, mark.line + 1, mark.column + 1)
+
+
+def _build(name: str, events: Iterator[yaml.Event], problems: list[Problem]) -> Node | None:
+    """Assemble nodes from events with an explicit stack (no recursion, bounded depth)."""
+    stack: list[Mapping | Sequence] = []
+    pending_keys: list[Node | None] = []
+    root: Node | None = None
+    documents = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+        elif pending_keys[-1] is None:
+            pending_keys[-1] = node
+        else:
+            key = pending_keys[-1]
+            assert key is not None
+            parent.items.append((key, node))
+            pending_keys[-1] = None
+
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                problems.append(
+                    Problem(_location(name, event), codes.YAML_SYNTAX, Message("yaml.documents"))
+                )
+                return root
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(
+                Problem(_location(name, event), codes.YAML_ALIAS, Message("yaml.alias"))
+            )
+            attach(Scalar("", plain=True, location=_location(name, event)))
+            continue
+        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+            continue
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            problems.append(
+                Problem(_location(name, event), codes.YAML_ALIAS, Message("yaml.anchor"))
+            )
+        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and _explicit_tag(
+            event
+        ):
+            problems.append(
+                Problem(
+                    _location(name, event),
+                    codes.YAML_TAG,
+                    Message("yaml.tag", {"tag": event.tag}),
+                )
+            )
+        if isinstance(event, yaml.ScalarEvent):
+            plain = event.implicit[0] and event.style is None
+            attach(Scalar(event.value, plain=plain, location=_location(name, event)))
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise _TooDeepError(_location(name, event))
+            node: Mapping | Sequence = (
+                Mapping(_location(name, event))
+                if isinstance(event, yaml.MappingStartEvent)
+                else Sequence(_location(name, event))
+            )
+            stack.append(node)
+            pending_keys.append(None)
+        else:
+            done = stack.pop()
+            pending_keys.pop()
+            attach(done)
+    return root
+
+
+def _explicit_tag(event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> bool:
+    if event.tag is None or event.tag == "!":
+        return False
+    if isinstance(event, yaml.ScalarEvent):
+        return not (event.implicit[0] or event.implicit[1])
+    return not event.implicit
+
+
+def duplicate_keys(node: Mapping) -> Iterator[tuple[Scalar, Scalar]]:
+    """Each key that repeats an earlier one in the same mapping, with that first key."""
+    seen: dict[object, Scalar] = {}
+    for key, _ in node.items:
+        if not isinstance(key, Scalar):
+            continue
+        marker = (type(key.value()), key.value())
+        first = seen.get(marker)
+        if first is None:
+            seen[marker] = key
+        else:
+            yield key, first
+
+
+def key_text(node: Node) -> str:
+    return node.text if isinstance(node, Scalar) else "?"

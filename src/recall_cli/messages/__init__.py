@@ -1,0 +1,60 @@
+"""Every message meant for people, keyed by id, in each language we ship.
+
+A language is a package beside this file (`en/`, `ru/`) whose `CATALOG` maps the same keys
+to templates: `{name}` fills a value, `{name|form|form|…}` picks the CLDR plural form.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from recall_cli.messages import en, ru
+from recall_cli.messages.plural import apply_plurals
+
+
+class Lang(StrEnum):
+    EN = "en"
+    RU = "ru"
+
+
+CATALOGS: Mapping[Lang, Mapping[str, str]] = MappingProxyType(
+    {Lang.EN: en.CATALOG, Lang.RU: ru.CATALOG}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message id with its values, rendered in a language only at the edge."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: Lang = Lang.EN) -> str:
+        return text(lang, self.key, **self.params)
+
+
+def text(lang: Lang, key: str, /, **params: object) -> str:
+    """The message `key` in `lang`, filled with `params`."""
+    template = CATALOGS[lang][key]
+    values = {k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()}
+    return apply_plurals(template, lang.value, values).format(**values)
+
+
+def number(lang: Lang, value: float) -> str:
+    """A number as people of `lang` write it: 1.5 / 1,5; whole numbers without a point."""
+    shown = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return shown.replace(".", ",") if lang is Lang.RU else shown
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """Russian for a Russian locale in LC_ALL, LC_MESSAGES or LANG (first set wins), else English."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return Lang.RU if value.lower().startswith("ru") else Lang.EN
+    return Lang.EN

@@ -1,0 +1,3 @@
+"""Messages of the contacts area."""
+
+MESSAGES: dict[str, str] = {}

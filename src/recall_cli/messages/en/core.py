@@ -1,0 +1,53 @@
+"""Messages about reading files, YAML and the campaign config."""
+
+MESSAGES: dict[str, str] = {
+    "file.missing": "no such file",
+    "file.directory": "is a directory, not a file",
+    "file.unreadable": "cannot be read: {reason}",
+    "file.too_large": "is larger than {limit} MiB; refusing to read it",
+    "file.binary": "holds a NUL byte: this is not a text file",
+    "file.not_utf8": "is not valid UTF-8 text",
+    "yaml.syntax": "YAML syntax error: {reason}",
+    "yaml.documents": "holds more than one YAML document; keep one per file",
+    "yaml.alias": "YAML aliases (*name) are not allowed; write the value out",
+    "yaml.anchor": "YAML anchors (&name) are not allowed; write the value out",
+    "yaml.tag": "YAML tag {tag} is not allowed",
+    "yaml.too_deep": "nesting is deeper than {limit} levels",
+    "yaml.duplicate_key": "duplicate key '{key}' (first given on line {line})",
+    "yaml.yaml11": "'{value}' is read as a boolean or a number by YAML 1.1 tools; put it in quotes",
+    "schema.complex_key": "a key must be a plain value, not a list or a mapping",
+    "schema.missing": "missing key '{key}'",
+    "schema.unknown": "unknown key '{key}' (expected one of: {allowed})",
+    "schema.unknown_hint": "unknown key '{key}'; did you mean '{hint}'?",
+    "schema.wrong_type": "expected {expected}, got {got}",
+    "schema.invalid": "invalid value {got}: {reason}",
+    "schema.range": "'{key}' must be {bound}, got {value}",
+    "type.int": "a whole number",
+    "type.bool": "true or false",
+    "type.number": "a number",
+    "type.text": "text",
+    "type.mapping": "a mapping (key: value)",
+    "type.list": "a list",
+    "type.choice": "one of {choices}",
+    "config.empty": "the config is empty",
+    "config.not_mapping": "a config must be a mapping of keys such as limits and rules",
+    "config.answered_rule": "'{name}' is the success status; it takes no rule",
+    "config.duplicate_status": (
+        "status '{name}' ({status}) already has a rule on line {line}; which one applies "
+        "would be ambiguous"
+    ),
+    "config.unknown_status": "unknown status '{name}'",
+    "config.unknown_status_hint": "unknown status '{name}'; did you mean '{hint}'?",
+    "config.repeats_without_interval": (
+        "{repeats} {repeats|repeat|repeats} but no interval_minutes; say how far apart (1 to 10)"
+    ),
+    "config.interval_range": "interval_minutes must be from 1 to 10, got {value}",
+    "config.unused_interval": "interval_minutes is ignored: the rule has no repeats",
+    "config.callback_without_wait": "a callback needs after_hours (at least 1)",
+    "config.callback_too_soon": (
+        "after_hours must be at least 1 (a callback is a long wait; use repeats for short ones), "
+        "got {value}"
+    ),
+    "config.unused_after_hours": "after_hours is ignored: the action is {action}, not callback",
+    "config.timezone": "unknown time zone '{name}' (use an IANA name such as Europe/Moscow)",
+}

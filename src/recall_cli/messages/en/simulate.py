@@ -1,0 +1,3 @@
+"""Messages of the simulate area."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,12 @@
+"""The Russian catalog: one module per area, the same keys in every language."""
+
+from recall_cli.messages.ru import contacts, core, explain, outcomes, simulate, validate
+
+CATALOG: dict[str, str] = {
+    **core.MESSAGES,
+    **contacts.MESSAGES,
+    **outcomes.MESSAGES,
+    **simulate.MESSAGES,
+    **validate.MESSAGES,
+    **explain.MESSAGES,
+}

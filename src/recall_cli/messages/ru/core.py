@@ -1,0 +1,54 @@
+"""Сообщения о чтении файлов, YAML и конфигурации кампании."""
+
+MESSAGES: dict[str, str] = {
+    "file.missing": "файл не найден",
+    "file.directory": "это папка, а не файл",
+    "file.unreadable": "не удаётся прочитать: {reason}",
+    "file.too_large": "больше {limit} МиБ; читать не буду",
+    "file.binary": "содержит байт NUL: это не текстовый файл",
+    "file.not_utf8": "не является текстом в UTF-8",
+    "yaml.syntax": "синтаксическая ошибка YAML: {reason}",
+    "yaml.documents": "в файле больше одного документа YAML; оставьте один",
+    "yaml.alias": "ссылки YAML (*имя) не допускаются; напишите значение целиком",
+    "yaml.anchor": "якоря YAML (&имя) не допускаются; напишите значение целиком",
+    "yaml.tag": "тег YAML {tag} не допускается",
+    "yaml.too_deep": "вложенность глубже {limit} уровней",
+    "yaml.duplicate_key": "ключ '{key}' повторяется (впервые в строке {line})",
+    "yaml.yaml11": "'{value}' в YAML 1.1 читается как логическое значение или число; возьмите в кавычки",
+    "schema.complex_key": "ключом должно быть простое значение, а не список или словарь",
+    "schema.missing": "нет ключа '{key}'",
+    "schema.unknown": "неизвестный ключ '{key}' (допустимы: {allowed})",
+    "schema.unknown_hint": "неизвестный ключ '{key}'; может быть, '{hint}'?",
+    "schema.wrong_type": "ожидается {expected}, а указано {got}",
+    "schema.invalid": "недопустимое значение {got}: {reason}",
+    "schema.range": "'{key}' должно быть {bound}, а указано {value}",
+    "type.int": "целое число",
+    "type.bool": "true или false",
+    "type.number": "число",
+    "type.text": "текст",
+    "type.mapping": "словарь (ключ: значение)",
+    "type.list": "список",
+    "type.choice": "одно из {choices}",
+    "config.empty": "конфигурация пуста",
+    "config.not_mapping": "конфигурация должна быть словарём с ключами limits, rules и другими",
+    "config.answered_rule": "'{name}' — статус успеха; правило для него не задаётся",
+    "config.duplicate_status": (
+        "для статуса '{name}' ({status}) уже есть правило в строке {line}; какое из них "
+        "применять — неясно"
+    ),
+    "config.unknown_status": "неизвестный статус '{name}'",
+    "config.unknown_status_hint": "неизвестный статус '{name}'; может быть, '{hint}'?",
+    "config.repeats_without_interval": (
+        "{repeats} {repeats|повтор|повтора|повторов}, но нет interval_minutes; укажите интервал "
+        "(от 1 до 10)"
+    ),
+    "config.interval_range": "interval_minutes должен быть от 1 до 10, а указано {value}",
+    "config.unused_interval": "interval_minutes не используется: в правиле нет повторов",
+    "config.callback_without_wait": "для перезвона нужен after_hours (не меньше 1)",
+    "config.callback_too_soon": (
+        "after_hours должен быть не меньше 1 (перезвон — долгое ожидание; для коротких есть "
+        "повторы), а указано {value}"
+    ),
+    "config.unused_after_hours": "after_hours не используется: действие {action}, а не перезвон",
+    "config.timezone": "неизвестный часовой пояс '{name}' (укажите имя IANA, например Europe/Moscow)",
+}

@@ -1,0 +1,3 @@
+"""Messages of the explain area."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Messages of the outcomes area."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Messages of the validate area."""
+
+MESSAGES: dict[str, str] = {}

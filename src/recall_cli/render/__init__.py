@@ -1,0 +1,1 @@
+"""Renderers: results and problems to text, JSON, CSV and Rich tables."""

@@ -1,0 +1,1 @@
+"""The discrete-event simulation of a campaign in virtual time."""
