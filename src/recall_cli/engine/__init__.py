@@ -1,5 +1,6 @@
 """The pure retry engine: statuses, policy, counters and the decision on each dial."""
 
+from recall_cli.engine.contact import Contact
 from recall_cli.engine.decide import Decision, MissingRuleError, advance, decide, next_number
 from recall_cli.engine.policy import Action, Limits, Policy, Rule
 from recall_cli.engine.progress import Progress, begin_dial, first_number, start
@@ -10,6 +11,7 @@ __all__ = [
     "LABELS",
     "NOT_REACHED",
     "Action",
+    "Contact",
     "Decision",
     "Limits",
     "MissingRuleError",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
 
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
-from recall_cli.engine.status import known_names
 from recall_cli.loaders import codes
+from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.schema import Text, Tree, key_location, to_python, validate
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
 from recall_cli.messages import Message
@@ -166,7 +165,7 @@ def _rules(
         location = key_location(tree, ("rules", name), file)
         status = parse_status(name)
         if status is None:
-            problems.append(_unknown_status(location, name))
+            problems.append(unknown_status(location, name))
             continue
         if status is Status.ANSWERED:
             problems.append(Problem(location, codes.ANSWERED_RULE, Message("config.answered_rule", {"name": name})))
@@ -185,13 +184,6 @@ def _rules(
         if rule is not None:
             rules[status] = rule
     return rules, where
-
-
-def _unknown_status(location: Location, name: str) -> Problem:
-    close = difflib.get_close_matches(name, known_names(), n=1, cutoff=0.6)
-    if close:
-        return Problem(location, codes.UNKNOWN_STATUS, Message("config.unknown_status_hint", {"name": name, "hint": close[0]}))
-    return Problem(location, codes.UNKNOWN_STATUS, Message("config.unknown_status", {"name": name}))
 
 
 def _rule(

@@ -1,0 +1,60 @@
+"""What every command shares: language, consoles, and turning errors into exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from recall_cli.messages import Lang, detect_lang
+from recall_cli.problems import ExitCode, Problem, RecallError
+
+LANG_HELP = "Language of the output: ru or en (default: from LC_ALL / LC_MESSAGES / LANG)."
+
+
+def resolve_lang(value: str | None) -> Lang:
+    if value is None:
+        return detect_lang()
+    try:
+        return Lang(value.lower())
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a language we ship; use one of: {', '.join(Lang)}",
+            param_hint="--lang",
+        ) from None
+
+
+def error_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_problems(problems: tuple[Problem, ...] | list[Problem], lang: Lang) -> None:
+    console = error_console()
+    for problem in problems:
+        console.print(
+            f"{problem.location}: {problem.severity.value} {problem.code.id} "
+            f"{problem.message.render(lang)}",
+            markup=False,
+        )
+
+
+def fail(problems: tuple[Problem, ...] | list[Problem], lang: Lang, code: ExitCode) -> NoReturn:
+    print_problems(problems, lang)
+    raise typer.Exit(int(code))
+
+
+@contextlib.contextmanager
+def reported(lang: Lang) -> Iterator[None]:
+    """Print a `RecallError`'s problems and exit with its code, instead of a traceback."""
+    try:
+        yield
+    except RecallError as error:
+        fail(error.problems, lang, error.exit_code)
+    except BrokenPipeError:
+        # The reader went away (`| head`); nothing left to say to it.
+        sys.stderr.close()
+        raise typer.Exit(int(ExitCode.OK)) from None

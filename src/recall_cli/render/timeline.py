@@ -1,0 +1,152 @@
+"""Per-record timelines and the campaign summary as Rich tables (SPEC §5 layout)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from recall_cli.engine import RecordState, Status, Then, label
+from recall_cli.messages import Lang, text
+from recall_cli.render.run import RunInfo
+from recall_cli.simulate.describe import describe_then, short_time
+from recall_cli.simulate.simulator import Event, RecordResult
+from recall_cli.simulate.summary import Summary
+
+_STATUS_STYLE = {
+    Status.ANSWERED: "bold green",
+    Status.BUSY: "yellow",
+    Status.CONGESTION: "yellow",
+    Status.NO_ANSWER: "yellow",
+    Status.SILENCE: "yellow",
+    Status.INVALID_NUMBER: "red",
+    Status.FAILED: "red",
+    Status.CONNECTION_PROBLEM: "red",
+}
+_STATE_STYLE = {
+    RecordState.REACHED: "bold green",
+    RecordState.OPEN: "cyan",
+}
+
+
+def status_text(status: Status) -> Text:
+    return Text(f"{label(status)} ({status.value})", style=_STATUS_STYLE.get(status, "magenta"))
+
+
+def timeline_table(
+    run: RunInfo, result: RecordResult, events: Sequence[Event], lang: Lang
+) -> RenderableType:
+    """One record's dials as the slide lays them out."""
+    limits = run.policy.limits
+    contact = result.contact
+    phones = ", ".join(phone for phone in contact.phones if phone) or "—"
+    names = " ".join(value for _, value in contact.fields[:2] if value)
+    title = text(lang, "timeline.title", record=contact.id)
+    if names:
+        title += f" · {names}"
+    table = Table(title=f"{title} · {phones}", title_justify="left", expand=False)
+    for key in (
+        "timeline.time",
+        "timeline.phone",
+        "timeline.attempt",
+        "timeline.number_attempt",
+        "timeline.repeat",
+        "timeline.status",
+    ):
+        table.add_column(text(lang, key), no_wrap=True)
+    if run.with_durations:
+        table.add_column(text(lang, "timeline.duration"), justify="right", no_wrap=True)
+    table.add_column(text(lang, "timeline.then"))
+    reference = run.clock.at(0)
+    for event in events:
+        row: list[RenderableType] = [
+            short_time(run.clock.at(event.time), reference),
+            f"{event.number + 1} · {contact.phones[event.number]}",
+            f"{event.attempt}/{limits.max_attempts_per_record}",
+            f"{event.number_attempt}/{limits.max_attempts_per_number}",
+            _repeat(run, event),
+            status_text(event.status),
+        ]
+        if run.with_durations:
+            row.append(f"{event.duration} s")
+        row.append(_then(run, event, lang))
+        table.add_row(*row)
+    footer = _footer(run, result, events, lang)
+    return Group(table, footer) if footer is not None else table
+
+
+def _repeat(run: RunInfo, event: Event) -> str:
+    if event.repeat == 0 or event.repeat_of is None:
+        return "—"
+    budget = run.policy.rules[event.repeat_of].repeats
+    return f"{event.repeat_count}/{budget}"
+
+
+def _then(run: RunInfo, event: Event, lang: Lang) -> Text:
+    words = describe_then(event, run.policy, run.clock, lang)
+    if event.then is Then.REACHED:
+        return Text(words, style="bold green")
+    if event.closed is not None:
+        return Text(words, style="bold red")
+    return Text(words)
+
+
+def _footer(
+    run: RunInfo, result: RecordResult, events: Sequence[Event], lang: Lang
+) -> Text | None:
+    if result.state is RecordState.NO_NUMBERS:
+        return Text(text(lang, "timeline.no_dials"), style="red")
+    if result.state is RecordState.OPEN and events and events[-1].next_time is not None:
+        moment = run.clock.at(events[-1].next_time)
+        return Text(
+            text(lang, "timeline.open", time=short_time(moment, run.clock.at(0))), style="cyan"
+        )
+    return None
+
+
+def summary_table(run: RunInfo, summary: Summary, lang: Lang) -> RenderableType:
+    figures = Table(title=text(lang, "summary.title", campaign=run.policy.name), title_justify="left", show_header=False)
+    figures.add_column()
+    figures.add_column(justify="right")
+    figures.add_row(text(lang, "summary.start"), run.start.isoformat())
+    if run.until is not None:
+        figures.add_row(text(lang, "summary.horizon"), run.until.isoformat())
+    figures.add_row(text(lang, "summary.records"), str(summary.records))
+    figures.add_row(text(lang, "summary.reached"), str(summary.reached))
+    figures.add_row(text(lang, "summary.reach_rate"), f"{summary.reach_rate:.1%}")
+    figures.add_row(text(lang, "summary.dials"), str(summary.dials))
+    figures.add_row(text(lang, "summary.attempts"), str(summary.attempts))
+    states = Table()
+    states.add_column(text(lang, "summary.state"))
+    states.add_column(text(lang, "summary.count"), justify="right")
+    states.add_column(text(lang, "summary.share"), justify="right")
+    for state in RecordState:
+        count = summary.states[state]
+        share = count / summary.records if summary.records else 0.0
+        states.add_row(
+            Text(text(lang, f"state.{state.value}"), style=_STATE_STYLE.get(state, "")),
+            str(count),
+            f"{share:.1%}",
+        )
+    return Group(figures, states)
+
+
+def render_run(
+    console: Console,
+    run: RunInfo,
+    events: Iterable[Event],
+    results: Sequence[RecordResult],
+    summary: Summary,
+    lang: Lang,
+) -> None:
+    """Every record's timeline in list order, then the summary."""
+    by_record: dict[int, list[Event]] = defaultdict(list)
+    for event in events:
+        by_record[event.record].append(event)
+    for result in results:
+        console.print(timeline_table(run, result, by_record.get(result.position, []), lang))
+        console.print()
+    console.print(summary_table(run, summary, lang))

@@ -1,0 +1,75 @@
+"""Words for what followed a dial, generated from the engine's decision (never re-derived)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from recall_cli.engine import Policy, RecordState, Then
+from recall_cli.messages import Lang, number, text
+from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.simulator import Event
+
+
+def short_time(moment: datetime, reference: datetime) -> str:
+    """HH:MM, with the day in front when it is not the reference's day."""
+    if moment.date() == reference.date():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%d.%m %H:%M")
+
+
+def describe_then(event: Event, policy: Policy, clock: Clock, lang: Lang) -> str:
+    """What happens after `event`, and why: "phone 1 spent 3/3 → phone 2, call back in 3 h → 17:15"."""
+    rules = policy.rules
+    limits = policy.limits
+    phone = event.number + 1
+    if event.then is Then.REACHED:
+        return text(lang, "then.reached")
+    if event.then is Then.REPEAT:
+        rule = rules[event.status]
+        return text(lang, "then.repeat", minutes=rule.interval_minutes)
+    if event.then is Then.STOP_RECORD:
+        words = text(lang, "then.stop_record")
+    elif event.closed is RecordState.ATTEMPTS_EXHAUSTED:
+        words = text(
+            lang,
+            "then.closed_attempts",
+            used=limits.max_attempts_per_record,
+            cap=limits.max_attempts_per_record,
+        )
+    elif event.closed is RecordState.NUMBERS_EXHAUSTED:
+        key = "then.closed_stopped" if event.then is Then.STOP_NUMBER else "then.closed_spent"
+        words = text(
+            lang, key, phone=phone, used=event.number_attempt, cap=limits.max_attempts_per_number
+        )
+    else:
+        words = _onward(event, policy, clock, lang)
+    scenario = event.scenario
+    if scenario:
+        words += text(lang, "then.scenario", name=scenario)
+    return words
+
+
+def _onward(event: Event, policy: Policy, clock: Clock, lang: Lang) -> str:
+    assert event.next_time is not None
+    assert event.next_number is not None
+    phone = event.number + 1
+    switch = ""
+    if event.next_number != event.number:
+        key = "then.switch_stopped" if event.then is Then.STOP_NUMBER else "then.switch_spent"
+        switch = text(
+            lang,
+            key,
+            phone=phone,
+            used=event.number_attempt,
+            cap=policy.limits.max_attempts_per_number,
+            next=event.next_number + 1,
+        )
+    if event.then is Then.STOP_NUMBER:
+        if switch:
+            return switch + text(lang, "then.at_once")
+        return text(lang, "then.stop_number", phone=phone)
+    rule = policy.rules[event.status]
+    when = short_time(clock.at(event.next_time), clock.at(event.time))
+    return switch + text(
+        lang, "then.callback", hours=rule.after_hours, shown=number(lang, rule.after_hours), time=when
+    )
