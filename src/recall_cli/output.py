@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 
 @contextlib.contextmanager
@@ -20,7 +20,8 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         sys.stdout.flush()
         return
     target = path.resolve()
-    handle = tempfile.NamedTemporaryFile(
+    # Not a `with`: the file must outlive the block that creates it, to be renamed or removed.
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
         "w",
         encoding="utf-8",
         newline="",
@@ -31,7 +32,7 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
     )
     try:
         with handle:
-            yield handle
+            yield cast(TextIO, handle)
         os.replace(handle.name, target)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

@@ -14,6 +14,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+@app.callback()
+def _root() -> None:
+    """recall: simulate, validate and explain outbound retry policies."""
+
+
 simulate.register(app)
 validate.register(app)
 explain.register(app)

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from recall_cli.cli.common import LANG_HELP, fail, reported, resolve_lang
-from recall_cli.engine import Contact
+from recall_cli.engine import Contact, Status
 from recall_cli.loaders import codes
 from recall_cli.loaders.config import Campaign, load_config
 from recall_cli.loaders.contacts import ContactList, load_list
@@ -28,8 +28,7 @@ from recall_cli.simulate.outcomes import OutcomesExhaustedError, OutcomeSource, 
 from recall_cli.simulate.simulator import Simulation, simulate
 from recall_cli.simulate.summary import summarize
 
-
-TABLE_WIDTH = 140
+TABLE_WIDTH = 160
 
 
 class Format(StrEnum):
@@ -52,7 +51,9 @@ def simulate_command(
     seed: Annotated[int, typer.Option(help="Seed of random outcomes.")] = 0,
     start: Annotated[
         str | None,
-        typer.Option(help="Campaign start, ISO 8601 (campaign zone if no offset); default: next full hour."),
+        typer.Option(
+            help="Campaign start, ISO 8601 (campaign zone if no offset); default: next full hour."
+        ),
     ] = None,
     until: Annotated[
         str | None, typer.Option(help="Horizon, ISO 8601: later dials leave records open.")
@@ -60,7 +61,9 @@ def simulate_command(
     record: Annotated[
         list[str] | None, typer.Option("--record", help="Show only this record id (repeatable).")
     ] = None,
-    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="Output format.")
+    ] = Format.TABLE,
     output: Annotated[
         Path | None, typer.Option(help="Write to this file (atomically) instead of stdout.")
     ] = None,
@@ -82,8 +85,8 @@ def simulate_command(
         until_at = _moment(until, zone, "--until") if until else None
         if until_at is not None and until_at < start_at:
             raise typer.BadParameter("the horizon is before the start", param_hint="--until")
-        source, seed_used = _source(script, seed, campaign, contacts)
-        _check_rules(campaign, source, script, language)
+        source, seed_used, first_use = _source(script, seed, contacts)
+        _check_rules(campaign, source, first_use, language)
         if record:
             _check_records(record, contacts, language)
         clock = Clock(start_at, zone)
@@ -127,8 +130,10 @@ def _next_hour(zone: ZoneInfo) -> datetime:
 
 
 def _source(
-    script: Path | None, seed: int, campaign: Campaign, contacts: ContactList
-) -> tuple[OutcomeSource, int | None]:
+    script: Path | None, seed: int, contacts: ContactList
+) -> tuple[OutcomeSource, int | None, dict[Status, Location]]:
+    """The outcome source, the seed it used (None for a script), and where each status it can
+    produce is first named."""
     del seed
     if script is None:
         raise typer.BadParameter("give --script FILE", param_hint="--script")
@@ -138,21 +143,22 @@ def _source(
     )
     if outcomes is None:
         raise RecallError(problems)
-    del campaign
-    return ScriptSource(outcomes, parsed.default), None
+    return ScriptSource(outcomes, parsed.default), None, parsed.first_use
 
 
 def _check_rules(
-    campaign: Campaign, source: OutcomeSource, script: Path | None, lang: Lang
+    campaign: Campaign, source: OutcomeSource, first_use: dict[Status, Location], lang: Lang
 ) -> None:
     missing = campaign.policy.missing_rules(set(source.statuses()))
     if missing:
         fail(
             [
                 Problem(
-                    Location(str(script) if script else campaign.file),
+                    first_use.get(status, Location(campaign.file)),
                     codes.MISSING_RULE,
-                    Message("outcomes.missing_rule", {"status": status.value, "config": campaign.file}),
+                    Message(
+                        "outcomes.missing_rule", {"status": status.value, "config": campaign.file}
+                    ),
                 )
                 for status in missing
             ],
@@ -197,13 +203,13 @@ def _emit(
     with open_output(output) as out:
         if output_format is Format.TABLE:
             sim = fresh()
-            events = list(sim.events())
+            timeline = list(sim.events())
             console = (
                 Console(file=out, width=TABLE_WIDTH, color_system=None)
                 if output is not None
                 else Console(highlight=False)
             )
-            render_run(console, run, events, sim.results, summarize(sim.results), lang)
+            render_run(console, run, timeline, sim.results, summarize(sim.results), lang)
             return
         # The run is deterministic: play it once for the figures, which JSON puts first, then
         # again to stream its events in order, so memory never holds the events.

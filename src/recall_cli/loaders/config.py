@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
 from recall_cli.loaders import codes
-from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.schema import Text, Tree, key_location, to_python, validate
+from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError, Severity, errors_in
@@ -112,7 +112,9 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     assert document.root is not None
     file = document.file
     if not isinstance(document.root, Mapping):
-        problems.append(Problem(document.root.location, codes.WRONG_TYPE, Message("config.not_mapping")))
+        problems.append(
+            Problem(document.root.location, codes.WRONG_TYPE, Message("config.not_mapping"))
+        )
         return None
     tree = to_python(document.root, problems)
     model, schema_problems = validate(ConfigModel, tree, file)
@@ -143,16 +145,27 @@ def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) 
         value = getattr(model, name)
         if value < 1:
             _range(problems, tree, file, ("limits", name), value, "≥ 1")
-    return Limits(model.max_attempts_per_record, model.max_attempts_per_number, model.dial_all_numbers)
+    return Limits(
+        model.max_attempts_per_record, model.max_attempts_per_number, model.dial_all_numbers
+    )
 
 
 def _range(
-    problems: list[Problem], tree: Tree, file: str, path: tuple[object, ...], value: object, bound: str
+    problems: list[Problem],
+    tree: Tree,
+    file: str,
+    path: tuple[object, ...],
+    value: object,
+    bound: str,
 ) -> None:
     node = tree.values.get(path)
     location = node.location if node else Location(file, 1, 1)
     problems.append(
-        Problem(location, codes.OUT_OF_RANGE, Message("schema.range", {"key": path[-1], "value": value, "bound": bound}))
+        Problem(
+            location,
+            codes.OUT_OF_RANGE,
+            Message("schema.range", {"key": path[-1], "value": value, "bound": bound}),
+        )
     )
 
 
@@ -168,14 +181,21 @@ def _rules(
             problems.append(unknown_status(location, name))
             continue
         if status is Status.ANSWERED:
-            problems.append(Problem(location, codes.ANSWERED_RULE, Message("config.answered_rule", {"name": name})))
+            problems.append(
+                Problem(
+                    location, codes.ANSWERED_RULE, Message("config.answered_rule", {"name": name})
+                )
+            )
             continue
         if status in where:
             problems.append(
                 Problem(
                     location,
                     codes.DUPLICATE_STATUS,
-                    Message("config.duplicate_status", {"name": name, "status": status.value, "line": where[status].line}),
+                    Message(
+                        "config.duplicate_status",
+                        {"name": name, "status": status.value, "line": where[status].line},
+                    ),
                 )
             )
             continue
@@ -207,19 +227,53 @@ def _rule(
     interval = model.interval_minutes
     if model.repeats > 0:
         if interval is None:
-            problems.append(Problem(at("repeats"), codes.REPEATS_WITHOUT_INTERVAL, Message("config.repeats_without_interval", {"repeats": model.repeats})))
+            problems.append(
+                Problem(
+                    at("repeats"),
+                    codes.REPEATS_WITHOUT_INTERVAL,
+                    Message("config.repeats_without_interval", {"repeats": model.repeats}),
+                )
+            )
         elif not MIN_INTERVAL <= interval <= MAX_INTERVAL:
-            problems.append(Problem(at("interval_minutes"), codes.INTERVAL_RANGE, Message("config.interval_range", {"value": interval})))
+            problems.append(
+                Problem(
+                    at("interval_minutes"),
+                    codes.INTERVAL_RANGE,
+                    Message("config.interval_range", {"value": interval}),
+                )
+            )
     elif interval is not None:
-        problems.append(Problem(at("interval_minutes"), codes.UNUSED_FIELD, Message("config.unused_interval"), Severity.WARNING))
+        problems.append(
+            Problem(
+                at("interval_minutes"),
+                codes.UNUSED_FIELD,
+                Message("config.unused_interval"),
+                Severity.WARNING,
+            )
+        )
     hours = model.after_hours
     if action is Action.CALLBACK:
         if hours is None:
-            problems.append(Problem(here, codes.CALLBACK_WITHOUT_WAIT, Message("config.callback_without_wait")))
+            problems.append(
+                Problem(here, codes.CALLBACK_WITHOUT_WAIT, Message("config.callback_without_wait"))
+            )
         elif hours < MIN_AFTER_HOURS:
-            problems.append(Problem(at("after_hours"), codes.CALLBACK_TOO_SOON, Message("config.callback_too_soon", {"value": hours})))
+            problems.append(
+                Problem(
+                    at("after_hours"),
+                    codes.CALLBACK_TOO_SOON,
+                    Message("config.callback_too_soon", {"value": hours}),
+                )
+            )
     elif hours is not None:
-        problems.append(Problem(at("after_hours"), codes.UNUSED_FIELD, Message("config.unused_after_hours", {"action": action.value}), Severity.WARNING))
+        problems.append(
+            Problem(
+                at("after_hours"),
+                codes.UNUSED_FIELD,
+                Message("config.unused_after_hours", {"action": action.value}),
+                Severity.WARNING,
+            )
+        )
     if len(errors_in(problems)) > start:
         return None
     return Rule(
@@ -238,4 +292,6 @@ def _timezone(name: str, tree: Tree, file: str, problems: list[Problem]) -> None
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         node = tree.values.get(("timezone",))
         location = node.location if node else Location(file, 1, 1)
-        problems.append(Problem(location, codes.UNKNOWN_TIMEZONE, Message("config.timezone", {"name": name})))
+        problems.append(
+            Problem(location, codes.UNKNOWN_TIMEZONE, Message("config.timezone", {"name": name}))
+        )

@@ -55,9 +55,7 @@ def _convert(node: Node, path: Path, tree: Tree, problems: list[Problem]) -> obj
     result: dict[object, object] = {}
     for key, value in node.items:
         if not isinstance(key, Scalar):
-            problems.append(
-                Problem(key.location, codes.WRONG_TYPE, Message("schema.complex_key"))
-            )
+            problems.append(Problem(key.location, codes.WRONG_TYPE, Message("schema.complex_key")))
             continue
         name = key.value()
         if isinstance(name, str):
@@ -115,7 +113,11 @@ def _problem(model: type[BaseModel], tree: Tree, file: str, err: dict[str, Any])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         params = {"key": loc[-1], "allowed": ", ".join(allowed)}
         if close:
-            return Problem(where, codes.UNKNOWN_KEY, Message("schema.unknown_hint", {**params, "hint": close[0]}))
+            return Problem(
+                where,
+                codes.UNKNOWN_KEY,
+                Message("schema.unknown_hint", {**params, "hint": close[0]}),
+            )
         return Problem(where, codes.UNKNOWN_KEY, Message("schema.unknown", params))
     where = _nearest(tree, loc, file)
     got = _shown(tree.values.get(loc))
@@ -127,9 +129,14 @@ def _problem(model: type[BaseModel], tree: Tree, file: str, err: dict[str, Any])
         return Problem(
             where,
             codes.WRONG_TYPE,
-            Message("schema.wrong_type", {"expected": Message(expected, {"choices": choices}), "got": got}),
+            Message(
+                "schema.wrong_type",
+                {"expected": Message(expected, {"choices": choices}), "got": got},
+            ),
         )
-    return Problem(where, codes.WRONG_TYPE, Message("schema.invalid", {"got": got, "reason": err["msg"]}))
+    return Problem(
+        where, codes.WRONG_TYPE, Message("schema.invalid", {"got": got, "reason": err["msg"]})
+    )
 
 
 def _shown(node: Node | None) -> str:

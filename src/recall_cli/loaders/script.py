@@ -128,9 +128,7 @@ def _records(node: Node, script: Script, problems: list[Problem]) -> None:
                 problems.append(_wrong(outcomes, "script.outcomes_list"))
                 continue
             statuses = [_status(item, script, problems) for item in outcomes.items]
-            numbers.append(
-                NumberScript(number_key, tuple(s for s in statuses if s is not None))
-            )
+            numbers.append(NumberScript(number_key, tuple(s for s in statuses if s is not None)))
         script.records[record_id] = RecordScript(key, tuple(numbers))
 
 
@@ -190,9 +188,8 @@ def bind_script(
 
 def _number_index(key: Scalar, contact: Contact, phone_columns: int) -> int | None:
     value = key.value()
-    if key.plain and isinstance(value, int) and not isinstance(value, bool):
-        if 1 <= value <= phone_columns:
-            return value - 1
+    if key.plain and type(value) is int and 1 <= value <= phone_columns:
+        return value - 1
     for index, phone in enumerate(contact.phones):
         if phone and phone == key.text:
             return index

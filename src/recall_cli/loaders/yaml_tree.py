@@ -152,6 +152,8 @@ class _TooDeepError(Exception):
 
 def _location(name: str, event: yaml.Event) -> Location:
     mark = event.start_mark
+    if mark is None:
+        return Location(name)
     return Location(name, mark.line + 1, mark.column + 1)
 
 
@@ -199,9 +201,7 @@ def _build(name: str, events: Iterator[yaml.Event], problems: list[Problem]) -> 
             problems.append(
                 Problem(_location(name, event), codes.YAML_ALIAS, Message("yaml.anchor"))
             )
-        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and _explicit_tag(
-            event
-        ):
+        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and _explicit_tag(event):
             problems.append(
                 Problem(
                     _location(name, event),

@@ -51,7 +51,8 @@ def number(lang: Lang, value: float) -> str:
 
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
-    """Russian for a Russian locale in LC_ALL, LC_MESSAGES or LANG (first set wins), else English."""
+    """Russian for a Russian locale in LC_ALL, LC_MESSAGES or LANG (first set wins), else
+    English."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)

@@ -94,9 +94,7 @@ def _then(run: RunInfo, event: Event, lang: Lang) -> Text:
     return Text(words)
 
 
-def _footer(
-    run: RunInfo, result: RecordResult, events: Sequence[Event], lang: Lang
-) -> Text | None:
+def _footer(run: RunInfo, result: RecordResult, events: Sequence[Event], lang: Lang) -> Text | None:
     if result.state is RecordState.NO_NUMBERS:
         return Text(text(lang, "timeline.no_dials"), style="red")
     if result.state is RecordState.OPEN and events and events[-1].next_time is not None:
@@ -108,7 +106,11 @@ def _footer(
 
 
 def summary_table(run: RunInfo, summary: Summary, lang: Lang) -> RenderableType:
-    figures = Table(title=text(lang, "summary.title", campaign=run.policy.name), title_justify="left", show_header=False)
+    figures = Table(
+        title=text(lang, "summary.title", campaign=run.policy.name),
+        title_justify="left",
+        show_header=False,
+    )
     figures.add_column()
     figures.add_column(justify="right")
     figures.add_row(text(lang, "summary.start"), run.start.isoformat())

@@ -18,7 +18,10 @@ def short_time(moment: datetime, reference: datetime) -> str:
 
 
 def describe_then(event: Event, policy: Policy, clock: Clock, lang: Lang) -> str:
-    """What happens after `event`, and why: "phone 1 spent 3/3 → phone 2, call back in 3 h → 17:15"."""
+    """What happens after `event`, and why.
+
+    E.g. "phone 1 spent 3/3 → phone 2, call back in 3 h → 17:15".
+    """
     rules = policy.rules
     limits = policy.limits
     phone = event.number + 1
@@ -71,5 +74,9 @@ def _onward(event: Event, policy: Policy, clock: Clock, lang: Lang) -> str:
     rule = policy.rules[event.status]
     when = short_time(clock.at(event.next_time), clock.at(event.time))
     return switch + text(
-        lang, "then.callback", hours=rule.after_hours, shown=number(lang, rule.after_hours), time=when
+        lang,
+        "then.callback",
+        hours=rule.after_hours,
+        shown=number(lang, rule.after_hours),
+        time=when,
     )

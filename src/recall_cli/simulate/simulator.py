@@ -127,7 +127,13 @@ class RecordRun:
             advance(progress, status, decision)
             if closed is not None or next_time is None:
                 self.result = RecordResult(
-                    position, contact, closed or RecordState.OPEN, progress.attempts, dials, end, status
+                    position,
+                    contact,
+                    closed or RecordState.OPEN,
+                    progress.attempts,
+                    dials,
+                    end,
+                    status,
                 )
                 return
             time = next_time

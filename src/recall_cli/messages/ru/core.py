@@ -14,7 +14,9 @@ MESSAGES: dict[str, str] = {
     "yaml.tag": "тег YAML {tag} не допускается",
     "yaml.too_deep": "вложенность глубже {limit} уровней",
     "yaml.duplicate_key": "ключ '{key}' повторяется (впервые в строке {line})",
-    "yaml.yaml11": "'{value}' в YAML 1.1 читается как логическое значение или число; возьмите в кавычки",
+    "yaml.yaml11": (
+        "'{value}' в YAML 1.1 читается как логическое значение или число; возьмите в кавычки"
+    ),
     "schema.complex_key": "ключом должно быть простое значение, а не список или словарь",
     "schema.missing": "нет ключа '{key}'",
     "schema.unknown": "неизвестный ключ '{key}' (допустимы: {allowed})",
@@ -50,5 +52,7 @@ MESSAGES: dict[str, str] = {
         "повторы), а указано {value}"
     ),
     "config.unused_after_hours": "after_hours не используется: действие {action}, а не перезвон",
-    "config.timezone": "неизвестный часовой пояс '{name}' (укажите имя IANA, например Europe/Moscow)",
+    "config.timezone": (
+        "неизвестный часовой пояс '{name}' (укажите имя IANA, например Europe/Moscow)"
+    ),
 }

@@ -1,7 +1,9 @@
 """Сообщения о сценариях исходов и профилях."""
 
 MESSAGES: dict[str, str] = {
-    "script.not_mapping": "сценарий должен быть словарём с ключом 'records' и необязательным 'default'",
+    "script.not_mapping": (
+        "сценарий должен быть словарём с ключом 'records' и необязательным 'default'"
+    ),
     "script.expected_status": "ожидается название статуса",
     "script.records_mapping": "в 'records' должны быть идентификаторы записей и их номера",
     "script.numbers_mapping": (
