@@ -1,0 +1,577 @@
+"""Contact lists (SPEC §6): CSV bytes → `ContactList`, every problem at its file:line:column.
+
+The normal path is `csv.reader` over the decoded lines with nothing per cell but `strip()`.
+Where a cell starts is worked out afterwards, and only for the rows that have a problem, by
+re-reading that row's lines with the same quoting rules as the csv module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import difflib
+import gc
+import io
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from operator import itemgetter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recall_cli.engine.contact import Contact
+from recall_cli.loaders import codes
+from recall_cli.loaders.config import ListColumns
+from recall_cli.loaders.files import display_name, read_bytes
+from recall_cli.messages import Message
+from recall_cli.problems import (
+    Code,
+    Location,
+    Problem,
+    RecallError,
+    Severity,
+    UnreadableError,
+    errors_in,
+)
+
+if TYPE_CHECKING:
+    from _csv import Reader as _Reader
+
+MAX_LIST_BYTES = 2 * 1024 * 1024 * 1024
+ID_COLUMNS = ("id", "ID", "№", "record_id")
+PHONE_PREFIXES = ("phone", "телефон")
+DELIMITERS = (",", ";", "\t")
+"""The delimiters we detect; on a tie the earlier one wins."""
+DEFAULT_DELIMITER = ","
+UTF8_BOM = codecs.BOM_UTF8
+_NEWLINE = "\r\n"
+_OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks, csv does not
+
+
+@dataclass(frozen=True, slots=True)
+class ContactList:
+    """A usable contact list: its records and how the file was read."""
+
+    file: str
+    records: tuple[Contact, ...]
+    columns: tuple[str, ...]
+    id_column: str | None
+    phone_columns: tuple[str, ...]
+    encoding: str
+    delimiter: str
+
+
+@dataclass(slots=True)
+class ListReport:
+    """Everything a list file yields: the list when usable, and all problems found."""
+
+    contacts: ContactList | None
+    problems: list[Problem]
+
+
+def load_list(
+    path: str | Path, columns: ListColumns | None = None, encoding: str | None = None
+) -> ContactList:
+    """The contact list in `path`, or a `RecallError` with every error in it."""
+    report = check_list(path, columns, encoding)
+    errors = errors_in(report.problems)
+    if errors or report.contacts is None:
+        raise RecallError(errors)
+    return report.contacts
+
+
+def check_list(
+    path: str | Path, columns: ListColumns | None = None, encoding: str | None = None
+) -> ListReport:
+    """Read a list, collecting every problem (warnings included) instead of stopping.
+
+    A missing file, or an encoding name no codec knows, raises `UnreadableError` (exit 2).
+    """
+    name = display_name(path)
+    codec = None if encoding is None else _codec(name, encoding)
+    try:
+        data = read_bytes(path, MAX_LIST_BYTES)
+    except UnreadableError:
+        raise
+    except RecallError as error:
+        return ListReport(None, sorted(error.problems, key=_where))
+    reader = _ListReader(name, columns or ListColumns())
+    try:
+        with _gc_paused():
+            contacts = reader.read(data, codec)
+    except _UnusableError as stop:
+        reader.problems.extend(stop.problems)
+        contacts = None
+    problems = sorted(reader.problems, key=_where)
+    if errors_in(problems):
+        contacts = None
+    return ListReport(contacts, problems)
+
+
+def _where(problem: Problem) -> Location:
+    return problem.location
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a million acyclic records are made.
+
+    Collecting while they pile up walks them again and again (12.8 s instead of 4 s for a
+    million rows), and even one pass over the young generation afterwards costs 1.6 s. So the
+    collector is paused, and the new objects are then moved to the oldest generation unwalked
+    (freeze, then unfreeze, as the gc docs describe): they stay collectable by a full
+    collection, which runs as rarely as ever. A freeze someone else made is left alone.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+class _UnusableError(Exception):
+    """Problems after which there is nothing more to read."""
+
+    def __init__(self, *problems: Problem) -> None:
+        super().__init__()
+        self.problems = problems
+
+
+# Reading the bytes as text
+
+
+def _codec(name: str, encoding: str) -> str:
+    """The codec's canonical name (windows-1251 → cp1251); an unknown one is a usage error."""
+    try:
+        canonical = codecs.lookup(encoding).name
+        b"x".decode(canonical, "replace")  # bytes-to-bytes codecs (base64, hex) fail here
+    except (LookupError, ValueError):
+        message = Message("contacts.unknown_encoding", {"encoding": encoding})
+        raise UnreadableError([Problem(Location(name), codes.ENCODING, message)]) from None
+    return canonical
+
+
+def _decode(name: str, data: bytes, forced: str | None) -> tuple[str, str]:
+    """The text and the encoding it was read in: forced, or UTF-8 (BOM or not), else cp1251."""
+    if forced is not None:
+        if forced == "utf-8" and data.startswith(UTF8_BOM):
+            forced = "utf-8-sig"
+        text = _decode_as(name, data, forced, "contacts.bad_byte")
+        if "\x00" in text:
+            raise _UnusableError(_at(name, text[: text.index("\x00")], "file.binary"))
+        return text, forced
+    if b"\x00" in data:
+        raise _UnusableError(_at(name, _lenient(data[: data.index(b"\x00")]), "file.binary"))
+    if data.startswith(UTF8_BOM):
+        return _decode_as(name, data, "utf-8-sig", "contacts.bad_byte_bom"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_as(name, data, "cp1251", "contacts.not_text"), "cp1251"
+
+
+def _decode_as(name: str, data: bytes, encoding: str, key: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        seen = error.object  # for utf-8-sig, the bytes after the BOM
+        prefix = seen[: error.start].decode(encoding, "replace")
+        params = {"byte": f"{seen[error.start]:02X}", "encoding": encoding}
+        raise _UnusableError(_at(name, prefix, key, **params)) from None
+
+
+def _lenient(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1251", "replace")
+
+
+def _at(name: str, prefix: str, key: str, **params: object) -> Problem:
+    """An encoding problem just after `prefix`, the text that decoded before it."""
+    lines = _split(prefix) or [""]
+    line, column = len(lines), len(lines[-1]) + 1
+    if lines[-1].endswith(("\n", "\r")):
+        line, column = line + 1, 1
+    return Problem(Location(name, line, column), codes.ENCODING, Message(key, params))
+
+
+def _split(text: str) -> list[str]:
+    """Physical lines with their ends, split as the csv module sees them (\\n, \\r\\n, \\r)."""
+    if any(char in text for char in _OTHER_BREAKS):
+        return io.StringIO(text, newline="").readlines()
+    return text.splitlines(keepends=True)  # the same lines, twice as fast
+
+
+def detect_delimiter(line: str) -> str:
+    """The delimiter used most often outside quotes in a header line; `,` when none is."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])  # max keeps the first of equals
+    return best if counts[best] else DEFAULT_DELIMITER
+
+
+def _first_content(lines: Sequence[str]) -> str:
+    """The first line holding more than blanks, delimiters and quotes: the header's line."""
+    filler = "".join(DELIMITERS) + '" \r\n'
+    return next((line for line in lines if line.strip(filler)), "")
+
+
+# Finding where cells start, only when a problem needs it
+
+
+class _State(Enum):
+    START = 0  # at the start of a cell
+    PLAIN = 1  # in an unquoted cell
+    QUOTED = 2  # inside quotes
+    QUOTE = 3  # just after a quote inside quotes: closing, or the first of ""
+
+
+@dataclass(slots=True)
+class _Record:
+    """Where a record's cells start, where it ends, and what went wrong reading it."""
+
+    cells: list[tuple[int, int]]
+    end: tuple[int, int]
+    open_quote: tuple[int, int] | None = None  # a quote still open when the text ended
+    too_long: int = -1  # the cell that grew past the csv field limit
+
+
+def _scan(lines: Sequence[str], first: int, delimiter: str, limit: int) -> _Record:
+    """Re-read the record starting on line `first` as the csv module's excel dialect does."""
+    cells = [(first, 1)]
+    state = _State.START
+    quote_at = (first, 1)
+    size = 0
+    for number in range(first, len(lines) + 1):
+        for column, char in enumerate(lines[number - 1], 1):
+            if char in _NEWLINE and state is not _State.QUOTED:
+                return _Record(cells, (number, column))
+            if char == delimiter and state is not _State.QUOTED:
+                cells.append((number, column + 1))
+                state, size = _State.START, 0
+                continue
+            if state is _State.START:
+                if char == '"':
+                    state, quote_at = _State.QUOTED, (number, column)
+                    continue
+                state = _State.PLAIN
+            elif state is _State.QUOTED:
+                if char == '"':
+                    state = _State.QUOTE
+                    continue
+            elif state is _State.QUOTE:
+                state = _State.QUOTED if char == '"' else _State.PLAIN
+            size += 1
+            if size > limit:
+                return _Record(cells, (number, column), too_long=len(cells) - 1)
+    last = len(lines)
+    end = (last, len(lines[-1]) + 1) if lines else (first, 1)
+    return _Record(cells, end, quote_at if state is _State.QUOTED else None)
+
+
+# Reading the records
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Which header cells hold the id, the phones and the rest."""
+
+    width: int
+    id_index: int | None
+    phone_indices: tuple[int, ...]
+    other_indices: tuple[int, ...]
+    other_names: tuple[str, ...]
+
+
+def _picker(indices: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A fast `cells -> tuple of cells[i] for i in indices`."""
+    if not indices:
+        return lambda cells: ()
+    if len(indices) == 1:
+        (index,) = indices
+        return lambda cells: (cells[index],)
+    getter: Callable[[list[str]], tuple[str, ...]] = itemgetter(*indices)
+    return getter
+
+
+class _ListReader:
+    """One reading of one list; collects problems in `problems`."""
+
+    def __init__(self, name: str, columns: ListColumns) -> None:
+        self.name = name
+        self.columns = columns
+        self.problems: list[Problem] = []
+        self.lines: list[str] = []
+        self.delimiter = DEFAULT_DELIMITER
+        self.limit = csv.field_size_limit()
+
+    def read(self, data: bytes, forced: str | None) -> ContactList | None:
+        text, encoding = _decode(self.name, data, forced)
+        self.lines = _split(text)
+        del text
+        self.delimiter = detect_delimiter(_first_content(self.lines))
+        reader = csv.reader(self.lines, delimiter=self.delimiter)
+        header, header_line = self._header(reader)
+        layout = self._layout(header, header_line)
+        records = self._records(reader, layout, header_line)
+        if records is None:
+            return None
+        return ContactList(
+            file=self.name,
+            records=records,
+            columns=header,
+            id_column=None if layout.id_index is None else header[layout.id_index],
+            phone_columns=tuple(header[i] for i in layout.phone_indices),
+            encoding=encoding,
+            delimiter=self.delimiter,
+        )
+
+    def _header(self, reader: _Reader) -> tuple[tuple[str, ...], int]:
+        """The first non-blank row, trimmed, and its line."""
+        previous = start = 0
+        try:
+            for row in reader:
+                start, previous = previous + 1, reader.line_num
+                cells = tuple(cell.strip() for cell in row)
+                if any(cells):
+                    return cells, start
+        except csv.Error as error:
+            raise _UnusableError(self._syntax(error, previous + 1)) from None
+        open_quote = self._scan(start).open_quote if start else None
+        if open_quote is not None:
+            raise _UnusableError(self._unclosed(open_quote))
+        raise _UnusableError(self._problem(1, 1, codes.NO_HEADER, "contacts.no_header"))
+
+    def _layout(self, header: tuple[str, ...], line: int) -> _Layout:
+        """Find the id and phone columns; every header problem is raised together."""
+        problems: list[Problem] = []
+        wanted_id, wanted_phones = self.columns.id_column, self.columns.phone_columns
+        if wanted_id is not None:
+            id_index = self._find(header, wanted_id.strip(), line, problems)
+        else:
+            id_index = next((header.index(name) for name in ID_COLUMNS if name in header), None)
+        phones: list[int] = []
+        if wanted_phones is not None:
+            for wanted in dict.fromkeys(name.strip() for name in wanted_phones):
+                index = self._find(header, wanted, line, problems)
+                if index is not None:
+                    phones.append(index)
+        else:
+            phones = [
+                index
+                for index, name in enumerate(header)
+                if index != id_index and name.casefold().startswith(PHONE_PREFIXES)
+            ]
+        if not phones and not problems:
+            columns = ", ".join(header)
+            problems.append(
+                self._problem(
+                    line, 1, codes.NO_PHONE_COLUMNS, "contacts.no_phone_columns", columns=columns
+                )
+            )
+        keys = {"contacts.duplicate_phone_column": phones}
+        if id_index is not None:
+            keys = {"contacts.duplicate_id_column": [id_index], **keys}
+        for key, indices in keys.items():
+            for name in dict.fromkeys(header[index] for index in indices):
+                where = [index for index, cell in enumerate(header) if cell == name]
+                problems.extend(
+                    self._problem(
+                        *self._cell(line, index),
+                        codes.DUPLICATE_COLUMN,
+                        key,
+                        name=name,
+                        first=where[0] + 1,
+                    )
+                    for index in where[1:]
+                )
+        if problems:
+            raise _UnusableError(*problems)
+        taken = {*phones, id_index}
+        others = tuple(index for index in range(len(header)) if index not in taken)
+        names = tuple(header[index] for index in others)
+        return _Layout(len(header), id_index, tuple(phones), others, names)
+
+    def _find(
+        self, header: tuple[str, ...], wanted: str, line: int, problems: list[Problem]
+    ) -> int | None:
+        """The index of the column the config names, or None with an UNKNOWN_COLUMN problem."""
+        if wanted in header:
+            return header.index(wanted)
+        hints = [name for name in header if name.casefold() == wanted.casefold()]
+        hints = hints or difflib.get_close_matches(wanted, header, n=1, cutoff=0.6)
+        if hints:
+            problems.append(
+                self._problem(
+                    line,
+                    1,
+                    codes.UNKNOWN_COLUMN,
+                    "contacts.unknown_column_hint",
+                    name=wanted,
+                    hint=hints[0],
+                )
+            )
+        else:
+            problems.append(
+                self._problem(
+                    line,
+                    1,
+                    codes.UNKNOWN_COLUMN,
+                    "contacts.unknown_column",
+                    name=wanted,
+                    columns=", ".join(header),
+                )
+            )
+        return None
+
+    def _records(
+        self, reader: _Reader, layout: _Layout, header_line: int
+    ) -> tuple[Contact, ...] | None:
+        """The hot loop: one Contact per non-blank row; problems are noted, placed later."""
+        width, id_index = layout.width, layout.id_index
+        phones = _picker(layout.phone_indices)
+        others = _picker(layout.other_indices)
+        names = layout.other_names
+        ragged: list[tuple[int, int]] = []
+        records: list[Contact] = []
+        append, make, strip = records.append, Contact, str.strip
+        previous, last = reader.line_num, header_line
+        count = 0
+        broken = False
+        try:
+            for row in reader:
+                start, previous = previous + 1, reader.line_num
+                last = start
+                cells = list(map(strip, row))
+                if not any(cells):
+                    continue
+                if len(cells) != width:
+                    if len(cells) < width:
+                        cells += [""] * (width - len(cells))
+                    elif any(cells[width:]):
+                        ragged.append((start, len(cells) - width))
+                count += 1
+                record_id = str(count) if id_index is None else cells[id_index]
+                append(
+                    make(
+                        record_id,
+                        phones(cells),
+                        tuple(zip(names, others(cells), strict=False)),
+                        start,
+                    )
+                )
+        except csv.Error as error:
+            self.problems.append(self._syntax(error, previous + 1))
+            broken = True
+        self._place_ragged(layout, ragged)
+        if id_index is not None:
+            self._check_ids(records, id_index)
+        if broken:
+            return None
+        open_quote = self._scan(last).open_quote
+        if open_quote is not None:
+            self.problems.append(self._unclosed(open_quote))
+        if not count and not errors_in(self.problems):
+            self.problems.append(
+                self._problem(
+                    header_line, 1, codes.NO_RECORDS, "contacts.no_records", Severity.WARNING
+                )
+            )
+        return tuple(records)
+
+    def _place_ragged(self, layout: _Layout, ragged: list[tuple[int, int]]) -> None:
+        self.problems.extend(
+            self._problem(
+                *self._cell(line, layout.width),
+                codes.RAGGED_ROW,
+                "contacts.ragged_row",
+                Severity.WARNING,
+                extra=extra,
+                columns=layout.width,
+            )
+            for line, extra in ragged
+        )
+
+    def _check_ids(self, records: list[Contact], id_index: int) -> None:
+        """Empty and repeated ids; a set in C answers "none" fast, only then Python looks."""
+        ids = {record.id for record in records}
+        if len(ids) == len(records) and "" not in ids:
+            return
+        seen: dict[str, int] = {}
+        for record in records:
+            if not record.id:
+                where = self._cell(record.line, id_index)
+                self.problems.append(self._problem(*where, codes.EMPTY_ID, "contacts.empty_id"))
+            elif (first := seen.setdefault(record.id, record.line)) != record.line:
+                where = self._cell(record.line, id_index)
+                self.problems.append(
+                    self._problem(
+                        *where,
+                        codes.DUPLICATE_ID,
+                        "contacts.duplicate_id",
+                        id=record.id,
+                        line=first,
+                    )
+                )
+
+    # Positions
+
+    def _scan(self, line: int) -> _Record:
+        return _scan(self.lines, line, self.delimiter, self.limit)
+
+    def _cell(self, line: int, index: int) -> tuple[int, int]:
+        """Where cell `index` of the record on `line` starts (its first non-blank character);
+        the record's end when it has fewer cells."""
+        record = self._scan(line)
+        if index >= len(record.cells):
+            return record.end
+        number, column = record.cells[index]
+        text = self.lines[number - 1]
+        skip = column - 1
+        while skip < len(text) and text[skip] == " ":
+            skip += 1
+        if skip < len(text) and text[skip] not in self.delimiter + _NEWLINE:
+            column = skip + 1
+        return number, column
+
+    def _syntax(self, error: csv.Error, line: int) -> Problem:
+        """A csv.Error while reading the record that starts on `line`."""
+        record = self._scan(line)
+        if record.too_long >= 0:
+            return self._problem(
+                *record.cells[record.too_long],
+                codes.CSV_SYNTAX,
+                "contacts.cell_too_long",
+                limit=self.limit,
+            )
+        if record.open_quote is not None:
+            return self._unclosed(record.open_quote)
+        return self._problem(line, 1, codes.CSV_SYNTAX, "contacts.csv_error", reason=str(error))
+
+    def _unclosed(self, where: tuple[int, int]) -> Problem:
+        return self._problem(*where, codes.CSV_SYNTAX, "contacts.unclosed_quote")
+
+    def _problem(
+        self,
+        line: int,
+        column: int,
+        code: Code,
+        key: str,
+        severity: Severity = Severity.ERROR,
+        /,
+        **params: object,
+    ) -> Problem:
+        return Problem(Location(self.name, line, column), code, Message(key, params), severity)

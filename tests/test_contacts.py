@@ -1,0 +1,602 @@
+"""Contact lists (SPEC §6): encodings, delimiters, ids, phone columns and every problem's place."""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import io
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recall_cli.engine.contact import Contact
+from recall_cli.loaders import codes, contacts
+from recall_cli.loaders.config import ListColumns
+from recall_cli.loaders.contacts import (
+    ContactList,
+    ListReport,
+    check_list,
+    detect_delimiter,
+    load_list,
+)
+from recall_cli.messages import CATALOGS, Lang
+from recall_cli.messages.en import contacts as en_contacts
+from recall_cli.messages.ru import contacts as ru_contacts
+from recall_cli.problems import Code, ExitCode, Problem, RecallError, Severity, UnreadableError
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_lists"
+SOURCE_HEADER = "№,Фамилия,Имя отчество,Телефон 1,Телефон 2,Адрес,Продукт"
+SOURCE_ROW = (
+    '1,Егоров,Михаил Юрьевич,4951239000,9164561278,"г. Москва, ул. Новая д.5 кв.7",Колл центр'
+)
+EGOROV = Contact(
+    id="1",
+    phones=("4951239000", "9164561278"),
+    fields=(
+        ("Фамилия", "Егоров"),
+        ("Имя отчество", "Михаил Юрьевич"),
+        ("Адрес", "г. Москва, ул. Новая д.5 кв.7"),
+        ("Продукт", "Колл центр"),
+    ),
+    line=2,
+)
+
+
+def _make_list() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_list", ROOT / "benchmarks/make_list.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_list = _make_list()
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "list.csv") -> Path:
+    path = tmp_path / name
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def found(report: ListReport) -> list[tuple[str, int, int, Severity]]:
+    """Each problem as (rule id, line, column, severity)."""
+    return [(p.code.id, p.location.line, p.location.column, p.severity) for p in report.problems]
+
+
+def only(report: ListReport, code: Code) -> Problem:
+    assert [p.code for p in report.problems] == [code], found(report)
+    return report.problems[0]
+
+
+def ids(contact_list: ContactList) -> list[str]:
+    return [record.id for record in contact_list.records]
+
+
+# The source's example
+
+
+def test_source_record_sample_loads_as_it_is() -> None:
+    path = SAMPLES / "source_record.csv"
+    loaded = load_list(path)
+    assert loaded == ContactList(
+        file=str(path),
+        records=(EGOROV,),
+        columns=tuple(SOURCE_HEADER.split(",")),
+        id_column="№",
+        phone_columns=("Телефон 1", "Телефон 2"),
+        encoding="utf-8",
+        delimiter=",",
+    )
+    assert check_list(path).problems == []
+
+
+def test_source_columns_as_russian_excel_saves_them(tmp_path: Path) -> None:
+    text = (
+        "№;Фамилия;Имя отчество;Телефон 1;Телефон 2;Адрес;Продукт\r\n"
+        "1;Егоров;Михаил Юрьевич;4951239000;9164561278;г. Москва, ул. Новая д.5 кв.7;Колл центр\r\n"
+    )
+    loaded = load_list(write(tmp_path, text.encode("cp1251")))
+    assert (loaded.encoding, loaded.delimiter) == ("cp1251", ";")
+    assert loaded.records == (EGOROV,)
+
+
+# Encodings and delimiters
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (f"{SOURCE_HEADER}\n{SOURCE_ROW}\n".encode(), "utf-8"),
+        (b"\xef\xbb\xbf" + f"{SOURCE_HEADER}\n{SOURCE_ROW}\n".encode(), "utf-8-sig"),
+        (f"{SOURCE_HEADER}\n{SOURCE_ROW}\n".encode("cp1251"), "cp1251"),
+    ],
+    ids=["utf-8", "bom", "cp1251"],
+)
+def test_encoding_is_detected(tmp_path: Path, data: bytes, encoding: str) -> None:
+    loaded = load_list(write(tmp_path, data))
+    assert loaded.encoding == encoding
+    assert loaded.columns[0] == "№"  # no BOM left in the first header cell
+    assert loaded.records == (EGOROV,)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"], ids=["comma", "semicolon", "tab"])
+def test_delimiter_is_detected(tmp_path: Path, delimiter: str) -> None:
+    header = delimiter.join(["id", "phone", "note"])
+    row = delimiter.join(["7", "4951234567", '"a, b; c\td"'])
+    loaded = load_list(write(tmp_path, f"{header}\n{row}\n"))
+    assert loaded.delimiter == delimiter
+    assert loaded.records == (Contact("7", ("4951234567",), (("note", "a, b; c\td"),), 2),)
+
+
+@pytest.mark.parametrize(
+    ("line", "delimiter"),
+    [
+        ("id,phone", ","),
+        ("id;phone;name, surname", ";"),  # most wins
+        ('"a;b;c",phone,x', ","),  # quoted delimiters do not count
+        ("a,b;c\td", ","),  # a tie goes to the first of , ; tab
+        ("a;b\tc", ";"),
+        ("phone", ","),  # a single column
+        ("", ","),
+    ],
+)
+def test_detect_delimiter(line: str, delimiter: str) -> None:
+    assert detect_delimiter(line) == delimiter
+
+
+def test_single_column_list_of_phones(tmp_path: Path) -> None:
+    loaded = load_list(write(tmp_path, "Телефон\n4951234567\n9161234567\n"))
+    assert loaded.delimiter == ","
+    assert [(r.id, r.phones, r.fields) for r in loaded.records] == [
+        ("1", ("4951234567",), ()),
+        ("2", ("9161234567",), ()),
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_line_ends_and_line_numbers(tmp_path: Path, newline: str) -> None:
+    text = newline.join(["id,phone", "a,1", "", "b,2", ""])
+    loaded = load_list(write(tmp_path, text))
+    assert [(r.id, r.phones, r.line) for r in loaded.records] == [
+        ("a", ("1",), 2),
+        ("b", ("2",), 4),
+    ]
+
+
+# Records
+
+
+def test_header_and_cells_are_trimmed_and_blank_lines_skipped(tmp_path: Path) -> None:
+    text = "\n , \n  id , Телефон ,  Имя \n\n , ,\n 5 , 4951234567 ,  Анна \n\n"
+    loaded = load_list(write(tmp_path, text))
+    assert loaded.columns == ("id", "Телефон", "Имя")
+    assert loaded.records == (Contact("5", ("4951234567",), (("Имя", "Анна"),), 6),)
+
+
+def test_ids_are_row_numbers_without_an_id_column(tmp_path: Path) -> None:
+    text = "Id,phone\nx,1\n\ny,2\n,,\nz,3\n"  # "Id" is not one of the id columns
+    loaded = load_list(write(tmp_path, text))
+    assert loaded.id_column is None
+    assert [(r.id, r.line, r.fields) for r in loaded.records] == [
+        ("1", 2, (("Id", "x"),)),
+        ("2", 4, (("Id", "y"),)),
+        ("3", 6, (("Id", "z"),)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "id_column"),
+    [
+        ("record_id,№,ID,id,phone", "id"),
+        ("record_id,№,ID,phone", "ID"),
+        ("record_id,№,phone", "№"),
+        ("phone,record_id", "record_id"),
+    ],
+)
+def test_the_first_known_id_column_wins(tmp_path: Path, header: str, id_column: str) -> None:
+    columns = header.split(",")
+    row = ",".join(f"v{index}" for index in range(len(columns)))
+    loaded = load_list(write(tmp_path, f"{header}\n{row}\n"))
+    assert loaded.id_column == id_column
+    assert ids(loaded) == [f"v{columns.index(id_column)}"]
+
+
+def test_phone_columns_by_prefix_in_header_order(tmp_path: Path) -> None:
+    header = "ТЕЛЕФОН моб,Имя,Phone_home,Мобильный телефон,phones,телефон"
+    loaded = load_list(write(tmp_path, f"{header}\n1,Анна,2,3,4,5\n"))
+    assert loaded.phone_columns == ("ТЕЛЕФОН моб", "Phone_home", "phones", "телефон")
+    assert loaded.records[0].phones == ("1", "2", "4", "5")
+    assert loaded.records[0].fields == (("Имя", "Анна"), ("Мобильный телефон", "3"))
+
+
+def test_a_number_keeps_its_column_position(tmp_path: Path) -> None:
+    text = "№,Телефон 1,Телефон 2,Телефон 3\n1,,9164561278,\n2,4951239000\n"
+    first, second = load_list(write(tmp_path, text)).records
+    assert first.phones == ("", "9164561278", "")
+    assert first.dialable == (False, True, False)
+    assert second.phones == ("4951239000", "", "")  # missing cells are empty
+
+
+def test_a_quoted_cell_may_span_lines(tmp_path: Path) -> None:
+    text = 'id,phone,address\n1,495,"Москва,\nул. Новая"\n1,499,x\n'
+    report = check_list(write(tmp_path, text))
+    assert found(report) == [("RC203", 4, 1, Severity.ERROR)]
+    assert report.problems[0].message.params == {"id": "1", "line": 2}
+
+
+def test_config_names_the_columns(tmp_path: Path) -> None:
+    text = "Код клиента,Рабочий,Телефон,Мобильный\nK-1,4951234567,x,9161234567\n"
+    columns = ListColumns(id_column="Код клиента", phone_columns=("Мобильный", " Рабочий "))
+    loaded = load_list(write(tmp_path, text), columns)
+    assert loaded.id_column == "Код клиента"
+    assert loaded.phone_columns == ("Мобильный", "Рабочий")  # in the config's order
+    assert loaded.records == (Contact("K-1", ("9161234567", "4951234567"), (("Телефон", "x"),), 2),)
+
+
+def test_config_names_only_the_id_column(tmp_path: Path) -> None:
+    loaded = load_list(write(tmp_path, "id,Код,phone\n1,A,5\n"), ListColumns(id_column="Код"))
+    assert (loaded.id_column, loaded.phone_columns) == ("Код", ("phone",))
+    assert loaded.records == (Contact("A", ("5",), (("id", "1"),), 2),)
+
+
+# Problems, each with its rule and place
+
+
+def test_unknown_columns_named_by_the_config(tmp_path: Path) -> None:
+    path = write(tmp_path, "id,phone,name\n1,2,3\n")
+    report = check_list(path, ListColumns(id_column="ID", phone_columns=("phone", "mobile")))
+    assert report.contacts is None
+    assert found(report) == [
+        ("RC205", 1, 1, Severity.ERROR),
+        ("RC205", 1, 1, Severity.ERROR),
+    ]
+    hint, plain = report.problems
+    assert hint.message.key == "contacts.unknown_column_hint"
+    assert hint.message.params == {"name": "ID", "hint": "id"}
+    assert plain.message.key == "contacts.unknown_column"
+    assert plain.message.params == {"name": "mobile", "columns": "id, phone, name"}
+    assert str(plain.location) == f"{path}:1:1"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", " , ,\n\t\n"], ids=["empty", "blank", "spaces"])
+def test_no_header(tmp_path: Path, text: str) -> None:
+    report = check_list(write(tmp_path, text))
+    assert report.contacts is None
+    assert found(report) == [("RC201", 1, 1, Severity.ERROR)]
+
+
+def test_no_phone_columns(tmp_path: Path) -> None:
+    path = write(tmp_path, "id,Фамилия\n1,Егоров\n")
+    problem = only(check_list(path), codes.NO_PHONE_COLUMNS)
+    assert (problem.location.line, problem.location.column) == (1, 1)
+    assert problem.message.params == {"columns": "id, Фамилия"}
+    with pytest.raises(RecallError) as raised:
+        load_list(path)
+    assert raised.value.exit_code is ExitCode.INVALID
+    assert raised.value.problems == (problem,)
+
+
+def test_config_may_name_no_phone_columns_at_all(tmp_path: Path) -> None:
+    report = check_list(write(tmp_path, "id,phone\n1,2\n"), ListColumns(phone_columns=()))
+    assert found(report) == [("RC202", 1, 1, Severity.ERROR)]
+
+
+def test_duplicate_and_empty_ids(tmp_path: Path) -> None:
+    text = "phone;id\n1;a\n2;  \n3; a\n4;b\n5;\n6;a\n"
+    report = check_list(write(tmp_path, text))
+    assert report.contacts is None
+    assert found(report) == [
+        ("RC204", 3, 3, Severity.ERROR),
+        ("RC203", 4, 4, Severity.ERROR),  # the first non-blank character of the cell
+        ("RC204", 6, 3, Severity.ERROR),
+        ("RC203", 7, 3, Severity.ERROR),
+    ]
+    assert report.problems[1].message.params == {"id": "a", "line": 2}
+    assert report.problems[3].message.params == {"id": "a", "line": 2}
+
+
+def test_an_id_cell_missing_from_a_short_row_is_empty(tmp_path: Path) -> None:
+    report = check_list(write(tmp_path, "phone,id\n123\n"))
+    assert found(report) == [("RC204", 2, 4, Severity.ERROR)]  # just after the row
+
+
+def test_duplicate_id_and_phone_columns(tmp_path: Path) -> None:
+    text = 'id,Телефон,name,"Телефон",id,name\n1,2,3,4,5,6\n'
+    report = check_list(write(tmp_path, text))
+    assert report.contacts is None
+    assert found(report) == [
+        ("RC207", 1, 17, Severity.ERROR),
+        ("RC207", 1, 27, Severity.ERROR),
+    ]
+    phone, id_ = report.problems
+    assert phone.message.key == "contacts.duplicate_phone_column"
+    assert phone.message.params == {"name": "Телефон", "first": 2}
+    assert id_.message.key == "contacts.duplicate_id_column"
+    assert id_.message.params == {"name": "id", "first": 1}
+
+
+def test_other_columns_may_repeat(tmp_path: Path) -> None:
+    loaded = load_list(write(tmp_path, "id,x,phone,x\n1,a,2,b\n"))
+    assert loaded.records[0].fields == (("x", "a"), ("x", "b"))
+
+
+def test_ragged_rows_are_a_warning_and_the_extra_cells_are_ignored(tmp_path: Path) -> None:
+    text = 'id,phone\n1,2,"three"\n2,3,,\n3,4, , x,\n'
+    report = check_list(write(tmp_path, text))
+    assert found(report) == [
+        ("RC206", 2, 5, Severity.WARNING),
+        ("RC206", 4, 5, Severity.WARNING),  # trailing empty cells (line 3) are no problem
+    ]
+    assert report.problems[1].message.params == {"extra": 3, "columns": 2}
+    assert report.contacts is not None
+    assert [(r.id, r.phones, r.fields) for r in report.contacts.records] == [
+        ("1", ("2",), ()),
+        ("2", ("3",), ()),
+        ("3", ("4",), ()),
+    ]
+
+
+def test_header_only_is_a_warning(tmp_path: Path) -> None:
+    report = check_list(write(tmp_path, "\nid,phone\n\n"))
+    assert found(report) == [("RC209", 2, 1, Severity.WARNING)]
+    assert report.contacts is not None
+    assert report.contacts.records == ()
+
+
+def test_problems_are_sorted_by_place(tmp_path: Path) -> None:
+    report = check_list(write(tmp_path, "id,phone\n1,2,3\n,5\n1,6\n"))
+    assert [(p.location.line, p.location.column) for p in report.problems] == [
+        (2, 5),
+        (3, 1),
+        (4, 1),
+    ]
+
+
+# Encoding problems
+
+
+def test_nul_byte_is_not_a_text_file(tmp_path: Path) -> None:
+    problem = only(check_list(write(tmp_path, b"id,phone\n1,49\x005\n")), codes.ENCODING)
+    assert (problem.location.line, problem.location.column) == (2, 5)
+    assert problem.message.key == "file.binary"
+
+
+def test_neither_utf8_nor_cp1251(tmp_path: Path) -> None:
+    data = "id,phone,name\n1,495,Иван".encode("cp1251") + b"\x98\n"
+    problem = only(check_list(write(tmp_path, data)), codes.ENCODING)
+    assert (problem.location.line, problem.location.column) == (2, 11)
+    assert problem.message.key == "contacts.not_text"
+    assert problem.message.params == {"byte": "98", "encoding": "cp1251"}
+
+
+def test_bom_then_bad_utf8(tmp_path: Path) -> None:
+    problem = only(check_list(write(tmp_path, b"\xef\xbb\xbfid,phone\n1,\xff\n")), codes.ENCODING)
+    assert (problem.location.line, problem.location.column) == (2, 3)
+    assert problem.message.key == "contacts.bad_byte_bom"
+
+
+@pytest.mark.parametrize("name", ["cp1251", "windows-1251", "CP1251", "Windows_1251"])
+def test_forced_cp1251(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, f"{SOURCE_HEADER}\n{SOURCE_ROW}\n".encode("cp1251"))
+    loaded = load_list(path, encoding=name)
+    assert loaded.encoding == "cp1251"
+    assert loaded.records == (EGOROV,)
+
+
+def test_forced_utf8_reads_a_bom_too(tmp_path: Path) -> None:
+    path = write(tmp_path, b"\xef\xbb\xbf" + f"{SOURCE_HEADER}\n{SOURCE_ROW}\n".encode())
+    loaded = load_list(path, encoding="utf8")
+    assert (loaded.encoding, loaded.id_column) == ("utf-8-sig", "№")
+
+
+def test_forced_encoding_that_does_not_fit(tmp_path: Path) -> None:
+    path = write(tmp_path, "id,phone,name\n1,495,Иван\n".encode("cp1251"))
+    problem = only(check_list(path, encoding="utf-8"), codes.ENCODING)
+    assert (problem.location.line, problem.location.column) == (2, 7)
+    assert problem.message.key == "contacts.bad_byte"
+    assert problem.message.params == {"byte": "C8", "encoding": "utf-8"}
+
+
+def test_forced_utf16_may_hold_nul_bytes(tmp_path: Path) -> None:
+    path = write(tmp_path, "id,phone\n1,2\n".encode("utf-16"))
+    assert load_list(path, encoding="utf-16").records == (Contact("1", ("2",), (), 2),)
+
+
+@pytest.mark.parametrize("name", ["klingon", "base64", "", "a\x00b"])
+def test_unknown_encoding_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, "id,phone\n1,2\n")
+    with pytest.raises(UnreadableError) as raised:
+        check_list(path, encoding=name)
+    assert raised.value.exit_code is ExitCode.USAGE
+    (problem,) = raised.value.problems
+    assert problem.code == codes.ENCODING
+    assert problem.message.key == "contacts.unknown_encoding"
+    assert problem.message.params == {"encoding": name}
+
+
+# Broken files
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableError) as raised:
+        check_list(tmp_path / "nope.csv")
+    assert raised.value.problems[0].code == codes.UNREADABLE
+
+
+def test_too_large_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(contacts, "MAX_LIST_BYTES", 4)
+    report = check_list(write(tmp_path, "id,phone\n"))
+    assert report.contacts is None
+    assert [p.code for p in report.problems] == [codes.TOO_LARGE]
+
+
+def test_limit_is_two_gib() -> None:
+    assert contacts.MAX_LIST_BYTES == 2 * 1024**3
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = "id;phone\n1;2\n".encode("cp1251")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    loaded = load_list("-")
+    assert (loaded.file, loaded.delimiter, ids(loaded)) == ("<stdin>", ";", ["1"])
+
+
+def test_binary_garbage(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 4
+    problem = only(check_list(write(tmp_path, data)), codes.ENCODING)
+    assert (problem.location.line, problem.location.column) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('"', 1, 1),
+        ('id,phone\n"', 2, 1),
+        ('id,phone\n1,"495\n2,499\n', 2, 3),
+        ('id,phone,x\n1,495,"a""b\n', 2, 7),  # an escaped quote does not close
+        ('id,"phone\n1,2\n', 1, 4),
+    ],
+)
+def test_a_lone_quote(tmp_path: Path, text: str, line: int, column: int) -> None:
+    report = check_list(write(tmp_path, text))
+    assert report.contacts is None
+    problem = only(report, codes.CSV_SYNTAX)
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert problem.message.key == "contacts.unclosed_quote"
+
+
+def test_a_lone_quote_in_a_long_list(tmp_path: Path) -> None:
+    rows = "".join(f"{n},49512{n:05d}\n" for n in range(2, 20_000))
+    report = check_list(write(tmp_path, f'id,phone\n1,"4951200001\n{rows}'))
+    assert report.contacts is None
+    problem = only(report, codes.CSV_SYNTAX)
+    assert (problem.location.line, problem.location.column) == (2, 3)
+    assert problem.message.key == "contacts.cell_too_long"
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=300))
+def test_random_bytes_never_crash(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "list.csv"
+    path.write_bytes(data)
+    _check_invariants(check_list(path))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet='id,phone;\t"\r\n x1№Т', max_size=120))
+def test_random_csv_never_crashes(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "list.csv"
+    path.write_bytes(text.encode("utf-8"))
+    _check_invariants(check_list(path))
+
+
+def _check_invariants(report: ListReport) -> None:
+    assert report.problems == sorted(report.problems, key=lambda p: p.location)
+    for problem in report.problems:
+        assert problem.location.line >= 1
+        assert problem.location.column >= 1
+        problem.message.render(Lang.EN)
+        problem.message.render(Lang.RU)
+    errors = [p for p in report.problems if p.severity is Severity.ERROR]
+    assert (report.contacts is None) == bool(errors)
+    if report.contacts is not None:
+        width = len(report.contacts.phone_columns)
+        assert all(len(record.phones) == width for record in report.contacts.records)
+
+
+# The generated sample and its generator
+
+
+def test_campaign_300_sample() -> None:
+    path = SAMPLES / "campaign_300.csv"
+    report = check_list(path)
+    assert report.problems == []
+    loaded = report.contacts
+    assert loaded is not None
+    assert (loaded.encoding, loaded.delimiter) == ("cp1251", ";")
+    assert path.read_bytes().count(b"\r\n") == 301
+    assert loaded.columns == make_list.HEADER
+    assert loaded.phone_columns == ("Телефон 1", "Телефон 2", "Телефон 3")
+    assert ids(loaded) == [str(n) for n in range(1, 301)]
+    assert loaded.records[0].line == 2
+    assert loaded.records[-1].line == 301
+
+
+def test_campaign_300_is_what_the_generator_writes(tmp_path: Path) -> None:
+    out = tmp_path / "again.csv"
+    args = ["--count", "300", "--seed", "300", "--encoding", "cp1251", "--delimiter", ";"]
+    assert make_list.main([*args, str(out)]) == 0
+    assert out.read_bytes() == (SAMPLES / "campaign_300.csv").read_bytes()
+
+
+def test_generated_lists_look_real(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    make_list.write_list(path, 3000, seed=7, delimiter="\t")
+    loaded = load_list(path)
+    assert (loaded.encoding, loaded.delimiter, len(loaded.records)) == ("utf-8", "\t", 3000)
+    shapes = {record.dialable for record in loaded.records}
+    counts = [sum(record.dialable) for record in loaded.records]
+    assert (False, True, False) in shapes  # Телефон 1 empty, Телефон 2 set
+    assert 5 <= counts.count(0) <= 60  # about 1 % with no phone at all
+    assert {1, 2, 3} <= set(counts)
+    for record in loaded.records:
+        for phone in filter(None, record.phones):
+            assert len(phone) == 10
+            assert phone.isdigit()
+            assert phone.startswith(("9", "495", "499"))
+    make_list.write_list(tmp_path / "same.csv", 3000, seed=7, delimiter="\t")
+    assert (tmp_path / "same.csv").read_bytes() == path.read_bytes()
+
+
+# Messages
+
+
+def test_contacts_messages_exist_in_both_languages() -> None:
+    assert en_contacts.MESSAGES.keys() == ru_contacts.MESSAGES.keys()
+    assert all(key.startswith("contacts.") for key in en_contacts.MESSAGES)
+    assert all(value for value in ru_contacts.MESSAGES.values())
+
+
+def test_messages_render_in_russian(tmp_path: Path) -> None:
+    report = check_list(write(tmp_path, "id,phone\n1,2,3,4\n2,3,4\n1,5\n"))
+    assert [p.message.render(Lang.RU) for p in report.problems] == [
+        "на 2 ячейки больше, чем столбцов в заголовке (2); лишние ячейки не учитываются",
+        "на 1 ячейку больше, чем столбцов в заголовке (2); лишняя ячейка не учитывается",
+        "номер записи (id) '1' повторяется (впервые в строке 2)",
+    ]
+    assert report.problems[1].message.render(Lang.EN) == (
+        "1 cell more than the 2 columns of the header; the extra cell is ignored"
+    )
+    assert set(en_contacts.MESSAGES) <= set(CATALOGS[Lang.EN])
+
+
+def test_only_newlines_end_lines(tmp_path: Path) -> None:
+    text = "id,phone,note\n1,2,a\x0cb\u2028c\x85d\n2,3,e\n"
+    loaded = load_list(write(tmp_path, text))
+    assert [(r.id, r.fields, r.line) for r in loaded.records] == [
+        ("1", (("note", "a\x0cb\u2028c\x85d"),), 2),
+        ("2", (("note", "e"),), 3),
+    ]
+
+
+def test_garbage_collection_is_left_as_it_was(tmp_path: Path) -> None:
+    path = write(tmp_path, f"{SOURCE_HEADER}\n{SOURCE_ROW}\n")
+    assert gc.isenabled()
+    load_list(path)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_list(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert gc.get_freeze_count() == 0
