@@ -138,6 +138,30 @@ def test_rule_problems_are_positioned(
     assert findings(tmp_path, LIMITS + f"rules:\n  busy: {rule}\n") == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{action: callback, after_hours: .inf}", "'after_hours' must be ≤ 8760, got inf"),
+        ("{action: callback, after_hours: .nan}", "'after_hours' must be ≤ 8760, got nan"),
+        ("{action: callback, after_hours: 8761}", "'after_hours' must be ≤ 8760, got 8761"),
+        (
+            "{repeats: 101, interval_minutes: 1, action: stop_number}",
+            "'repeats' must be ≤ 100, got 101",
+        ),
+    ],
+)
+def test_absurd_values_are_out_of_range(tmp_path: Path, text: str, expected: str) -> None:
+    found = findings(tmp_path, LIMITS + f"rules:\n  busy: {text}\n")
+    assert [(rule, message) for _, _, rule, _, message in found] == [("RC013", expected)]
+
+
+def test_limits_above_a_thousand_are_out_of_range(tmp_path: Path) -> None:
+    text = "limits: {max_attempts_per_record: 1001, max_attempts_per_number: 3}\n"
+    assert findings(tmp_path, text) == [
+        (1, 35, "RC013", "error", "'max_attempts_per_record' must be ≤ 1000, got 1001")
+    ]
+
+
 def test_warnings_do_not_stop_loading(tmp_path: Path) -> None:
     path = write(tmp_path, LIMITS + "rules:\n  busy: {action: stop_number, after_hours: 3}\n")
     report = check_config(path)

@@ -21,6 +21,11 @@ DEFAULT_TIMEZONE = "Europe/Moscow"
 DEFAULT_REGION = "RU"
 MIN_INTERVAL, MAX_INTERVAL = 1, 10
 MIN_AFTER_HOURS = 1
+# Upper bounds SPEC leaves open. Beyond them a value is a typo, not a policy, and would let a
+# single record dial without end or wait past the calendar's end.
+MAX_ATTEMPTS = 1000
+MAX_REPEATS = 100
+MAX_AFTER_HOURS = 8760  # a year
 
 
 class _Model(BaseModel):
@@ -145,6 +150,8 @@ def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) 
         value = getattr(model, name)
         if value < 1:
             _range(problems, tree, file, ("limits", name), value, "≥ 1")
+        elif value > MAX_ATTEMPTS:
+            _range(problems, tree, file, ("limits", name), value, f"≤ {MAX_ATTEMPTS}")
     return Limits(
         model.max_attempts_per_record, model.max_attempts_per_number, model.dial_all_numbers
     )
@@ -224,6 +231,8 @@ def _rule(
 
     if model.repeats < 0:
         _range(problems, tree, file, (*path, "repeats"), model.repeats, "≥ 0")
+    elif model.repeats > MAX_REPEATS:
+        _range(problems, tree, file, (*path, "repeats"), model.repeats, f"≤ {MAX_REPEATS}")
     interval = model.interval_minutes
     if model.repeats > 0:
         if interval is None:
@@ -257,6 +266,8 @@ def _rule(
             problems.append(
                 Problem(here, codes.CALLBACK_WITHOUT_WAIT, Message("config.callback_without_wait"))
             )
+        elif not hours <= MAX_AFTER_HOURS:  # also refuses .nan
+            _range(problems, tree, file, (*path, "after_hours"), hours, f"≤ {MAX_AFTER_HOURS}")
         elif hours < MIN_AFTER_HOURS:
             problems.append(
                 Problem(
