@@ -1,9 +1,72 @@
-"""`recall validate` (lands with the validator)."""
+"""`recall validate` and `recall schema`: options → the linter → a reporter → exit code."""
 
 from __future__ import annotations
 
+import json
+import os
+from typing import Annotated
+
 import typer
+from rich.console import Console
+
+from recall_cli.cli.common import LANG_HELP, resolve_lang
+from recall_cli.render.findings import Format, write
+from recall_cli.validate.kinds import FileKind
+from recall_cli.validate.linter import validate_paths
+from recall_cli.validate.registry import RULES
+from recall_cli.validate.schema import config_schema
+from recall_cli.validate.suppress import matches
 
 
 def register(app: typer.Typer) -> None:
-    del app
+    app.command("validate")(validate_command)
+    app.command("schema")(schema_command)
+
+
+def validate_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Configs, lists, scripts and profiles; a folder for its YAML and CSV files; "
+            "- for stdin.",
+        ),
+    ],
+    output_format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format", help="Output format (default: github under GitHub Actions, else text)."
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore", help="Leave out findings of this rule: an id, an id prefix or a slug."
+        ),
+    ] = None,
+    kind: Annotated[
+        FileKind | None,
+        typer.Option("--kind", help="Read every path as this kind instead of detecting it."),
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
+) -> None:
+    """Check campaign configs, contact lists, outcome scripts and profiles, for people and CI.
+
+    Exit 0 when nothing fails, 1 on errors (and warnings with --strict), 2 when a file cannot
+    be read.
+    """
+    language = resolve_lang(lang)
+    patterns = ignore or []
+    for pattern in patterns:
+        if not any(matches(module.RULE.code, pattern) for module in RULES.values()):
+            raise typer.BadParameter(f"{pattern!r} names no rule", param_hint="--ignore")
+    report = validate_paths(paths, kind, patterns)
+    fmt = output_format or (Format.GITHUB if os.environ.get("GITHUB_ACTIONS") else Format.TEXT)
+    write(Console(highlight=False), report, fmt, language)
+    raise typer.Exit(int(report.exit_code(strict)))
+
+
+def schema_command() -> None:
+    """Print the JSON Schema of the campaign config format (for editors and CI)."""
+    typer.echo(json.dumps(config_schema(), ensure_ascii=False, indent=2))

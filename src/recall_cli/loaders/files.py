@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from recall_cli.loaders import codes
@@ -11,6 +14,28 @@ from recall_cli.problems import Location, Problem, RecallError, UnreadableError
 
 MAX_BYTES = 50 * 1024 * 1024
 STDIN = "-"
+
+# Stdin can be read only once, but a validator looks at a file before its loader reads it:
+# within `stdin_replay`, "-" reads these bytes instead of the stream.
+_STDIN_REPLAY: ContextVar[bytes | None] = ContextVar("stdin_replay", default=None)
+
+
+@contextlib.contextmanager
+def stdin_replay(data: bytes) -> Iterator[None]:
+    """Within the block, reading "-" returns `data` (as often as asked) instead of stdin."""
+    token = _STDIN_REPLAY.set(data)
+    try:
+        yield
+    finally:
+        _STDIN_REPLAY.reset(token)
+
+
+def read_stdin(limit: int) -> bytes:
+    """Up to `limit` bytes of stdin, or of the bytes `stdin_replay` serves."""
+    replay = _STDIN_REPLAY.get()
+    if replay is not None:
+        return replay[:limit]
+    return sys.stdin.buffer.read(limit)
 
 
 def display_name(path: str | Path) -> str:
@@ -22,7 +47,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     name = display_name(path)
     try:
         if str(path) == STDIN:
-            data = sys.stdin.buffer.read(limit + 1)
+            data = read_stdin(limit + 1)
         else:
             with Path(path).open("rb") as handle:
                 data = handle.read(limit + 1)

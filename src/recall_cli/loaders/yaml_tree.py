@@ -17,11 +17,18 @@ from pathlib import Path
 import yaml
 
 from recall_cli.loaders import codes
-from recall_cli.loaders.files import decode_utf8, display_name, read_bytes
+from recall_cli.loaders.files import decode_utf8, display_name, position_of, read_bytes
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError
 
 MAX_DEPTH = 64
+# Configs are a few KiB and training scripts rarely reach 1 MiB; a bigger YAML file is a
+# mistake or an attack, and is refused before it is parsed.
+MAX_YAML_BYTES = 10 * 1024 * 1024
+# libyaml's parser, when PyYAML was built with it, reads events some 30 times faster than the
+# pure-Python one, with the same events and marks; only its error wording differs.
+_PARSER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DEPTH_ERROR = "maximum nesting depth"
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _OCT = re.compile(r"0o[0-7]+")
@@ -80,7 +87,12 @@ def resolve_plain(text: str) -> object:
     if _YAML11_OCTAL.fullmatch(text) and text.lstrip("+-") != "0":
         return Yaml11Text(text)
     if _INT.fullmatch(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:
+            # Beyond Python's digit limit (4300): no count or limit is that big; keep the text,
+            # so that the schema reports a wrong type instead of the parser crashing.
+            return text
     if _OCT.fullmatch(text):
         return int(text[2:], 8)
     if _HEX.fullmatch(text):
@@ -111,7 +123,7 @@ class Document:
 def read_yaml(path: str | Path) -> Document:
     """Read and parse a YAML file; unreadable files raise, everything else is a problem."""
     name = display_name(path)
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_YAML_BYTES)
     try:
         text = decode_utf8(name, data)
     except RecallError as error:
@@ -120,15 +132,34 @@ def read_yaml(path: str | Path) -> Document:
 
 
 def parse_yaml(name: str, text: str) -> Document:
+    return _parse(name, text, _PARSER)
+
+
+def _parse(name: str, text: str, parser: type[yaml.SafeLoader]) -> Document:
     problems: list[Problem] = []
     try:
-        root = _build(name, yaml.parse(text, Loader=yaml.SafeLoader), problems)
+        root = _build(name, yaml.parse(text, Loader=parser), problems)
     except yaml.MarkedYAMLError as error:
+        if parser is not yaml.SafeLoader and _DEPTH_ERROR in str(error.problem):
+            # libyaml scans flow collections ahead and stops at its own depth limit (1000)
+            # before we see the level that passes ours; PyYAML's lazy parser reaches ours first.
+            return _parse(name, text, yaml.SafeLoader)
         mark = error.problem_mark or error.context_mark
         location = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
         reason = error.problem or error.context or "invalid YAML"
         problems.append(
             Problem(location, codes.YAML_SYNTAX, Message("yaml.syntax", {"reason": reason}))
+        )
+        return Document(name, None, problems)
+    except yaml.reader.ReaderError as error:
+        line, column = position_of(text, _char_offset(text, error.position, parser))
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        problems.append(
+            Problem(
+                Location(name, line, column),
+                codes.YAML_SYNTAX,
+                Message("yaml.bad_character", {"character": character}),
+            )
         )
         return Document(name, None, problems)
     except yaml.YAMLError as error:
@@ -142,6 +173,13 @@ def parse_yaml(name: str, text: str) -> Document:
         )
         return Document(name, None, problems)
     return Document(name, root, problems)
+
+
+def _char_offset(text: str, position: int, parser: type[yaml.SafeLoader]) -> int:
+    """The character offset of a reader error: libyaml counts UTF-8 bytes, PyYAML characters."""
+    if parser is yaml.SafeLoader:
+        return position
+    return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
 
 
 class _TooDeepError(Exception):
@@ -210,7 +248,7 @@ def _build(name: str, events: Iterator[yaml.Event], problems: list[Problem]) -> 
                 )
             )
         if isinstance(event, yaml.ScalarEvent):
-            plain = event.implicit[0] and event.style is None
+            plain = event.implicit[0] and not event.style  # libyaml says "" where PyYAML says None
             attach(Scalar(event.value, plain=plain, location=_location(name, event)))
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             if len(stack) >= MAX_DEPTH:

@@ -1,3 +1,60 @@
 """Messages of the validate area."""
 
-MESSAGES: dict[str, str] = {}
+MESSAGES: dict[str, str] = {
+    "findings.clean": "{files} {files|file|files} checked: no problems",
+    "findings.summary": (
+        "{files} {files|file|files} checked: {errors} {errors|error|errors}, "
+        "{warnings} {warnings|warning|warnings}, {infos} {infos|info|infos}"
+    ),
+    "yaml.bad_character": "character {character} is not allowed in YAML",
+    "validate.callback_same_hour": (
+        "{status} calls back after {hours} h, a whole number of days: every callback rings at "
+        "the same time of day as the call the client missed; consider e.g. {suggested} h"
+    ),
+    "validate.callback_invalid_number": (
+        "invalid_number calls back: that redials a number known to be wrong; use stop_number"
+    ),
+    "validate.per_number_limit_unused": (
+        "max_attempts_per_number ({b}) is not below max_attempts_per_record ({a}): the record "
+        "closes first, so the per-number limit never takes effect"
+    ),
+    "validate.next_number_unreached": (
+        "dial_all_numbers is on, but max_attempts_per_number ({b}) is not below "
+        "max_attempts_per_record ({a}): the record spends its attempts on its first number, and "
+        "the next one is dialled only after a stop_number"
+    ),
+    "validate.status_without_rule": (
+        "no rule for {count} built-in {count|status|statuses}: {statuses}; a simulation in which "
+        "one of them occurs is refused"
+    ),
+    "validate.unknown_region": (
+        "unknown phone numbering region '{region}' (use an ISO 3166 code such as RU)"
+    ),
+    "validate.invalid_phone": (
+        "'{phone}' (record {record}, phone {number}) is not a valid number for the region"
+    ),
+    "validate.excel_damage": (
+        "'{phone}' (record {record}, phone {number}) was turned into a number by a spreadsheet; "
+        "format the column as text and restore the phone"
+    ),
+    "validate.duplicate_phone": (
+        "phone '{phone}' of record {record} is also in record {other} (line {line})"
+    ),
+    "validate.record_without_phones": "record {record} has no phone: it is never dialled",
+    "validate.list_format": (
+        "read as {encoding}, delimiter {delimiter}: {records} {records|record|records}, phone "
+        "columns {phones}"
+    ),
+    "delimiter.comma": "comma",
+    "delimiter.semicolon": "semicolon",
+    "delimiter.tab": "tab",
+    "validate.numbers_never_dialled": (
+        "dial_all_numbers is off, but {count} {count|record|records} of {list} "
+        "{count|has|have} several phones (first: record {record}, line {line}); only the first "
+        "phone of a record is ever dialled"
+    ),
+    "validate.profile_unsupported": (
+        "this is an outcome profile, but profile support is not installed in this recall; "
+        "it was not checked"
+    ),
+}

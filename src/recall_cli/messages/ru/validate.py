@@ -1,3 +1,66 @@
-"""Messages of the validate area."""
+"""Сообщения проверки файлов (recall validate)."""
 
-MESSAGES: dict[str, str] = {}
+MESSAGES: dict[str, str] = {
+    "findings.clean": (
+        "{files|проверен|проверено|проверено} {files} {files|файл|файла|файлов}: замечаний нет"
+    ),
+    "findings.summary": (
+        "{files|проверен|проверено|проверено} {files} {files|файл|файла|файлов}: "
+        "{errors} {errors|ошибка|ошибки|ошибок}, "
+        "{warnings} {warnings|предупреждение|предупреждения|предупреждений}, "
+        "{infos} {infos|замечание|замечания|замечаний}"
+    ),
+    "yaml.bad_character": "символ {character} в YAML не допускается",
+    "validate.callback_same_hour": (
+        "{status}: перезвон через {hours} {hours|час|часа|часов} — целое число суток, и каждый "
+        "перезвон приходится на то же время дня, что и пропущенный клиентом звонок; "
+        "попробуйте, например, {suggested} {suggested|час|часа|часов}"
+    ),
+    "validate.callback_invalid_number": (
+        "для invalid_number задан перезвон: это повторный набор заведомо неверного номера; "
+        "укажите stop_number"
+    ),
+    "validate.per_number_limit_unused": (
+        "max_attempts_per_number ({b}) не меньше max_attempts_per_record ({a}): запись "
+        "закрывается раньше, и ограничение на номер никогда не срабатывает"
+    ),
+    "validate.next_number_unreached": (
+        "dial_all_numbers включён, но max_attempts_per_number ({b}) не меньше "
+        "max_attempts_per_record ({a}): запись тратит все попытки на первый номер, а следующий "
+        "набирается только после stop_number"
+    ),
+    "validate.status_without_rule": (
+        "нет правила для {count} {count|встроенного статуса|встроенных статусов|встроенных "
+        "статусов}: {statuses}; симуляция, в которой встретится один из них, не запустится"
+    ),
+    "validate.unknown_region": (
+        "неизвестный регион нумерации '{region}' (укажите код ISO 3166, например RU)"
+    ),
+    "validate.invalid_phone": (
+        "'{phone}' (запись {record}, телефон {number}) — недопустимый номер для этого региона"
+    ),
+    "validate.excel_damage": (
+        "'{phone}' (запись {record}, телефон {number}) испорчен табличным редактором, который "
+        "принял его за число; задайте столбцу текстовый формат и восстановите номер"
+    ),
+    "validate.duplicate_phone": (
+        "телефон '{phone}' записи {record} есть и в записи {other} (строка {line})"
+    ),
+    "validate.record_without_phones": "у записи {record} нет ни одного телефона: её не наберут",
+    "validate.list_format": (
+        "прочитан как {encoding}, разделитель — {delimiter}: {records} "
+        "{records|запись|записи|записей}, столбцы телефонов: {phones}"
+    ),
+    "delimiter.comma": "запятая",
+    "delimiter.semicolon": "точка с запятой",
+    "delimiter.tab": "табуляция",
+    "validate.numbers_never_dialled": (
+        "dial_all_numbers выключен, а в {list} у {count} {count|записи|записей|записей} "
+        "несколько телефонов (первая — запись {record}, строка {line}); набирается только "
+        "первый телефон записи"
+    ),
+    "validate.profile_unsupported": (
+        "это профиль исходов, но поддержка профилей в этой сборке recall не установлена; "
+        "файл не проверен"
+    ),
+}

@@ -1,0 +1,174 @@
+"""One `recall validate` run: read every file, check each, check them together, filter.
+
+Only the CLI prints or exits; this module returns a `Report` of findings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
+
+from recall_cli.loaders.config import DEFAULT_REGION, ConfigReport, ListColumns, check_config
+from recall_cli.loaders.contacts import MAX_LIST_BYTES, ContactList, check_list
+from recall_cli.loaders.files import STDIN, display_name, read_bytes, read_stdin, stdin_replay
+from recall_cli.loaders.script import Script, bind_script, check_script
+from recall_cli.loaders.yaml_tree import MAX_YAML_BYTES
+from recall_cli.problems import ExitCode, Problem, RecallError, Severity, UnreadableError
+from recall_cli.validate import registry
+from recall_cli.validate.context import Context
+from recall_cli.validate.kinds import FileKind, detect, expand, head
+from recall_cli.validate.profiles import Profile, check_profile
+from recall_cli.validate.rule import Scope
+from recall_cli.validate.suppress import inline_ignores, keep
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The files checked, in the order given, and what was found in them, in that order."""
+
+    files: tuple[str, ...]
+    findings: tuple[Problem, ...]
+    unreadable: bool = False
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+    def exit_code(self, strict: bool = False) -> ExitCode:
+        """2 when a file could not be read; 1 for errors, and for warnings under `strict`."""
+        if self.unreadable:
+            return ExitCode.USAGE
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        if any(finding.severity in failing for finding in self.findings):
+            return ExitCode.INVALID
+        return ExitCode.OK
+
+
+@dataclass(slots=True)
+class _Run:
+    """What has been read so far: the findings, and each file that loaded."""
+
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: bool = False
+    configs: list[ConfigReport] = field(default_factory=list)
+    lists: list[ContactList] = field(default_factory=list)
+    scripts: list[Script] = field(default_factory=list)
+    profiles: list[Profile] = field(default_factory=list)
+    yaml_files: list[str] = field(default_factory=list)
+
+    def load(self, read: Callable[[], T]) -> T | None:
+        """The loader's result; a file it cannot read becomes findings instead of an error."""
+        try:
+            return read()
+        except UnreadableError as error:
+            self.unreadable = True
+            self.problems.extend(error.problems)
+        except RecallError as error:
+            self.problems.extend(error.problems)
+        return None
+
+
+def validate_paths(
+    paths: Sequence[str], kind: FileKind | None = None, ignore: Sequence[str] = ()
+) -> Report:
+    """Check every file of `paths` ("-" is stdin; a directory stands for its YAML and CSV
+    files), each alone and, with one config among them, against each other."""
+    files = list(dict.fromkeys(expand(list(paths))))  # each file once, in the order given
+    with _stdin(files):
+        kinds = {path: kind or detect(path, head(path)) for path in files}
+        run = _Run()
+        _read(run, files, kinds)
+        _check(run)
+        inline = {display_name(path): _inline(path) for path in run.yaml_files}
+    order = {display_name(path): index for index, path in enumerate(files)}
+    findings = sorted(
+        keep(run.problems, ignore, inline),
+        key=lambda p: (order.get(p.location.file, len(order)), p.location, p.code.id),
+    )
+    return Report(tuple(display_name(path) for path in files), tuple(findings), run.unreadable)
+
+
+@contextlib.contextmanager
+def _stdin(files: list[str]) -> Iterator[None]:
+    """Read stdin once, when it is among the files, and serve it to every reader after."""
+    if STDIN not in files:
+        yield
+        return
+    with stdin_replay(read_stdin(MAX_LIST_BYTES + 1)):
+        yield
+
+
+def _read(run: _Run, files: list[str], kinds: dict[str, FileKind]) -> None:
+    """Load every file; configs first, since a config tells how to read its list."""
+    for path in files:
+        if kinds[path] is FileKind.CONFIG:
+            run.yaml_files.append(path)
+            report = run.load(partial(check_config, path))
+            if report is not None:
+                run.problems.extend(report.problems)
+                run.configs.append(report)
+    campaign = _single(run.configs)
+    columns = campaign.campaign.columns if campaign and campaign.campaign else ListColumns()
+    for path in files:
+        match kinds[path]:
+            case FileKind.CONFIG:
+                continue
+            case FileKind.LIST:
+                listed = run.load(partial(check_list, path, columns))
+                if listed is not None:
+                    run.problems.extend(listed.problems)
+                    if listed.contacts is not None:
+                        run.lists.append(listed.contacts)
+            case FileKind.SCRIPT:
+                run.yaml_files.append(path)
+                scripted = run.load(partial(check_script, path))
+                if scripted is not None:
+                    run.problems.extend(scripted.problems)
+                    if scripted.script is not None:
+                        run.scripts.append(scripted.script)
+            case FileKind.PROFILE:
+                run.yaml_files.append(path)
+                drawn = run.load(partial(check_profile, path))
+                if drawn is not None:
+                    run.problems.extend(drawn.problems)
+                    if drawn.profile is not None:
+                        run.profiles.append(drawn.profile)
+
+
+def _single(items: list[T]) -> T | None:
+    return items[0] if len(items) == 1 else None
+
+
+def _check(run: _Run) -> None:
+    """Each loaded file's own rules, then the rules across files."""
+    for report in run.configs:
+        if report.campaign is not None:
+            run.problems.extend(registry.run(Scope.CONFIG, Context(config=report)))
+    # With several configs, which one the other files belong to would be a guess.
+    config = _single(run.configs)
+    region = config.campaign.region if config and config.campaign else DEFAULT_REGION
+    for contacts in run.lists:
+        run.problems.extend(registry.run(Scope.LIST, Context.for_list(contacts, region)))
+        run.problems.extend(registry.run(Scope.CROSS, Context(config=config, contacts=contacts)))
+    listed = _single(run.lists)
+    for script in run.scripts:
+        binding: list[Problem] = []
+        if listed is not None:
+            _, binding = bind_script(script, listed.records, listed.file, len(listed.phone_columns))
+        ctx = Context(config=config, script=script, binding=tuple(binding))
+        run.problems.extend(registry.run(Scope.CROSS, ctx))
+    for profile in run.profiles:
+        run.problems.extend(registry.run(Scope.CROSS, Context(config=config, profile=profile)))
+
+
+def _inline(path: str) -> dict[int, tuple[str, ...]]:
+    """The inline ignore comments of a YAML file (none when it cannot be read as text)."""
+    try:
+        data = read_bytes(path, MAX_YAML_BYTES)
+    except RecallError:
+        return {}
+    return inline_ignores(data.decode("utf-8", "replace"))

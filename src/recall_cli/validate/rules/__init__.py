@@ -1,0 +1,1 @@
+"""One module per rule: `RULE`, a docstring that documents it, and `check()`."""

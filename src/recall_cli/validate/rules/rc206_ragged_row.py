@@ -1,0 +1,22 @@
+"""A row has more non-empty cells than the header has columns; the extra cells are ignored.
+
+FAIL::
+
+    id,phone
+    1,89161234567,89161234568
+
+PASS::
+
+    id,phone 1,phone 2
+    1,89161234567,89161234568
+"""
+
+from __future__ import annotations
+
+from recall_cli.loaders import codes
+from recall_cli.problems import Severity
+from recall_cli.validate.rule import Rule, Scope, reported_by_loader
+
+RULE = Rule.of(codes.RAGGED_ROW, Severity.WARNING, Scope.LOADER)
+
+check = reported_by_loader

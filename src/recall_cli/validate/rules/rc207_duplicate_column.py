@@ -1,0 +1,22 @@
+"""The id column or a phone column appears twice in the header.
+
+FAIL::
+
+    id,phone,phone
+    1,89161234567,89161234568
+
+PASS::
+
+    id,phone 1,phone 2
+    1,89161234567,89161234568
+"""
+
+from __future__ import annotations
+
+from recall_cli.loaders import codes
+from recall_cli.problems import Severity
+from recall_cli.validate.rule import Rule, Scope, reported_by_loader
+
+RULE = Rule.of(codes.DUPLICATE_COLUMN, Severity.ERROR, Scope.LOADER)
+
+check = reported_by_loader

@@ -1,0 +1,22 @@
+"""The list is not valid CSV: a quote left open, a cell too long.
+
+FAIL::
+
+    id,phone
+    1,"89161234567
+
+PASS::
+
+    id,phone
+    1,"89161234567"
+"""
+
+from __future__ import annotations
+
+from recall_cli.loaders import codes
+from recall_cli.problems import Severity
+from recall_cli.validate.rule import Rule, Scope, reported_by_loader
+
+RULE = Rule.of(codes.CSV_SYNTAX, Severity.ERROR, Scope.LOADER)
+
+check = reported_by_loader

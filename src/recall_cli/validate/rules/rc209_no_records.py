@@ -1,0 +1,21 @@
+"""The list has a header but no records.
+
+FAIL::
+
+    id,phone
+
+PASS::
+
+    id,phone
+    1,89161234567
+"""
+
+from __future__ import annotations
+
+from recall_cli.loaders import codes
+from recall_cli.problems import Severity
+from recall_cli.validate.rule import Rule, Scope, reported_by_loader
+
+RULE = Rule.of(codes.NO_RECORDS, Severity.WARNING, Scope.LOADER)
+
+check = reported_by_loader

@@ -1,0 +1,20 @@
+"""A probability in a profile is below zero.
+
+FAIL::
+
+    outcomes: {answered: 1.2, no_answer: -0.2}
+
+PASS::
+
+    outcomes: {answered: 0.8, no_answer: 0.2}
+"""
+
+from __future__ import annotations
+
+from recall_cli.loaders import codes
+from recall_cli.problems import Severity
+from recall_cli.validate.rule import Rule, reported_by_loader
+
+RULE = Rule.of(codes.NEGATIVE_PROBABILITY, Severity.ERROR)
+
+check = reported_by_loader

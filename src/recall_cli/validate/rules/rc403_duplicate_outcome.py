@@ -1,0 +1,20 @@
+"""A profile names the same status twice in one row, by id, by Russian label, or both.
+
+FAIL::
+
+    outcomes: {no_answer: 0.5, Нет ответа: 0.5}
+
+PASS::
+
+    outcomes: {answered: 0.5, Нет ответа: 0.5}
+"""
+
+from __future__ import annotations
+
+from recall_cli.loaders import codes
+from recall_cli.problems import Severity
+from recall_cli.validate.rule import Rule, reported_by_loader
+
+RULE = Rule.of(codes.DUPLICATE_OUTCOME, Severity.ERROR)
+
+check = reported_by_loader

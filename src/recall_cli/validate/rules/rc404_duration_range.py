@@ -1,0 +1,22 @@
+"""A profile's dial duration is below zero, or its [min, max] range is reversed.
+
+FAIL::
+
+    outcomes: {answered: 1}
+    durations: {answered: [300, 60]}
+
+PASS::
+
+    outcomes: {answered: 1}
+    durations: {answered: [60, 300]}
+"""
+
+from __future__ import annotations
+
+from recall_cli.loaders import codes
+from recall_cli.problems import Severity
+from recall_cli.validate.rule import Rule, reported_by_loader
+
+RULE = Rule.of(codes.DURATION_RANGE, Severity.ERROR)
+
+check = reported_by_loader

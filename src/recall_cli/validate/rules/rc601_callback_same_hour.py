@@ -1,0 +1,48 @@
+"""A callback waits a whole number of days, so it rings at the same time of day every time.
+
+A client who is out at the hour of the first call is missed on every callback too. A wait
+that is not a multiple of 24 hours, such as 27 h, moves each callback later in the day.
+The source's default table has several 24 h callbacks, so this is only an info.
+
+FAIL::
+
+    rules:
+      answering_machine: {action: callback, after_hours: 24}
+
+PASS::
+
+    rules:
+      answering_machine: {action: callback, after_hours: 27}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from recall_cli.engine import Action
+from recall_cli.loaders import codes
+from recall_cli.problems import Problem, Severity
+from recall_cli.validate.context import Context, rule_location
+from recall_cli.validate.rule import Rule, Scope
+
+RULE = Rule.of(codes.CALLBACK_SAME_HOUR, Severity.INFO, Scope.CONFIG)
+HOURS_PER_DAY = 24
+# What we suggest instead: three hours later in the day on each callback.
+SHIFT_HOURS = 3
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    campaign = ctx.campaign
+    if ctx.config is None or campaign is None:
+        return
+    for status, rule in campaign.policy.rules.items():
+        hours = rule.after_hours
+        if rule.action is Action.CALLBACK and hours % HOURS_PER_DAY == 0:
+            where = rule_location(campaign, ctx.config, status, "after_hours")
+            yield RULE.finding(
+                where,
+                "validate.callback_same_hour",
+                status=status.value,
+                hours=int(hours),
+                suggested=int(hours) + SHIFT_HOURS,
+            )
