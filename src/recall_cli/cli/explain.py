@@ -1,9 +1,167 @@
-"""`recall explain` (lands with the explainer)."""
+"""`recall explain`: a config in plain words, one status in depth, or a trace of outcomes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
 import typer
+from rich.console import Console
+
+from recall_cli.cli.common import LANG_HELP, reported, resolve_lang
+from recall_cli.engine import Status, parse_status
+from recall_cli.explain.clock import TraceStart, parse_start
+from recall_cli.explain.explainer import DEFAULT_PHONES, Request, explain
+from recall_cli.explain.trace import missing_rules, parse_outcomes
+from recall_cli.explain.words import Words
+from recall_cli.loaders import codes
+from recall_cli.loaders.config import ConfigReport, check_config
+from recall_cli.loaders.status_names import unknown_status
+from recall_cli.messages import Lang, Message, text
+from recall_cli.output import open_output
+from recall_cli.problems import (
+    Location,
+    Problem,
+    RecallError,
+    Severity,
+    UnreadableError,
+    errors_in,
+)
+from recall_cli.render.explanation import ExportFormat, export, export_format, render_explanation
+from recall_cli.validate import campaign_findings
+
+MAX_PHONES = 10
 
 
 def register(app: typer.Typer) -> None:
-    del app
+    app.command("explain")(explain_command)
+
+
+def explain_command(
+    config: Annotated[Path, typer.Argument(help="Campaign config (YAML).")],
+    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="Explain one status in depth (id or Russian label)."),
+    ] = None,
+    trace: Annotated[
+        str | None,
+        typer.Option(
+            "--trace",
+            metavar="STATUS,STATUS,...",
+            help="Play these outcomes, in order, on a sample record and tell every call.",
+        ),
+    ] = None,
+    phones: Annotated[
+        int,
+        typer.Option(
+            min=1, max=MAX_PHONES, help="Numbers of the sample record (--trace, --status)."
+        ),
+    ] = DEFAULT_PHONES,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            help="Start of the sample record: a time of day (default 10:00, times only) or an "
+            "ISO 8601 date and time in the campaign zone (dates shown)."
+        ),
+    ] = None,
+    ids: Annotated[
+        bool, typer.Option("--ids", help="Show status ids next to their names.")
+    ] = False,
+    export_to: Annotated[
+        Path | None,
+        typer.Option("--export", metavar="FILE", help="Write a handout: .svg, .html or .md."),
+    ] = None,
+) -> None:
+    """Explain in plain words what a retry policy does."""
+    language = resolve_lang(lang)
+    fmt = _format(export_to, language)
+    with reported(language):
+        report = _loaded(config)
+        campaign = report.campaign
+        assert campaign is not None
+        zone = ZoneInfo(campaign.policy.timezone)
+        request = Request(
+            status=_status(status) if status is not None else None,
+            trace=_trace(trace, report) if trace is not None else (),
+            phones=phones,
+            start=_start(start, zone, language),
+        )
+        tips = sorted(
+            [p for p in report.problems if p.severity is not Severity.ERROR]
+            + campaign_findings(report),
+            key=lambda problem: (problem.location, problem.code.id),
+        )
+        explanation = explain(report, tips, request, Words(language, ids))
+        if export_to is None or fmt is None:
+            render_explanation(Console(highlight=False), explanation)
+            return
+        try:
+            with open_output(export_to) as out:
+                out.write(export(explanation, fmt))
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise UnreadableError(
+                [
+                    Problem(
+                        Location(str(export_to)),
+                        codes.UNREADABLE,
+                        Message("explain.export_failed", {"reason": reason}),
+                    )
+                ]
+            ) from None
+
+
+def _format(path: Path | None, lang: Lang) -> ExportFormat | None:
+    if path is None:
+        return None
+    fmt = export_format(path)
+    if fmt is None:
+        choices = ", ".join(f.value for f in ExportFormat)
+        raise typer.BadParameter(
+            text(lang, "explain.usage.export", suffix=path.suffix or path.name, choices=choices),
+            param_hint="--export",
+        )
+    return fmt
+
+
+def _loaded(path: Path) -> ConfigReport:
+    """The config's report, refusing it with the errors `recall validate` would give."""
+    report = check_config(path)
+    errors = errors_in(report.problems)
+    if errors or report.campaign is None:
+        raise RecallError(errors)
+    found = errors_in(campaign_findings(report))
+    if found:
+        raise RecallError(found)
+    return report
+
+
+def _status(name: str) -> Status:
+    status = parse_status(name)
+    if status is None:
+        raise RecallError([unknown_status(Location("--status"), name)])
+    return status
+
+
+def _trace(value: str, report: ConfigReport) -> tuple[Status, ...]:
+    assert report.campaign is not None
+    outcomes, problems = parse_outcomes(value, "--trace")
+    if problems:
+        raise RecallError(problems)
+    missing = missing_rules(report.campaign.policy, outcomes, report.campaign.file)
+    if missing:
+        raise RecallError(missing)
+    return outcomes
+
+
+def _start(value: str | None, zone: ZoneInfo, lang: Lang) -> TraceStart:
+    if value is None:
+        return TraceStart()
+    found = parse_start(value, zone)
+    if found is None:
+        raise typer.BadParameter(
+            text(lang, "explain.usage.start", value=value), param_hint="--start"
+        )
+    return found

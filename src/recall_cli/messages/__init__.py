@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -46,7 +47,12 @@ def text(lang: Lang, key: str, /, **params: object) -> str:
 
 def number(lang: Lang, value: float) -> str:
     """A number as people of `lang` write it: 1.5 / 1,5; whole numbers without a point."""
-    shown = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    if float(value).is_integer():
+        shown = str(int(value))
+    else:
+        # The shortest digits that read back as `value`, never in exponent form: `:g` would
+        # print 1000000.5 as 1e+06 and 100000.5 as 100000, a whole number in a fraction's form.
+        shown = format(Decimal(repr(float(value))), "f")
     return shown.replace(".", ",") if lang is Lang.RU else shown
 
 

@@ -1,0 +1,71 @@
+"""The explanation of a loaded config, as `recall explain` asks for it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from recall_cli.engine import Status
+from recall_cli.explain.clock import TraceClock, TraceStart
+from recall_cli.explain.depth import status_section
+from recall_cli.explain.model import Explanation, Section
+from recall_cli.explain.overview import (
+    closing_section,
+    idea_section,
+    limits_section,
+    rules_section,
+)
+from recall_cli.explain.tips import findings_of, tips_section
+from recall_cli.explain.trace import Teller, run_trace
+from recall_cli.explain.words import Words
+from recall_cli.loaders.config import ConfigReport
+from recall_cli.problems import Problem
+
+DEFAULT_PHONES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What to explain: the whole config, or one `status` in depth and/or a `trace` of
+    outcomes on a record with `phones` numbers, starting at `start`."""
+
+    status: Status | None = None
+    trace: tuple[Status, ...] = ()
+    phones: int = DEFAULT_PHONES
+    start: TraceStart = field(default_factory=TraceStart)
+
+
+def explain(
+    report: ConfigReport, findings: Sequence[Problem], request: Request, words: Words
+) -> Explanation:
+    """The explanation of a config that loaded; `findings` are its tips (warnings and infos).
+
+    Every status of `request.trace` needs a rule (see `trace.missing_rules`).
+    """
+    campaign = report.campaign
+    assert campaign is not None, "explain a config that loaded"
+    policy = campaign.policy
+    clock = TraceClock(request.start, ZoneInfo(policy.timezone), words)
+    teller = Teller(policy, clock, words)
+    sections: list[Section] = []
+    if request.status is not None:
+        about = findings_of(request.status, findings, report)
+        sections.append(status_section(policy, request.status, about, request.phones, teller))
+    if request.trace:
+        trace = run_trace(policy, request.trace, request.phones)
+        title = words.say("explain.trace.title", n=len(request.trace), phones=request.phones)
+        sections.append(teller.section(trace, title))
+    if not sections:
+        sections = [
+            idea_section(words),
+            limits_section(policy.limits, words),
+            rules_section(policy, words),
+            closing_section(policy, words),
+            tips_section(findings, words),
+        ]
+    return Explanation(
+        words.say("explain.title", campaign=policy.name),
+        words.say("explain.source", file=campaign.file, zone=policy.timezone),
+        tuple(sections),
+    )

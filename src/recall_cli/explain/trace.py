@@ -1,0 +1,357 @@
+"""A trace: given outcomes played through the real simulator on a sample record, then told.
+
+Every sentence is read off an `Event` (what the engine decided) and the policy (the numbers
+of the rule that applied); nothing here decides what follows a dial.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from recall_cli.engine import Policy, RecordState, Status, Then, parse_status
+from recall_cli.explain.clock import TraceClock
+from recall_cli.explain.model import Line, Paragraph, Section, Step, Steps, Table, Tone
+from recall_cli.explain.outcomes import SequenceSource, TraceEndedError, sample_contact
+from recall_cli.explain.words import Words, status_message
+from recall_cli.loaders import codes
+from recall_cli.loaders.status_names import unknown_status
+from recall_cli.messages import Message
+from recall_cli.problems import Location, Problem
+from recall_cli.simulate.simulator import Event, RecordResult, simulate
+
+_DEEDS = {
+    Then.CALLBACK: "explain.deed.callback",
+    Then.STOP_NUMBER: "explain.deed.stop_number",
+    Then.STOP_RECORD: "explain.deed.stop_record",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """What the engine made of `outcomes` on a record with `phones` numbers.
+
+    `result` is None when the outcomes (or the `limit` on dials) ran out before the record
+    closed: it is still open after the last event.
+    """
+
+    outcomes: tuple[Status, ...]
+    phones: int
+    events: tuple[Event, ...]
+    result: RecordResult | None
+
+    @property
+    def unused(self) -> tuple[Status, ...]:
+        """The outcomes left over when the record closed before they ran out."""
+        return self.outcomes[len(self.events) :] if self.result is not None else ()
+
+
+def parse_outcomes(value: str, option: str) -> tuple[tuple[Status, ...], list[Problem]]:
+    """The statuses of a comma-separated `--trace` (ids or Russian labels), or the problems."""
+    where = Location(option)
+    names = value.split(",")
+    if not value.strip():
+        return (), [Problem(where, codes.UNKNOWN_STATUS, Message("explain.trace.empty"))]
+    statuses: list[Status] = []
+    problems: list[Problem] = []
+    for index, raw in enumerate(names, start=1):
+        name = raw.strip()
+        if not name:
+            # A trailing comma is a slip, not an outcome.
+            if index == len(names) and index > 1:
+                continue
+            message = Message("explain.trace.blank_item", {"n": index})
+            problems.append(Problem(where, codes.UNKNOWN_STATUS, message))
+            continue
+        status = parse_status(name)
+        if status is None:
+            problems.append(unknown_status(where, name))
+        else:
+            statuses.append(status)
+    return tuple(statuses), problems
+
+
+def missing_rules(policy: Policy, outcomes: Iterable[Status], config: str) -> list[Problem]:
+    """A problem for each status of the trace that needs a rule and has none."""
+    return [
+        Problem(
+            Location(config),
+            codes.MISSING_RULE,
+            Message("explain.trace.missing_rule", {"status": status_message(status)}),
+        )
+        for status in policy.missing_rules(set(outcomes))
+    ]
+
+
+def run_trace(
+    policy: Policy,
+    outcomes: tuple[Status, ...],
+    phones: int,
+    *,
+    cycle: bool = False,
+    limit: int | None = None,
+) -> Trace:
+    """Play `outcomes` on a sample record through the simulator; every status needs a rule."""
+    simulation = simulate(policy, [sample_contact(phones)], SequenceSource(outcomes, cycle))
+    events: list[Event] = []
+    try:
+        for event in simulation.events():
+            events.append(event)
+            if limit is not None and len(events) >= limit:
+                break
+    except TraceEndedError:
+        pass
+    return Trace(outcomes, phones, tuple(events), simulation.runs[0].result)
+
+
+@dataclass(frozen=True, slots=True)
+class Teller:
+    """Tells a trace of `policy` in words, with times from `clock`."""
+
+    policy: Policy
+    clock: TraceClock
+    words: Words
+
+    def section(self, trace: Trace, title: str) -> Section:
+        """The trace as a section: its start, each dial told, the timeline, the outcome."""
+        closing = tuple(Line(sentence, tone) for sentence, tone in self.ending(trace))
+        return Section(
+            title,
+            (
+                Paragraph(Line(self.clock.opening())),
+                Steps(self.steps(trace)),
+                self.timeline(trace),
+                *(Paragraph(line) for line in closing),
+            ),
+        )
+
+    def steps(self, trace: Trace) -> tuple[Step, ...]:
+        """Each dial: when, which phone, what status; which attempt it was; what follows, why."""
+        told: list[Step] = []
+        spent: dict[Status, int] = {}
+        for event in trace.events:
+            if event.repeat == 0:
+                spent = {}
+            elif event.repeat_of is not None:
+                spent[event.repeat_of] = event.repeat_count
+            heading = self.words.say(
+                "explain.trace.dial",
+                time=self.clock.at(event.time),
+                phone=event.number + 1,
+                status=self.words.name(event.status),
+            )
+            sentences = (Line(self._which(event)), *self._after(event, spent, trace.phones))
+            told.append(Step(Line(heading, Tone.KEY), sentences))
+        return tuple(told)
+
+    def _which(self, event: Event) -> str:
+        limits = self.policy.limits
+        if event.repeat == 0 or event.repeat_of is None:
+            return self.words.say(
+                "explain.trace.first",
+                attempt=event.attempt,
+                a=limits.max_attempts_per_record,
+                number_attempt=event.number_attempt,
+                b=limits.max_attempts_per_number,
+                phone=event.number + 1,
+            )
+        return self.words.say(
+            "explain.trace.repeat_dial",
+            count=event.repeat_count,
+            budget=self.policy.rules[event.repeat_of].repeats,
+            status=self.words.quoted(event.repeat_of),
+            attempt=event.attempt,
+        )
+
+    def _after(self, event: Event, spent: dict[Status, int], phones: int) -> tuple[Line, ...]:
+        say = self.words.say
+        if event.then is Then.REACHED:
+            return (Line(say("explain.trace.reached"), Tone.GOOD),)
+        rule = self.policy.rules[event.status]
+        status = self.words.short(event.status)
+        if event.then is Then.REPEAT:
+            assert event.next_time is not None
+            return (
+                Line(
+                    say(
+                        "explain.trace.repeat",
+                        status=status,
+                        count=spent.get(event.status, 0) + 1,
+                        budget=rule.repeats,
+                        wait=self.words.in_minutes(rule.interval_minutes),
+                        time=self.clock.at(event.next_time, event.time),
+                    )
+                ),
+            )
+        action = say(
+            _DEEDS[event.then], wait=self.words.in_hours(rule.after_hours), phone=event.number + 1
+        )
+        if rule.repeats:
+            why = say(
+                "explain.trace.used_repeats", status=status, budget=rule.repeats, action=action
+            )
+        else:
+            why = say("explain.trace.no_repeats", status=status, action=action)
+        lines = [Line(why), *self._onward(event, phones)]
+        if event.scenario:
+            lines.append(Line(say("explain.trace.scenario", name=event.scenario)))
+        return tuple(lines)
+
+    def _spent(self, event: Event) -> dict[str, int]:
+        """The values of "phone 1 has used 3 of its 3 attempts"."""
+        cap = self.policy.limits.max_attempts_per_number
+        return {"phone": event.number + 1, "used": event.number_attempt, "cap": cap}
+
+    def _onward(self, event: Event, phones: int) -> tuple[Line, ...]:
+        """Where the record goes after an attempt ended: the engine's next number, or closed."""
+        say = self.words.say
+        limits = self.policy.limits
+        phone = event.number + 1
+        spent = self._spent(event)
+        if event.closed is RecordState.STOPPED:
+            return (Line(say("explain.trace.stopped"), Tone.BAD),)
+        if event.closed is RecordState.ATTEMPTS_EXHAUSTED:
+            closed = say("explain.trace.closed_attempts", a=limits.max_attempts_per_record)
+            return (Line(closed, Tone.BAD),)
+        if event.closed is RecordState.NUMBERS_EXHAUSTED:
+            if event.then is Then.STOP_NUMBER:
+                closed = say("explain.trace.closed_stopped", phone=phone)
+            else:
+                closed = say("explain.trace.closed_spent", **spent)
+            lines = [Line(closed, Tone.BAD)]
+            if phones > 1 and not limits.dial_all_numbers:
+                lines.append(Line(say("explain.trace.switch_off"), Tone.MUTED))
+            return tuple(lines)
+        assert event.next_time is not None
+        assert event.next_number is not None
+        when = self.clock.at(event.next_time, event.time)
+        if event.next_number == event.number:
+            return (Line(say("explain.trace.same", phone=phone, time=when)),)
+        if event.then is Then.STOP_NUMBER:
+            return (
+                Line(
+                    say(
+                        "explain.trace.switch_stopped",
+                        phone=phone,
+                        next=event.next_number + 1,
+                        time=when,
+                    )
+                ),
+            )
+        hours = self.policy.rules[event.status].after_hours
+        return (
+            Line(
+                say(
+                    "explain.trace.switch_spent",
+                    **spent,
+                    next=event.next_number + 1,
+                    hours=hours,
+                    shown=self.words.hours(hours),
+                    time=when,
+                )
+            ),
+        )
+
+    def timeline(self, trace: Trace, title: str | None = None) -> Table:
+        """The slide's table (SPEC §5): one row a dial."""
+        say = self.words.say
+        limits = self.policy.limits
+        rows: list[tuple[Line, ...]] = []
+        for event in trace.events:
+            if event.repeat == 0 or event.repeat_of is None:
+                repeat = "—"
+            else:
+                repeat = f"{event.repeat_count}/{self.policy.rules[event.repeat_of].repeats}"
+            status_tone = Tone.GOOD if event.status is Status.ANSWERED else Tone.PLAIN
+            then_tone = (
+                Tone.GOOD
+                if event.then is Then.REACHED
+                else Tone.BAD
+                if event.closed is not None
+                else Tone.PLAIN
+            )
+            rows.append(
+                (
+                    Line(self.clock.at(event.time)),
+                    Line(str(event.number + 1)),
+                    Line(f"{event.attempt}/{limits.max_attempts_per_record}"),
+                    Line(f"{event.number_attempt}/{limits.max_attempts_per_number}"),
+                    Line(repeat),
+                    Line(self.words.name(event.status), status_tone),
+                    Line(self.then_words(event), then_tone),
+                )
+            )
+        columns = tuple(
+            say(f"timeline.{key}")
+            for key in ("time", "phone", "attempt", "number_attempt", "repeat", "status", "then")
+        )
+        return Table(title or say("explain.trace.timeline"), columns, tuple(rows))
+
+    def then_words(self, event: Event) -> str:
+        """The timeline's "then" cell, in the simulator's own words ("repeat in 5 min")."""
+        say = self.words.say
+        limits = self.policy.limits
+        if event.then is Then.REACHED:
+            return say("then.reached")
+        rule = self.policy.rules[event.status]
+        if event.then is Then.REPEAT:
+            return say("then.repeat", minutes=rule.interval_minutes)
+        spent = self._spent(event)
+        if event.then is Then.STOP_RECORD:
+            words = say("then.stop_record")
+        elif event.closed is RecordState.ATTEMPTS_EXHAUSTED:
+            cap = limits.max_attempts_per_record
+            words = say("then.closed_attempts", used=cap, cap=cap)
+        elif event.closed is RecordState.NUMBERS_EXHAUSTED:
+            stopped = event.then is Then.STOP_NUMBER
+            words = say("then.closed_stopped" if stopped else "then.closed_spent", **spent)
+        else:
+            words = self._then_onward(event, spent)
+        if event.scenario:
+            words += say("then.scenario", name=event.scenario)
+        return words
+
+    def _then_onward(self, event: Event, spent: dict[str, int]) -> str:
+        say = self.words.say
+        assert event.next_time is not None
+        assert event.next_number is not None
+        switch = ""
+        if event.next_number != event.number:
+            key = "then.switch_stopped" if event.then is Then.STOP_NUMBER else "then.switch_spent"
+            switch = say(key, **spent, next=event.next_number + 1)
+        if event.then is Then.STOP_NUMBER:
+            return switch + say("then.at_once") if switch else say("then.stop_number", **spent)
+        hours = self.policy.rules[event.status].after_hours
+        when = self.clock.at(event.next_time, event.time)
+        return switch + say("then.callback", hours=hours, shown=self.words.hours(hours), time=when)
+
+    def ending(self, trace: Trace) -> tuple[tuple[str, Tone], ...]:
+        """How the trace ends: the record's state, or that it is still open, and what was left."""
+        say = self.words.say
+        result = trace.result
+        if result is None or result.state is RecordState.OPEN:
+            if not trace.events:
+                return ()
+            last = trace.events[-1]
+            assert last.next_time is not None
+            assert last.next_number is not None
+            when = self.clock.at(last.next_time, last.time)
+            return ((say("explain.trace.open", phone=last.next_number + 1, time=when), Tone.WARN),)
+        state = say(f"state.{result.state.value}")
+        tone = Tone.GOOD if result.state is RecordState.REACHED else Tone.BAD
+        lines = [
+            (
+                say(
+                    "explain.trace.result",
+                    state=state,
+                    dials=result.dials,
+                    attempts=result.attempts,
+                ),
+                tone,
+            )
+        ]
+        unused = trace.unused
+        if unused:
+            rest = ", ".join(self.words.short(status) for status in unused)
+            lines.append((say("explain.trace.unused", left=len(unused), rest=rest), Tone.WARN))
+        return tuple(lines)
