@@ -213,3 +213,21 @@ def test_load_config_raises_with_every_error(tmp_path: Path) -> None:
         f"{path}:1:35",
         f"{path}:1:63",
     ]
+
+
+def test_a_duplicate_key_leaves_no_campaign_but_all_problems(tmp_path: Path) -> None:
+    text = LIMITS + "rules:\n  busy: {action: stop_number}\n  busy: {action: stop_number}\n"
+    text += "  silence: {action: callback}\n"
+    report = check_config(write(tmp_path, text))
+    assert report.campaign is None
+    assert [p.code.id for p in report.problems] == ["RC005", "RC109"]
+
+
+def test_a_long_value_is_cut_short_in_the_message(tmp_path: Path) -> None:
+    digits = "9" * 5000
+    found = findings(tmp_path, f"limits: {{max_attempts_per_record: {digits}}}\n")
+    assert "expected a whole number, got " + "9" * 39 + "…" in [m for *_, m in found]
+    found = findings(tmp_path, f"campaign: [{digits}]\n" + LIMITS)
+    assert found == [(1, 11, "RC012", "error", "expected text, got […]")]
+    found = findings(tmp_path, "limits: {max_attempts_per_record: '" + digits + "'}\n")
+    assert found[-1][4] == "expected a whole number, got '" + "9" * 38 + "…"

@@ -61,7 +61,7 @@ def test_lang_option_beats_the_locale() -> None:
 def test_unknown_language_is_a_usage_error() -> None:
     result = run("explain", WORKED, "--lang", "de")
     assert result.exit_code == 2
-    assert "'de' is not a language we ship; use one of: en, ru" in result.stderr
+    assert "'de' is not a language recall speaks; use one of: en, ru" in result.stderr
     assert result.stdout == ""
 
 

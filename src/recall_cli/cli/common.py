@@ -10,7 +10,7 @@ from typing import NoReturn
 import typer
 from rich.console import Console
 
-from recall_cli.messages import Lang, detect_lang
+from recall_cli.messages import Lang, detect_lang, text
 from recall_cli.problems import ExitCode, Problem, RecallError
 
 LANG_HELP = "Language of the output: ru or en (default: from LC_ALL / LC_MESSAGES / LANG)."
@@ -22,10 +22,8 @@ def resolve_lang(value: str | None) -> Lang:
     try:
         return Lang(value.lower())
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a language we ship; use one of: {', '.join(Lang)}",
-            param_hint="--lang",
-        ) from None
+        words = text(detect_lang(), "cli.bad_lang", value=value, langs=", ".join(Lang))
+        raise typer.BadParameter(words, param_hint="--lang") from None
 
 
 def error_console() -> Console:

@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
 
 
 def explain_command(
-    config: Annotated[Path, typer.Argument(help="Campaign config (YAML).")],
+    config: Annotated[Path, typer.Argument(metavar="CONFIG", help="Campaign config (YAML).")],
     lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
     status: Annotated[
         str | None,

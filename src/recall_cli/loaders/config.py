@@ -126,11 +126,12 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     problems.extend(schema_problems)
     if model is None:
         return None
-    before = len(errors_in(problems))
     limits = _limits(model.limits, tree, file, problems)
     rules, where = _rules(model, tree, file, problems)
     _timezone(model.timezone, tree, file, problems)
-    if len(errors_in(problems)) > before:
+    # Every check has run, so all problems are reported; any error (a duplicate or complex key
+    # included) leaves no campaign to use.
+    if errors_in(problems):
         return None
     policy = Policy(
         limits=limits,

@@ -17,6 +17,7 @@ from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
 
 M = TypeVar("M", bound=BaseModel)
+_SHOWN_MAX = 40
 Path = tuple[object, ...]
 
 
@@ -140,8 +141,10 @@ def _problem(model: type[BaseModel], tree: Tree, file: str, err: dict[str, Any])
 
 
 def _shown(node: Node | None) -> str:
+    """The offending value as written, cut short: a 5,000-digit number is not a message."""
     if isinstance(node, Scalar):
-        return node.text if node.plain else repr(node.text)
+        shown = node.text if node.plain else repr(node.text)
+        return shown if len(shown) <= _SHOWN_MAX else shown[: _SHOWN_MAX - 1] + "…"
     if isinstance(node, Mapping):
         return "{…}"
     if isinstance(node, Sequence):

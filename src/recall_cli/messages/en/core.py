@@ -49,5 +49,6 @@ MESSAGES: dict[str, str] = {
         "got {value}"
     ),
     "config.unused_after_hours": "after_hours is ignored: the action is {action}, not callback",
+    "cli.bad_lang": "'{value}' is not a language recall speaks; use one of: {langs}",
     "config.timezone": "unknown time zone '{name}' (use an IANA name such as Europe/Moscow)",
 }

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
         "повторы), а указано {value}"
     ),
     "config.unused_after_hours": "after_hours не используется: действие {action}, а не перезвон",
+    "cli.bad_lang": "язык '{value}' не поддерживается; выберите один из: {langs}",
     "config.timezone": (
         "неизвестный часовой пояс '{name}' (укажите имя IANA, например Europe/Moscow)"
     ),
