@@ -28,7 +28,13 @@ from recall_cli.problems import (
     UnreadableError,
     errors_in,
 )
-from recall_cli.render.explanation import ExportFormat, export, export_format, render_explanation
+from recall_cli.render.explanation import (
+    EXPORT_WIDTH,
+    ExportFormat,
+    export,
+    export_format,
+    render_explanation,
+)
 from recall_cli.validate import campaign_findings
 
 MAX_PHONES = 10
@@ -95,7 +101,11 @@ def explain_command(
         )
         explanation = explain(report, tips, request, Words(language, ids))
         if export_to is None or fmt is None:
-            render_explanation(Console(highlight=False), explanation)
+            console = Console(highlight=False)
+            if not console.is_terminal:
+                # Piped or redirected text is read later, in a pager or a file: handout width.
+                console.width = EXPORT_WIDTH
+            render_explanation(console, explanation)
             return
         try:
             with open_output(export_to) as out:

@@ -88,8 +88,9 @@ def _block(block: Block) -> RenderableType:
     if isinstance(block, TextTable):
         table = Table(title=Text(block.title, style="bold"), title_justify="left")
         for number, column in enumerate(block.columns):
-            # The last column says what follows in words; the others are short and stay whole.
-            table.add_column(column, no_wrap=number < len(block.columns) - 1)
+            # Only the time stays whole: on a narrow terminal, headers and words wrap rather
+            # than vanish behind an ellipsis.
+            table.add_column(column, no_wrap=number == 0, overflow="fold")
         for row in block.rows:
             table.add_row(*(_text(cell) for cell in row))
         return table
