@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import gc
 import importlib.util
 import io
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Literal
+from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from recall_cli.engine.contact import Contact
@@ -22,11 +25,21 @@ from recall_cli.loaders.contacts import (
     check_list,
     detect_delimiter,
     load_list,
+    locate_cells,
 )
+from recall_cli.loaders.files import stdin_replay, stdin_replaying
 from recall_cli.messages import CATALOGS, Lang
 from recall_cli.messages.en import contacts as en_contacts
 from recall_cli.messages.ru import contacts as ru_contacts
-from recall_cli.problems import Code, ExitCode, Problem, RecallError, Severity, UnreadableError
+from recall_cli.problems import (
+    Code,
+    ExitCode,
+    Location,
+    Problem,
+    RecallError,
+    Severity,
+    UnreadableError,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_lists"
@@ -513,6 +526,205 @@ def _check_invariants(report: ListReport) -> None:
         assert all(len(record.phones) == width for record in report.contacts.records)
 
 
+# Locating cells after loading
+
+
+def where(contact_list: ContactList, *cells: tuple[int, str]) -> list[tuple[int, int]]:
+    """The (line, column) `locate_cells` gives each cell, in the order asked."""
+    found = locate_cells(contact_list, cells)
+    assert set(found) == set(cells)
+    assert all(found[cell].file == contact_list.file for cell in cells)
+    return [(found[cell].line, found[cell].column) for cell in cells]
+
+
+def test_locate_cells_after_quoted_delimiters_and_newlines(tmp_path: Path) -> None:
+    text = (
+        "id,address,phone,note\n"
+        '1,"Москва, ул. Новая,\nкв. 7","49512\n39000",x\n'  # phone: a quoted cell on line 3
+        '2,"a ""b"", c",4951239000,"y,\n\nz"\n'
+        "3,,9161234567,\n"
+    )
+    loaded = load_list(write(tmp_path, text))
+    assert [r.line for r in loaded.records] == [2, 5, 8]
+    assert where(loaded, (2, "id"), (2, "address"), (2, "phone"), (2, "note")) == [
+        (2, 1),
+        (2, 3),
+        (3, 8),  # the opening quote of "49512…", after кв. 7",
+        (4, 8),
+    ]
+    assert where(loaded, (5, "phone"), (5, "note")) == [(5, 16), (5, 27)]
+    # Blank cells are shown where they start: the one at the end of line 8 at its newline.
+    assert where(loaded, (8, "address"), (8, "phone"), (8, "note")) == [(8, 3), (8, 4), (8, 15)]
+
+
+def test_locate_cells_skips_leading_blanks_but_not_into_the_next_cell(tmp_path: Path) -> None:
+    text = 'id,phone,note,extra\n1,   495,  "4 9",\t\xa0x\n2,   ,  ,   \n'
+    loaded = load_list(write(tmp_path, text))
+    assert loaded.records[0].fields == (("note", '"4 9"'), ("extra", "x"))  # not quoted: a space
+    assert where(loaded, (2, "phone"), (2, "note"), (2, "extra")) == [(2, 6), (2, 12), (2, 20)]
+    # A blank cell is shown where it starts.
+    assert where(loaded, (3, "phone"), (3, "note"), (3, "extra")) == [(3, 3), (3, 7), (3, 10)]
+
+
+def test_locate_cells_with_a_bom_counts_from_after_it(tmp_path: Path) -> None:
+    path = write(tmp_path, b"\xef\xbb\xbf" + "№,Телефон\n1, 4951239000\n".encode())
+    for loaded in (load_list(path), load_list(path, encoding="utf-8")):
+        assert loaded.encoding == "utf-8-sig"
+        assert where(loaded, (1, "№"), (1, "Телефон"), (2, "Телефон")) == [(1, 1), (1, 3), (2, 4)]
+
+
+@pytest.mark.parametrize("encoding", [None, "cp1251"], ids=["detected", "forced"])
+def test_locate_cells_in_cp1251_counts_characters(tmp_path: Path, encoding: str | None) -> None:
+    text = "№;Фамилия;Телефон 1;Телефон 2\r\n1;Егоров;;8 (916) 123-45-67\r\n"
+    loaded = load_list(write(tmp_path, text.encode("cp1251")), encoding=encoding)
+    assert (loaded.encoding, loaded.delimiter) == ("cp1251", ";")
+    assert where(loaded, (2, "Телефон 2"), (2, "Фамилия")) == [(2, 11), (2, 3)]
+
+
+def test_locate_cells_in_a_tab_separated_list(tmp_path: Path) -> None:
+    text = 'id\tphone\tnote\n7\t  4951234567\t"a,\tb"\n8\t\t x\n'
+    loaded = load_list(write(tmp_path, text))
+    assert loaded.delimiter == "\t"
+    assert where(loaded, (2, "phone"), (2, "note"), (3, "phone"), (3, "note")) == [
+        (2, 5),
+        (2, 16),
+        (3, 3),  # an empty cell: the tab after it is the next cell's delimiter
+        (3, 5),
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_locate_cells_with_any_line_end(tmp_path: Path, newline: str) -> None:
+    text = newline.join(["id,phone", "", 'a,"1', '2"', "b, 3", ""])
+    loaded = load_list(write(tmp_path, text))
+    assert [r.line for r in loaded.records] == [3, 5]
+    assert where(loaded, (3, "phone"), (5, "phone")) == [(3, 3), (5, 4)]
+
+
+def test_locate_cells_in_a_list_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = 'id;phone\r\n1;"x;\r\ny"\r\n2; 12345\r\n'.encode("cp1251")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))  # read already
+    with stdin_replay(data):
+        loaded = load_list("-")
+        assert locate_cells(loaded, [(4, "phone"), (2, "phone")]) == {
+            (2, "phone"): Location("<stdin>", 2, 3),
+            (4, "phone"): Location("<stdin>", 4, 4),
+        }
+
+
+def test_locate_cells_in_a_forced_utf16_list(tmp_path: Path) -> None:
+    loaded = load_list(write(tmp_path, "id,phone\n1,  2\n".encode("utf-16")), encoding="utf-16")
+    assert where(loaded, (2, "phone")) == [(2, 5)]
+
+
+def test_locate_cells_reads_no_further_than_the_last_record_asked(tmp_path: Path) -> None:
+    rows = "".join(f"{n},49512{n:05d}\n" for n in range(1, 5000))
+    path = write(tmp_path, f"id,phone\n{rows}")
+    loaded = load_list(path)
+    with path.open("ab") as handle:
+        handle.write(b"\xff\xfe not text any more\n")  # far past the first records
+    assert where(loaded, (2, "phone"), (3, "id")) == [(2, 3), (3, 1)]
+    assert where(loaded, (5000, "phone")) == [(5000, 1)]  # read up to it: the bad bytes
+
+
+def test_locate_cells_of_a_changed_or_missing_file_falls_back_to_the_record(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "id,phone\n1,12345\n2,  678\n")
+    loaded = load_list(path)
+    path.write_text("id,phone\n1,12345\n", encoding="utf-8")
+    assert where(loaded, (2, "phone"), (3, "phone")) == [(2, 3), (3, 1)]  # line 3 is gone
+    path.unlink()
+    assert where(loaded, (2, "phone")) == [(2, 1)]
+    assert locate_cells(loaded, []) == {}
+
+
+def test_locate_cells_refuses_a_column_the_list_does_not_have(tmp_path: Path) -> None:
+    loaded = load_list(write(tmp_path, "id,phone\n1,2\n"))
+    with pytest.raises(ValueError, match="not in tuple"):
+        locate_cells(loaded, [(2, "mobile")])
+
+
+def test_loader_problems_and_locate_cells_agree(tmp_path: Path) -> None:
+    text = 'phone;id;note\n1;a;"x;\ny"\n2;\t a\n'
+    path = write(tmp_path, text)
+    (problem,) = check_list(path).problems
+    assert (problem.code, problem.location.line, problem.location.column) == (
+        codes.DUPLICATE_ID,
+        4,
+        5,  # past a tab and a space
+    )
+    ok = load_list(write(tmp_path, text.replace("\t a", "b"), "ok.csv"))
+    assert where(ok, (2, "note"), (4, "id")) == [(2, 5), (4, 3)]
+
+
+@settings(max_examples=300)
+@given(
+    text=st.text(alphabet=',;"\r\n x', max_size=30),
+    delimiter=st.sampled_from([",", ";"]),
+    stop=st.none() | st.integers(1, 5),
+)
+def test_the_split_shortcut_finds_what_the_full_scan_finds(
+    text: str, delimiter: str, stop: int | None
+) -> None:
+    lines = contacts._split(text) or [""]
+    quick = contacts._scan(contacts._numbered(lines, 1), 1, delimiter, 1000, stop)
+    with mock.patch.object(contacts, "_before_quotes", return_value=None):
+        full = contacts._scan(contacts._numbered(lines, 1), 1, delimiter, 1000, stop)
+    assert quick.cells[:stop] == full.cells[:stop]
+    if stop is None:
+        assert (quick.end, quick.open_quote, quick.too_long) == (
+            full.end,
+            full.open_quote,
+            full.too_long,
+        )
+    for index in range(len(full.cells) + 1 if stop is None else min(stop, len(full.cells))):
+        start = contacts._cell_start(quick, index, delimiter)
+        assert start == contacts._cell_start(full, index, delimiter)
+
+
+_CELL = st.text(alphabet=' ,;\t"\r\nx1Тё№', max_size=6)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(st.tuples(_CELL, _CELL), min_size=1, max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    quote_all=st.booleans(),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1251"]),
+)
+def test_every_located_cell_starts_with_its_value(
+    tmp_path_factory: pytest.TempPathFactory,
+    rows: list[tuple[str, str]],
+    delimiter: str,
+    quote_all: bool,
+    newline: str,
+    encoding: str,
+) -> None:
+    out = io.StringIO()
+    quoting: Literal[0, 1] = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+    writer = csv.writer(out, delimiter=delimiter, quoting=quoting, lineterminator=newline)
+    writer.writerow(["id", "phone", "note"])
+    writer.writerows([str(n), *row] for n, row in enumerate(rows, 1))
+    path = tmp_path_factory.mktemp("locate") / "list.csv"
+    path.write_bytes(out.getvalue().encode(encoding))
+    loaded = check_list(path).contacts
+    assume(loaded is not None)  # csv.writer leaves "\n" unquoted when lines end with "\r"
+    assert loaded is not None
+    assert loaded.delimiter == delimiter
+    lines = io.StringIO(out.getvalue(), newline="").readlines()
+    wanted = [(r.line, name) for r in loaded.records for name in ("id", "phone", "note")]
+    found = locate_cells(loaded, wanted)
+    for record in loaded.records:
+        values = {"id": record.id, "phone": record.phones[0], "note": record.fields[0][1]}
+        for name, value in values.items():
+            at = found[record.line, name]
+            char = lines[at.line - 1][at.column - 1 : at.column]
+            if value:  # a blank cell is shown where it starts, which may be a delimiter
+                assert char in ('"', value[0]), (record, name, at)
+
+
 # The generated sample and its generator
 
 
@@ -600,3 +812,14 @@ def test_garbage_collection_is_left_as_it_was(tmp_path: Path) -> None:
     finally:
         gc.enable()
     assert gc.get_freeze_count() == 0
+
+
+def test_locating_cells_of_a_stdin_list_outside_the_replay_falls_back_to_record_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"id,phone\n7,  123\n")))
+    assert not stdin_replaying()
+    contacts = load_list("-")
+    # The stream is spent; asking again must not block on it.
+    monkeypatch.setattr("sys.stdin", None)
+    assert locate_cells(contacts, [(2, "phone")]) == {(2, "phone"): Location("<stdin>", 2, 1)}

@@ -100,7 +100,7 @@ def test_text_lists_findings_by_file_then_the_figures(config: Path, tmp_path: Pa
         "every callback rings at the same time of day as the call the client missed; "
         "consider e.g. 27 h\n"
         "\n"
-        f"{listed}:2:1: warning RC607 '12345' (record 1, phone 1) is not a valid number for "
+        f"{listed}:2:3: warning RC607 '12345' (record 1, phone 1) is not a valid number for "
         "the region\n"
         "\n"
         "2 files checked: 0 errors, 2 warnings, 2 infos\n"
@@ -322,7 +322,17 @@ def test_stdin_is_read_once_and_named(tmp_path: Path) -> None:
     assert code == 0
     assert {f["file"] for f in json.loads(out)["findings"]} == {"<stdin>"}
     code, out, _ = recall("validate", "-", stdin="id;phone\n1;12345\n")
-    assert "<stdin>:2:1: warning RC607" in out
+    assert "<stdin>:2:3: warning RC607" in out
+
+
+def test_list_findings_point_at_the_phone_cell_also_from_stdin() -> None:
+    data = 'id\tАдрес\tТелефон\r\n1\t"Москва,\r\nкв. 7"\t 12345\r\n2\tx\t9.16E+09\r\n3\tx\t\r\n'
+    result = runner.invoke(app, ["validate", "--format", "json", "-"], input=data.encode("cp1251"))
+    assert result.exit_code == 1
+    found = [(f["rule"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+    # The phone after a quoted address is on the address's second line, past a tab and a
+    # space; a record without phones is shown at its start.
+    assert found == [("RC611", 1, 1), ("RC607", 3, 9), ("RC608", 4, 5), ("RC610", 5, 1)]
 
 
 def test_kind_is_detected_from_content_or_forced(tmp_path: Path) -> None:

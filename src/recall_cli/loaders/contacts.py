@@ -2,7 +2,8 @@
 
 The normal path is `csv.reader` over the decoded lines with nothing per cell but `strip()`.
 Where a cell starts is worked out afterwards, and only for the rows that have a problem, by
-re-reading that row's lines with the same quoting rules as the csv module.
+re-reading that row's lines with the same quoting rules as the csv module. `locate_cells`
+does the same for a list already loaded, re-reading its file up to the last line it needs.
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ import csv
 import difflib
 import gc
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from recall_cli.engine.contact import Contact
 from recall_cli.loaders import codes
 from recall_cli.loaders.config import ListColumns
-from recall_cli.loaders.files import display_name, read_bytes
+from recall_cli.loaders.files import STDIN, display_name, read_bytes, stdin_replaying
 from recall_cli.messages import Message
 from recall_cli.problems import (
     Code,
@@ -60,6 +62,8 @@ class ContactList:
     phone_columns: tuple[str, ...]
     encoding: str
     delimiter: str
+    source: str = field(default="", compare=False)
+    """The path it was read from ("-" for stdin), for `locate_cells`; "" when made by hand."""
 
 
 @dataclass(slots=True)
@@ -99,7 +103,7 @@ def check_list(
     reader = _ListReader(name, columns or ListColumns())
     try:
         with _gc_paused():
-            contacts = reader.read(data, codec)
+            contacts = reader.read(data, codec, str(path))
     except _UnusableError as stop:
         reader.problems.extend(stop.problems)
         contacts = None
@@ -245,22 +249,48 @@ class _Record:
 
     cells: list[tuple[int, int]]
     end: tuple[int, int]
+    lines: list[str]  # the physical lines read, from the record's first
     open_quote: tuple[int, int] | None = None  # a quote still open when the text ended
     too_long: int = -1  # the cell that grew past the csv field limit
 
 
-def _scan(lines: Sequence[str], first: int, delimiter: str, limit: int) -> _Record:
-    """Re-read the record starting on line `first` as the csv module's excel dialect does."""
+def _numbered(lines: Sequence[str], first: int) -> Iterator[tuple[int, str]]:
+    """Lines `first`, `first + 1`… of `lines` with their 1-based numbers."""
+    return ((number, lines[number - 1]) for number in range(first, len(lines) + 1))
+
+
+def _scan(
+    lines: Iterator[tuple[int, str]],
+    first: int,
+    delimiter: str,
+    limit: int,
+    stop: int | None = None,
+) -> _Record:
+    """Re-read the record starting on line `first` as the csv module's excel dialect does.
+
+    `lines` yields numbered lines from `first` on; only the record's own lines are taken
+    from it. With `stop`, reading may end as soon as `stop` cells have started, and then the
+    record tells where those start and nothing more.
+    """
     cells = [(first, 1)]
+    read: list[str] = []
     state = _State.START
     quote_at = (first, 1)
     size = 0
-    for number in range(first, len(lines) + 1):
-        for column, char in enumerate(lines[number - 1], 1):
+    number, line = first, ""
+    for number, line in lines:
+        read.append(line)
+        if len(read) == 1 and len(line) <= limit:
+            quick = _before_quotes(first, line, delimiter, stop)
+            if quick is not None:
+                return quick
+        for column, char in enumerate(line, 1):
             if char in _NEWLINE and state is not _State.QUOTED:
-                return _Record(cells, (number, column))
+                return _Record(cells, (number, column), read)
             if char == delimiter and state is not _State.QUOTED:
                 cells.append((number, column + 1))
+                if len(cells) == stop:
+                    return _Record(cells, (number, column + 1), read)
                 state, size = _State.START, 0
                 continue
             if state is _State.START:
@@ -276,10 +306,112 @@ def _scan(lines: Sequence[str], first: int, delimiter: str, limit: int) -> _Reco
                 state = _State.QUOTED if char == '"' else _State.PLAIN
             size += 1
             if size > limit:
-                return _Record(cells, (number, column), too_long=len(cells) - 1)
-    last = len(lines)
-    end = (last, len(lines[-1]) + 1) if lines else (first, 1)
-    return _Record(cells, end, quote_at if state is _State.QUOTED else None)
+                return _Record(cells, (number, column), read, too_long=len(cells) - 1)
+    end = (number, len(line) + 1) if read else (first, 1)
+    return _Record(cells, end, read, quote_at if state is _State.QUOTED else None)
+
+
+def _before_quotes(number: int, line: str, delimiter: str, stop: int | None) -> _Record | None:
+    """What `_scan` finds in a record whose first line has no quote (or, with `stop`, none
+    before `stop` cells have started), found by `str.split` instead of a step per character;
+    None when a quote comes first. The caller made sure no cell can be too long in the line."""
+    quote = line.find('"')
+    text = line.rstrip(_NEWLINE) if quote < 0 else line[:quote]
+    cells = [(number, 1)]
+    column = 1
+    for cell in text.split(delimiter)[:-1]:
+        column += len(cell) + 1
+        cells.append((number, column))
+    if quote < 0:  # the whole record: it ends at the line's end
+        return _Record(cells, (number, len(text) + 1), [line])
+    if stop is not None and len(cells) >= stop:
+        return _Record(cells[:stop], cells[stop - 1], [line])
+    return None
+
+
+def _cell_start(record: _Record, index: int, delimiter: str) -> tuple[int, int]:
+    """Where cell `index` of `record` starts: its first non-blank character (a cell's value
+    is stripped), or the cell's start when it is blank; the record's end when it has fewer
+    cells."""
+    if index >= len(record.cells):
+        return record.end
+    number, column = record.cells[index]
+    text = record.lines[number - record.cells[0][0]]
+    stops = delimiter + _NEWLINE
+    skip = column - 1
+    while skip < len(text) and text[skip].isspace() and text[skip] not in stops:
+        skip += 1
+    if skip < len(text) and text[skip] not in stops:
+        column = skip + 1
+    return number, column
+
+
+# Finding cells of a list already loaded
+
+
+def locate_cells(
+    contacts: ContactList, cells: Iterable[tuple[int, str]]
+) -> dict[tuple[int, str], Location]:
+    """Where each cell starts, by (line of its record, column name): its first non-blank
+    character, as the loader places its own problems.
+
+    The file is read again in the encoding it was loaded in, only up to the last record
+    asked for, and only those records are scanned; a list from stdin is read from the bytes
+    `files.stdin_replay` serves, so call this within it. A cell that cannot be found again
+    (the file changed or went away since it was loaded) is placed at its record's start.
+    Raises `ValueError` for a column the list does not have.
+    """
+    wanted: dict[int, dict[str, int]] = {}  # record line → column name → cell index
+    for first, name in cells:
+        wanted.setdefault(first, {})[name] = contacts.columns.index(name)
+    found: dict[tuple[int, str], Location] = {}
+    try:
+        with _reopen(contacts) as text:
+            found.update(_find(contacts, enumerate(text, 1), wanted))
+    except (OSError, UnicodeDecodeError, RecallError):
+        pass  # the file is not what was loaded any more: what is left stays at its record
+    for first, names in wanted.items():
+        for name in names:
+            if (first, name) not in found:
+                found[first, name] = Location(contacts.file, first, 1)
+    return found
+
+
+def _find(
+    contacts: ContactList, lines: Iterator[tuple[int, str]], wanted: dict[int, dict[str, int]]
+) -> Iterator[tuple[tuple[int, str], Location]]:
+    """Scan the records `wanted` names as `lines` goes past them; stop after the last."""
+    if not wanted:
+        return
+    last, limit, delimiter = max(wanted), csv.field_size_limit(), contacts.delimiter
+    for number, text in lines:
+        names = wanted.get(number)
+        if names is not None:
+            # The scan takes the record's further lines from `lines` itself, so that this
+            # loop goes on after the record.
+            stop = max(names.values()) + 1
+            record = _scan(chain([(number, text)], lines), number, delimiter, limit, stop)
+            for name, index in names.items():
+                where = _cell_start(record, index, delimiter)
+                yield (number, name), Location(contacts.file, *where)
+        if number >= last:
+            return
+
+
+@contextmanager
+def _reopen(contacts: ContactList) -> Iterator[TextIO]:
+    """The list's text again, decoded as when it was loaded, with its line ends kept."""
+    source = contacts.source or contacts.file
+    if source == STDIN:
+        if not stdin_replaying():
+            # The stream was consumed by the load; reading it again would block at a terminal.
+            raise OSError("stdin cannot be read twice")
+        data = read_bytes(STDIN, MAX_LIST_BYTES)
+        with io.TextIOWrapper(io.BytesIO(data), contacts.encoding, newline="") as text:
+            yield text
+        return
+    with Path(source).open(encoding=contacts.encoding, newline="") as text:
+        yield text
 
 
 # Reading the records
@@ -318,7 +450,7 @@ class _ListReader:
         self.delimiter = DEFAULT_DELIMITER
         self.limit = csv.field_size_limit()
 
-    def read(self, data: bytes, forced: str | None) -> ContactList | None:
+    def read(self, data: bytes, forced: str | None, source: str) -> ContactList | None:
         text, encoding = _decode(self.name, data, forced)
         self.lines = _split(text)
         del text
@@ -337,6 +469,7 @@ class _ListReader:
             phone_columns=tuple(header[i] for i in layout.phone_indices),
             encoding=encoding,
             delimiter=self.delimiter,
+            source=source,
         )
 
     def _header(self, reader: _Reader) -> tuple[tuple[str, ...], int]:
@@ -529,23 +662,12 @@ class _ListReader:
 
     # Positions
 
-    def _scan(self, line: int) -> _Record:
-        return _scan(self.lines, line, self.delimiter, self.limit)
+    def _scan(self, line: int, stop: int | None = None) -> _Record:
+        return _scan(_numbered(self.lines, line), line, self.delimiter, self.limit, stop)
 
     def _cell(self, line: int, index: int) -> tuple[int, int]:
-        """Where cell `index` of the record on `line` starts (its first non-blank character);
-        the record's end when it has fewer cells."""
-        record = self._scan(line)
-        if index >= len(record.cells):
-            return record.end
-        number, column = record.cells[index]
-        text = self.lines[number - 1]
-        skip = column - 1
-        while skip < len(text) and text[skip] == " ":
-            skip += 1
-        if skip < len(text) and text[skip] not in self.delimiter + _NEWLINE:
-            column = skip + 1
-        return number, column
+        """Where cell `index` of the record on `line` starts (see `_cell_start`)."""
+        return _cell_start(self._scan(line, index + 1), index, self.delimiter)
 
     def _syntax(self, error: csv.Error, line: int) -> Problem:
         """A csv.Error while reading the record that starts on `line`."""

@@ -30,6 +30,11 @@ def stdin_replay(data: bytes) -> Iterator[None]:
         _STDIN_REPLAY.reset(token)
 
 
+def stdin_replaying() -> bool:
+    """Whether reading "-" now serves replayed bytes rather than the real stream."""
+    return _STDIN_REPLAY.get() is not None
+
+
 def read_stdin(limit: int) -> bytes:
     """Up to `limit` bytes of stdin, or of the bytes `stdin_replay` serves."""
     replay = _STDIN_REPLAY.get()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recall_cli.engine import Status
 from recall_cli.loaders.config import DEFAULT_REGION, Campaign, ConfigReport
-from recall_cli.loaders.contacts import ContactList
+from recall_cli.loaders.contacts import ContactList, locate_cells
 from recall_cli.loaders.script import Script
 from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar
 from recall_cli.problems import Location, Problem
@@ -70,3 +71,10 @@ def rule_location(campaign: Campaign, report: ConfigReport, status: Status, key:
             found = child(value, key)
             return found[1].location if found is not None else status_at
     return status_at
+
+
+def phone_locations(contacts: ContactList, cells: Sequence[PhoneCell]) -> tuple[Location, ...]:
+    """Where each of `cells` starts in the list file, in the order given (one re-reading)."""
+    keys = [(cell.contact.line, contacts.phone_columns[cell.index]) for cell in cells]
+    found = locate_cells(contacts, keys)
+    return tuple(found[key] for key in keys)

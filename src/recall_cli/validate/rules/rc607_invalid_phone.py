@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Location, Problem, Severity
-from recall_cli.validate.context import Context
+from recall_cli.problems import Problem, Severity
+from recall_cli.validate.context import Context, phone_locations
 from recall_cli.validate.rule import Rule, Scope
 
 RULE = Rule.of(codes.INVALID_PHONE, Severity.WARNING, Scope.LIST)
@@ -30,13 +30,12 @@ RULE = Rule.of(codes.INVALID_PHONE, Severity.WARNING, Scope.LIST)
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.contacts is None:
         return
-    file = ctx.contacts.file
-    for cell in ctx.phones:
-        if cell.e164 is None and not cell.excel:
-            yield RULE.finding(
-                Location(file, cell.contact.line, 1),
-                "validate.invalid_phone",
-                phone=cell.text,
-                record=cell.contact.id,
-                number=cell.index + 1,
-            )
+    found = [cell for cell in ctx.phones if cell.e164 is None and not cell.excel]
+    for cell, where in zip(found, phone_locations(ctx.contacts, found), strict=True):
+        yield RULE.finding(
+            where,
+            "validate.invalid_phone",
+            phone=cell.text,
+            record=cell.contact.id,
+            number=cell.index + 1,
+        )

@@ -22,8 +22,9 @@ from collections.abc import Iterator
 
 from recall_cli.engine import Contact
 from recall_cli.loaders import codes
-from recall_cli.problems import Location, Problem, Severity
-from recall_cli.validate.context import Context
+from recall_cli.problems import Problem, Severity
+from recall_cli.validate.context import Context, phone_locations
+from recall_cli.validate.phones import PhoneCell
 from recall_cli.validate.rule import Rule, Scope
 
 RULE = Rule.of(codes.DUPLICATE_PHONE, Severity.WARNING, Scope.LIST)
@@ -32,17 +33,19 @@ RULE = Rule.of(codes.DUPLICATE_PHONE, Severity.WARNING, Scope.LIST)
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.contacts is None:
         return
-    file = ctx.contacts.file
     first: dict[str, Contact] = {}
+    repeats: list[tuple[PhoneCell, Contact]] = []
     for cell in ctx.phones:
-        key = cell.e164 or cell.text
-        owner = first.setdefault(key, cell.contact)
+        owner = first.setdefault(cell.e164 or cell.text, cell.contact)
         if owner is not cell.contact:
-            yield RULE.finding(
-                Location(file, cell.contact.line, 1),
-                "validate.duplicate_phone",
-                phone=cell.text,
-                record=cell.contact.id,
-                other=owner.id,
-                line=owner.line,
-            )
+            repeats.append((cell, owner))
+    cells = [cell for cell, _ in repeats]
+    for (cell, owner), where in zip(repeats, phone_locations(ctx.contacts, cells), strict=True):
+        yield RULE.finding(
+            where,
+            "validate.duplicate_phone",
+            phone=cell.text,
+            record=cell.contact.id,
+            other=owner.id,
+            line=owner.line,
+        )
