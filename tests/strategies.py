@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 
 from recall_cli.engine import NOT_REACHED, Action, Contact, Limits, Policy, Rule, Status
+from recall_cli.loaders.profile import Profile
 from recall_cli.simulate.outcomes import ScriptSource
 
 STATUSES = (Status.ANSWERED, *NOT_REACHED)
@@ -68,3 +69,51 @@ def scenarios(draw: st.DrawFn, default: bool = True) -> Scenario:
     }
     fallback = draw(st.sampled_from(STATUSES)) if default else None
     return Scenario(pol, people, ScriptSource(records, fallback))
+
+
+# Random outcomes (issue 3): profiles with `after` rows and durations, and scenarios to play them.
+
+
+@st.composite
+def distributions(draw: st.DrawFn) -> dict[Status, float]:
+    """A few statuses with weights that sum to 1."""
+    chosen = draw(st.lists(st.sampled_from(STATUSES), min_size=1, max_size=5, unique=True))
+    weights = [draw(st.integers(1, 10)) for _ in chosen]
+    total = sum(weights)
+    return {status: weight / total for status, weight in zip(chosen, weights, strict=True)}
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> Profile:
+    """A profile; with luck some `after` rows (an invalid number staying invalid, say) and some
+    durations, fixed or ranged."""
+    first = draw(distributions())
+    after = {
+        status: draw(distributions())
+        for status in draw(st.lists(st.sampled_from(NOT_REACHED), max_size=3, unique=True))
+    }
+    durations: dict[Status, tuple[int, int]] = {}
+    for status in draw(st.lists(st.sampled_from(STATUSES), max_size=4, unique=True)):
+        low = draw(st.integers(0, 120))
+        durations[status] = (low, low + draw(st.sampled_from([0, 0, 1, 59, 600])))
+    return Profile("<strategy>", first, after, durations)
+
+
+@dataclass(frozen=True)
+class RandomScenario:
+    policy: Policy
+    contacts: tuple[Contact, ...]
+    profile: Profile
+    seed: int
+    until: int | None
+
+
+@st.composite
+def random_scenarios(draw: st.DrawFn) -> RandomScenario:
+    return RandomScenario(
+        draw(policies()),
+        draw(contacts()),
+        draw(profiles()),
+        draw(st.integers(-(2**70), 2**70)),
+        draw(st.none() | st.integers(0, 4 * 24 * 3600)),
+    )

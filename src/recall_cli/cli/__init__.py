@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from recall_cli.cli import explain, simulate, validate
+from recall_cli.cli import compare, explain, simulate, validate
 
 app = typer.Typer(
     name="recall",
@@ -22,6 +22,7 @@ def _root() -> None:
 
 
 simulate.register(app)
+compare.register(app)
 validate.register(app)
 explain.register(app)
 

@@ -1,34 +1,47 @@
-"""`recall simulate`: wire options to the loaders, the simulator and a renderer."""
+"""`recall simulate`: wire options to the loaders, the simulator and a renderer.
+
+The json, jsonl and csv paths import no Rich table code: what only the table needs is imported
+where the table is drawn, so that a large run to JSON starts fast.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.console import Console
 
 from recall_cli.cli.common import LANG_HELP, fail, reported, resolve_lang
-from recall_cli.engine import Contact, Status
+from recall_cli.engine import Status
 from recall_cli.loaders import codes
 from recall_cli.loaders.config import Campaign, load_config
 from recall_cli.loaders.contacts import ContactList, load_list
+from recall_cli.loaders.profile import Profile, load_profile
 from recall_cli.loaders.script import bind_script, load_script
-from recall_cli.messages import Lang, Message
+from recall_cli.messages import Lang, Message, text
 from recall_cli.output import open_output
 from recall_cli.problems import ExitCode, Location, Problem, RecallError
 from recall_cli.render import data
 from recall_cli.render.run import RunInfo
-from recall_cli.render.timeline import render_run
+from recall_cli.simulate import montecarlo
 from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.default_profile import NAME as BUILTIN_PROFILE
+from recall_cli.simulate.default_profile import default_profile
+from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.outcomes import OutcomesExhaustedError, OutcomeSource, ScriptSource
-from recall_cli.simulate.simulator import Simulation, simulate
-from recall_cli.simulate.summary import summarize
+from recall_cli.simulate.random_outcomes import ProfileSource
+from recall_cli.simulate.runner import Runner, paused_gc
 
 TABLE_WIDTH = 160
+PROGRESS_FROM = 20_000
+"""Records × passes from which a run shows a progress bar (on a terminal)."""
 
 
 class Format(StrEnum):
@@ -48,7 +61,17 @@ def simulate_command(
     script: Annotated[
         Path | None, typer.Option("--script", help="Outcome script (YAML): exact results.")
     ] = None,
+    profile: Annotated[
+        Path | None,
+        typer.Option(
+            "--profile",
+            help="Outcome profile (YAML): random results. Default: the built-in realistic one.",
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed of random outcomes.")] = 0,
+    runs: Annotated[
+        int, typer.Option(help="Simulate N times (seeds seed…seed+N−1): figures with intervals.")
+    ] = 1,
     start: Annotated[
         str | None,
         typer.Option(
@@ -77,23 +100,46 @@ def simulate_command(
 ) -> None:
     """Play dial outcomes through the retry engine and show each record's timeline."""
     language = resolve_lang(lang)
-    with reported(language):
+    if script is not None and profile is not None:
+        raise typer.BadParameter(
+            text(language, "option.script_and_profile"), param_hint="--profile"
+        )
+    check_runs(runs, output_format in (Format.TABLE, Format.JSON), output_format, language)
+    if runs > 1 and script is not None:
+        raise typer.BadParameter(text(language, "option.runs_with_script"), param_hint="--runs")
+    with reported(language), paused_gc():
         campaign = load_config(config)
+        random = None if script is not None else profile_outcomes(profile)
         contacts = load_list(contact_list, campaign.columns, encoding)
         zone = ZoneInfo(campaign.policy.timezone)
-        start_at = _moment(start, zone, "--start") if start else _next_hour(zone)
-        until_at = _moment(until, zone, "--until") if until else None
-        if until_at is not None and until_at < start_at:
-            raise typer.BadParameter("the horizon is before the start", param_hint="--until")
-        source, seed_used, first_use = _source(script, seed, contacts)
-        _check_rules(campaign, source, first_use, language)
+        start_at, until_at = campaign_times(start, until, zone, language)
+        if random is None:
+            assert script is not None
+            outcomes = _scripted(script, contacts)
+        else:
+            outcomes = random.source(seed)
+        check_rules(campaign, outcomes.source.statuses(), outcomes, language)
         if record:
-            _check_records(record, contacts, language)
+            check_records(record, contacts, language)
         clock = Clock(start_at, zone)
-        run = RunInfo(campaign.policy, contacts.records, clock, seed_used, until_at)
+        run = RunInfo(
+            campaign.policy,
+            contacts.records,
+            clock,
+            outcomes.seed,
+            until_at,
+            outcomes.timed,
+            outcomes.profile,
+        )
         horizon = clock.seconds_until(until_at) if until_at is not None else None
+        runner = Runner(campaign.policy, contacts.records, outcomes.source, horizon, record)
+        size = len(record) if record else len(contacts.records)
+        if runs > 1:
+            assert isinstance(outcomes.source, ProfileSource)
+            _emit_runs(run, runner, outcomes.source, runs, size, output_format, output, language)
+            return
         try:
-            _emit(run, source, horizon, record, output_format, output, no_events, language)
+            _emit(run, runner, size, output_format, output, no_events, language)
         except OutcomesExhaustedError as error:
             fail(
                 [
@@ -111,53 +157,112 @@ def simulate_command(
             )
 
 
-def _moment(value: str, zone: ZoneInfo, option: str) -> datetime:
+def check_runs(runs: int, format_ok: bool, output_format: str, lang: Lang) -> None:
+    """`--runs` is at least 1, and more than 1 only with an output that holds figures."""
+    if runs < 1:
+        raise typer.BadParameter(text(lang, "option.runs_range", runs=runs), param_hint="--runs")
+    if runs > 1 and not format_ok:
+        raise typer.BadParameter(
+            text(lang, "option.runs_format", format=output_format), param_hint="--runs"
+        )
+
+
+def moment(value: str, zone: ZoneInfo, option: str, lang: Lang) -> datetime:
+    """An ISO 8601 date and time, in `zone` when it has no offset of its own."""
     try:
-        moment = datetime.fromisoformat(value)
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
-            f"{value!r} is not an ISO 8601 date and time (e.g. 2026-12-01T10:00)",
-            param_hint=option,
+            text(lang, "option.bad_moment", value=value), param_hint=option
         ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone)
+    return parsed.astimezone(zone)
 
 
-def _next_hour(zone: ZoneInfo) -> datetime:
+def campaign_times(
+    start: str | None, until: str | None, zone: ZoneInfo, lang: Lang
+) -> tuple[datetime, datetime | None]:
+    """The run's start (default: the next full hour) and its horizon, if any."""
+    start_at = moment(start, zone, "--start", lang) if start else next_hour(zone)
+    until_at = moment(until, zone, "--until", lang) if until else None
+    if until_at is not None and until_at < start_at:
+        raise typer.BadParameter(text(lang, "option.until_before_start"), param_hint="--until")
+    return start_at, until_at
+
+
+def next_hour(zone: ZoneInfo) -> datetime:
     now = datetime.now(zone)
     return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
 
-def _source(
-    script: Path | None, seed: int, contacts: ContactList
-) -> tuple[OutcomeSource, int | None, dict[Status, Location]]:
-    """The outcome source, the seed it used (None for a script), and where each status it can
-    produce is first named."""
-    del seed
-    if script is None:
-        raise typer.BadParameter("give --script FILE", param_hint="--script")
+@dataclass(frozen=True, slots=True)
+class Outcomes:
+    """Where a run's outcomes come from, and what its output says about them."""
+
+    source: OutcomeSource
+    seed: int | None
+    # Where each status the source can produce is first named; empty for the built-in profile,
+    # whose lines no user can open, so that a missing rule is blamed on the config.
+    first_use: dict[Status, Location] = field(default_factory=dict)
+    profile: str | None = None
+    timed: bool = False
+
+    @property
+    def missing_rule_key(self) -> str:
+        builtin = self.profile == BUILTIN_PROFILE
+        return "outcomes.missing_rule_builtin" if builtin else "outcomes.missing_rule"
+
+
+@dataclass(frozen=True, slots=True)
+class RandomOutcomes:
+    """A loaded profile, before it is given a seed."""
+
+    profile: Profile
+    name: str
+
+    def source(self, seed: int) -> Outcomes:
+        builtin = self.name == BUILTIN_PROFILE
+        return Outcomes(
+            ProfileSource(self.profile, seed),
+            seed,
+            {} if builtin else dict(self.profile.first_use),
+            self.name,
+            self.profile.timed,
+        )
+
+
+def profile_outcomes(path: Path | None) -> RandomOutcomes:
+    """The profile in `path`, or the built-in one; refused with every problem before any run."""
+    if path is None:
+        return RandomOutcomes(default_profile(), BUILTIN_PROFILE)
+    return RandomOutcomes(load_profile(path), str(path))
+
+
+def _scripted(script: Path, contacts: ContactList) -> Outcomes:
     parsed = load_script(script)
     outcomes, problems = bind_script(
         parsed, contacts.records, contacts.file, len(contacts.phone_columns)
     )
     if outcomes is None:
         raise RecallError(problems)
-    return ScriptSource(outcomes, parsed.default), None, parsed.first_use
+    return Outcomes(ScriptSource(outcomes, parsed.default), None, parsed.first_use)
 
 
-def _check_rules(
-    campaign: Campaign, source: OutcomeSource, first_use: dict[Status, Location], lang: Lang
+def check_rules(
+    campaign: Campaign, statuses: frozenset[Status], outcomes: Outcomes, lang: Lang
 ) -> None:
-    missing = campaign.policy.missing_rules(set(source.statuses()))
+    """Refuse a run whose outcomes can produce a status the config has no rule for."""
+    missing = campaign.policy.missing_rules(set(statuses))
     if missing:
         fail(
             [
                 Problem(
-                    first_use.get(status, Location(campaign.file)),
+                    outcomes.first_use.get(status, Location(campaign.file)),
                     codes.MISSING_RULE,
                     Message(
-                        "outcomes.missing_rule", {"status": status.value, "config": campaign.file}
+                        outcomes.missing_rule_key,
+                        {"status": status.value, "config": campaign.file},
                     ),
                 )
                 for status in missing
@@ -167,7 +272,7 @@ def _check_rules(
         )
 
 
-def _check_records(wanted: list[str], contacts: ContactList, lang: Lang) -> None:
+def check_records(wanted: list[str], contacts: ContactList, lang: Lang) -> None:
     known = {contact.id for contact in contacts.records}
     unknown = [record for record in wanted if record not in known]
     if unknown:
@@ -185,42 +290,90 @@ def _check_records(wanted: list[str], contacts: ContactList, lang: Lang) -> None
         )
 
 
+@contextlib.contextmanager
+def progress(total: int, lang: Lang, key: str = "progress.records") -> Iterator[Progressed | None]:
+    """A progress bar on stderr for `total` record-passes, when stderr is a terminal and the
+    work is long enough to be worth one; otherwise nothing."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    from recall_cli.render.progress import progress_bar  # noqa: PLC0415 (Rich, terminal only)
+
+    with progress_bar(total, text(lang, key)) as advance:
+        yield advance
+
+
 def _emit(
     run: RunInfo,
-    source: OutcomeSource,
-    horizon: int | None,
-    only: list[str] | None,
+    runner: Runner,
+    size: int,
     output_format: Format,
     output: Path | None,
     no_events: bool,
     lang: Lang,
 ) -> None:
-    contacts: tuple[Contact, ...] = tuple(run.contacts)
-
-    def fresh() -> Simulation:
-        return simulate(run.policy, contacts, source, horizon, only)
-
     with open_output(output) as out:
         if output_format is Format.TABLE:
-            sim = fresh()
-            timeline = list(sim.events())
-            console = (
-                Console(file=out, width=TABLE_WIDTH, color_system=None)
-                if output is not None
-                else Console(highlight=False)
-            )
-            render_run(console, run, timeline, sim.results, summarize(sim.results), lang)
+            _table(out, run, runner, output is not None, lang)
+            return
+        if output_format is Format.CSV:
+            with progress(size, lang) as advance:
+                data.write_csv(out, run, runner.events(advance))
             return
         # The run is deterministic: play it once for the figures, which JSON puts first, then
         # again to stream its events in order, so memory never holds the events.
-        first = fresh()
-        first.play()
-        summary = summarize(first.results)
-        if output_format is Format.CSV:
-            data.write_csv(out, run, fresh().events())
-            return
-        events = None if no_events else fresh().events()
+        passes = 1 if no_events else 2
+        with progress(size * passes, lang) as advance:
+            results, summary = runner.play(advance)
+            events = None if no_events else runner.events(advance)
+            if output_format is Format.JSON:
+                data.write_json(out, run, summary, results, events)
+            else:
+                data.write_jsonl(out, run, events, results, summary)
+
+
+def _table(out: TextIO, run: RunInfo, runner: Runner, to_file: bool, lang: Lang) -> None:
+    from rich.console import Console  # noqa: PLC0415 (kept off the data formats' path)
+
+    from recall_cli.render.timeline import render_run  # noqa: PLC0415
+
+    results, summary = runner.play()
+    timeline = list(runner.events())
+    console = (
+        Console(file=out, width=TABLE_WIDTH, color_system=None)
+        if to_file
+        else Console(highlight=False)
+    )
+    render_run(console, run, timeline, list(results), summary, lang)
+
+
+def _emit_runs(
+    run: RunInfo,
+    runner: Runner,
+    source: ProfileSource,
+    count: int,
+    size: int,
+    output_format: Format,
+    output: Path | None,
+    lang: Lang,
+) -> None:
+    with progress(size * count, lang) as advance:
+        summaries = montecarlo.runs(
+            run.policy, runner.contacts, source, count, runner.until, runner.only, advance
+        )
+    found = montecarlo.figures(summaries)
+    with open_output(output) as out:
         if output_format is Format.JSON:
-            data.write_json(out, run, summary, first.results, events)
-        else:
-            data.write_jsonl(out, run, events, first.results, summary)
+            data.write_runs(out, run, count, found)
+            return
+        from rich.console import Console  # noqa: PLC0415
+
+        from recall_cli.render.montecarlo import runs_table  # noqa: PLC0415
+
+        console = (
+            Console(file=out, width=TABLE_WIDTH, color_system=None)
+            if output is not None
+            else Console(highlight=False)
+        )
+        seed = run.seed if run.seed is not None else 0
+        console.print(runs_table(run.policy.name, seed, count, found, lang))

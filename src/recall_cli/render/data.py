@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring as _quote
 from typing import TextIO
 
-from recall_cli.engine import RecordState
+from recall_cli.engine import RecordState, Status, Then
 from recall_cli.render.run import RunInfo
+from recall_cli.simulate.montecarlo import FIGURES, Comparison, Interval
 from recall_cli.simulate.simulator import Event, RecordResult
-from recall_cli.simulate.summary import Summary
+from recall_cli.simulate.summary import SECONDS_PER_HOUR, ClosedBy, Summary
 
 EVENT_FIELDS = (
     "time",
@@ -38,14 +40,37 @@ def header(run: RunInfo) -> dict[str, object]:
     }
 
 
-def summary_data(summary: Summary) -> dict[str, object]:
+def summary_data(summary: Summary, run: RunInfo) -> dict[str, object]:
+    """SPEC §8's summary, then the figures of issue 3 (ratios rounded to 6 decimals, times in
+    seconds since the start; `dials_by_hour` lists the hours that have dials)."""
+    spread = summary.time_to_reach
     return {
         "records": summary.records,
         "reached": summary.reached,
         "dials": summary.dials,
         "attempts": summary.attempts,
         "states": {state.value: summary.states[state] for state in RecordState},
+        "reach_rate": _ratio(summary.reach_rate),
+        "closed_by": {cause.value: summary.closed_by[cause] for cause in ClosedBy},
+        "dials_per_record": _ratio(summary.dials_per_record),
+        "attempts_per_record": _ratio(summary.attempts_per_record),
+        "dials_per_reached": _ratio(summary.dials_per_reached),
+        "attempts_per_reached": _ratio(summary.attempts_per_reached),
+        "time_to_reach": None
+        if spread is None
+        else {"median": spread.median, "p90": spread.p90, "max": spread.max},
+        "dials_by_status": {
+            status.value: summary.dials_by_status.get(status, 0) for status in Status
+        },
+        "dials_by_hour": [
+            {"hour": run.clock.at(hour * SECONDS_PER_HOUR).isoformat(), "dials": dials}
+            for hour, dials in summary.dials_by_hour.items()
+        ],
     }
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
 
 
 def record_data(result: RecordResult, run: RunInfo) -> dict[str, object]:
@@ -87,6 +112,47 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# Records and events are written a line each, a million of them in a large run: they are
+# formatted by hand, exactly as `_dump` of `record_data` / `event_data` (a test compares).
+_STATE_JSON = {state: f'"{state.value}"' for state in RecordState}
+_STATUS_JSON = {status: f'"{status.value}"' for status in Status}
+_THEN_JSON = {then: f'"{then.value}"' for then in Then}
+
+
+def record_json(result: RecordResult, run: RunInfo) -> str:
+    """`record_data` as compact JSON."""
+    closed = result.closed_at
+    final = result.final_status
+    return (
+        f'{{"id":{_quote(result.contact.id)},"state":{_STATE_JSON[result.state]},'
+        f'"attempts":{result.attempts},"dials":{result.dials},'
+        f'"closed_at":{"null" if closed is None else _quote(run.clock.iso(closed))},'
+        f'"final_status":{"null" if final is None else _STATUS_JSON[final]}}}'
+    )
+
+
+def event_json(event: Event, run: RunInfo) -> str:
+    """`event_data` as compact JSON."""
+    clock = run.clock
+    contact = run.contacts[event.record]
+    following = event.next_time
+    after = event.next_number
+    closed = event.closed
+    scenario = event.scenario
+    duration = f',"duration":{event.duration}' if run.with_durations else ""
+    return (
+        f'{{"time":"{clock.iso(event.time)}","record":{_quote(contact.id)},'
+        f'"number":{event.number + 1},"phone":{_quote(contact.phones[event.number])},'
+        f'"attempt":{event.attempt},"number_attempt":{event.number_attempt},'
+        f'"repeat":{event.repeat},"status":{_STATUS_JSON[event.status]},'
+        f'"then":{_THEN_JSON[event.then]},'
+        f'"next_at":{"null" if following is None else _quote(clock.iso(following))},'
+        f'"next_number":{"null" if after is None else after + 1},'
+        f'"closed":{"null" if closed is None else _STATE_JSON[closed]},'
+        f'"scenario":{"null" if scenario is None else _quote(scenario)}{duration}}}'
+    )
+
+
 def write_json(
     out: TextIO,
     run: RunInfo,
@@ -96,22 +162,22 @@ def write_json(
 ) -> None:
     """One JSON document, events last so that they stream from the simulation."""
     head = _dump(header(run))[:-1]
-    out.write(f'{head},\n"summary":{_dump(summary_data(summary))},\n"records":[')
-    _write_items(out, (record_data(result, run) for result in results))
+    out.write(f'{head},\n"summary":{_dump(summary_data(summary, run))},\n"records":[')
+    _write_items(out, (record_json(result, run) for result in results))
     out.write("]")
     if events is not None:
         out.write(',\n"events":[')
-        _write_items(out, (event_data(event, run) for event in events))
+        _write_items(out, (event_json(event, run) for event in events))
         out.write("]")
     out.write("}\n")
 
 
-def _write_items(out: TextIO, items: Iterable[dict[str, object]]) -> None:
-    first = True
+def _write_items(out: TextIO, items: Iterable[str]) -> None:
+    write = out.write
+    separator = "\n"
     for item in items:
-        out.write("\n" if first else ",\n")
-        out.write(_dump(item))
-        first = False
+        write(separator + item)
+        separator = ",\n"
 
 
 def write_jsonl(
@@ -124,12 +190,13 @@ def write_jsonl(
     """One object a line, each with a `type`: the header, every event as it happens, every
     record, then the summary."""
     out.write(_dump({"type": "run", **header(run)}) + "\n")
+    write = out.write
     if events is not None:
         for event in events:
-            out.write(_dump({"type": "event", **event_data(event, run)}) + "\n")
+            write('{"type":"event",' + event_json(event, run)[1:] + "\n")
     for result in results:
-        out.write(_dump({"type": "record", **record_data(result, run)}) + "\n")
-    out.write(_dump({"type": "summary", **summary_data(summary)}) + "\n")
+        write('{"type":"record",' + record_json(result, run)[1:] + "\n")
+    out.write(_dump({"type": "summary", **summary_data(summary, run)}) + "\n")
 
 
 def write_csv(out: TextIO, run: RunInfo, events: Iterator[Event]) -> None:
@@ -140,3 +207,49 @@ def write_csv(out: TextIO, run: RunInfo, events: Iterator[Event]) -> None:
     for event in events:
         data = event_data(event, run)
         writer.writerow(["" if data[name] is None else data[name] for name in fields])
+
+
+def interval_data(found: Interval | None) -> dict[str, float | None] | None:
+    """{"mean", "low", "high"} rounded to 6 decimals; low and high are null with one run."""
+    if found is None:
+        return None
+    return {"mean": _ratio(found.mean), "low": _ratio(found.low), "high": _ratio(found.high)}
+
+
+def write_runs(out: TextIO, run: RunInfo, runs: int, found: dict[str, Interval | None]) -> None:
+    """The figures of `runs` runs (seeds seed…seed+runs−1): each one's mean and 95 % interval."""
+    document = {
+        **header(run),
+        "runs": runs,
+        "figures": {figure.key: interval_data(found[figure.key]) for figure in FIGURES},
+    }
+    out.write(_dump(document) + "\n")
+
+
+def write_compare(
+    out: TextIO,
+    runs: tuple[RunInfo, RunInfo],
+    files: tuple[str, str],
+    count: int,
+    comparison: Comparison,
+) -> None:
+    """Two policies' figures on the same outcomes, and B − A and (B − A) / A per figure."""
+    first, second = runs
+    document = {
+        "a": {"campaign": first.policy.name, "config": files[0]},
+        "b": {"campaign": second.policy.name, "config": files[1]},
+        "start": first.start.isoformat(),
+        "seed": first.seed,
+        "until": first.until.isoformat() if first.until else None,
+        "runs": count,
+        "figures": {
+            figure.key: {
+                "a": interval_data(comparison.a[figure.key]),
+                "b": interval_data(comparison.b[figure.key]),
+                "difference": interval_data(comparison.difference[figure.key]),
+                "relative": interval_data(comparison.relative[figure.key]),
+            }
+            for figure in FIGURES
+        },
+    }
+    out.write(_dump(document) + "\n")

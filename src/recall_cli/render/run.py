@@ -20,6 +20,9 @@ class RunInfo:
     seed: int | None
     until: datetime | None
     with_durations: bool = False
+    # The outcome profile's name as given (`BUILTIN_PROFILE` for the built-in one); None for a
+    # scripted run.
+    profile: str | None = None
 
     @property
     def start(self) -> datetime:

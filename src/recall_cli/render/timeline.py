@@ -11,10 +11,13 @@ from rich.text import Text
 
 from recall_cli.engine import RecordState, Status, Then, label
 from recall_cli.messages import Lang, text
+from recall_cli.render.figures import summary_table
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.describe import describe_then, short_time
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import Summary
+
+__all__ = ["render_run", "status_text", "summary_table", "timeline_table"]
 
 _STATUS_STYLE = {
     Status.ANSWERED: "bold green",
@@ -25,10 +28,6 @@ _STATUS_STYLE = {
     Status.INVALID_NUMBER: "red",
     Status.FAILED: "red",
     Status.CONNECTION_PROBLEM: "red",
-}
-_STATE_STYLE = {
-    RecordState.REACHED: "bold green",
-    RecordState.OPEN: "cyan",
 }
 
 
@@ -103,37 +102,6 @@ def _footer(run: RunInfo, result: RecordResult, events: Sequence[Event], lang: L
             text(lang, "timeline.open", time=short_time(moment, run.clock.at(0))), style="cyan"
         )
     return None
-
-
-def summary_table(run: RunInfo, summary: Summary, lang: Lang) -> RenderableType:
-    figures = Table(
-        title=text(lang, "summary.title", campaign=run.policy.name),
-        title_justify="left",
-        show_header=False,
-    )
-    figures.add_column()
-    figures.add_column(justify="right")
-    figures.add_row(text(lang, "summary.start"), run.start.isoformat())
-    if run.until is not None:
-        figures.add_row(text(lang, "summary.horizon"), run.until.isoformat())
-    figures.add_row(text(lang, "summary.records"), str(summary.records))
-    figures.add_row(text(lang, "summary.reached"), str(summary.reached))
-    figures.add_row(text(lang, "summary.reach_rate"), f"{summary.reach_rate:.1%}")
-    figures.add_row(text(lang, "summary.dials"), str(summary.dials))
-    figures.add_row(text(lang, "summary.attempts"), str(summary.attempts))
-    states = Table()
-    states.add_column(text(lang, "summary.state"))
-    states.add_column(text(lang, "summary.count"), justify="right")
-    states.add_column(text(lang, "summary.share"), justify="right")
-    for state in RecordState:
-        count = summary.states[state]
-        share = count / summary.records if summary.records else 0.0
-        states.add_row(
-            Text(text(lang, f"state.{state.value}"), style=_STATE_STYLE.get(state, "")),
-            str(count),
-            f"{share:.1%}",
-        )
-    return Group(figures, states)
 
 
 def render_run(

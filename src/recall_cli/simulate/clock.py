@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+SECONDS_PER_DAY = 86_400
+SECONDS_PER_HOUR = 3600
+MINUTES_PER_DAY = 1440
+_CACHE_LIMIT = 100_000
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
 
 
 @dataclass(slots=True)
@@ -18,15 +24,59 @@ class Clock:
     start: datetime
     zone: ZoneInfo
     _cache: dict[int, datetime] = field(default_factory=dict, repr=False)
+    # Per hour since the start: the hour's first second as local seconds since day 1 of the
+    # proleptic calendar and its UTC offset as ISO text, or None when the offset changes within
+    # the hour (a DST change) and each second is worked out in full. Per local minute since
+    # day 1: its ISO text up to the seconds.
+    _hours: dict[int, tuple[int, str] | None] = field(default_factory=dict, repr=False)
+    _minutes: dict[int, str] = field(default_factory=dict, repr=False)
 
     def at(self, seconds: int) -> datetime:
         shown = self._cache.get(seconds)
         if shown is None:
             utc = self.start.astimezone(UTC) + timedelta(seconds=seconds)
             shown = utc.astimezone(self.zone)
-            if len(self._cache) < 100_000:
+            if len(self._cache) < _CACHE_LIMIT:
                 self._cache[seconds] = shown
         return shown
+
+    def iso(self, seconds: int) -> str:
+        """`at(seconds).isoformat()`, without a datetime per call: the offset is looked up once
+        an hour, the text up to the minute once a minute (output is written for every event)."""
+        hour, within = divmod(seconds, SECONDS_PER_HOUR)
+        try:
+            base = self._hours[hour]
+        except KeyError:
+            base = self._hour(hour)
+        if base is None:
+            return self.at(seconds).isoformat()
+        local, offset = base
+        minute, second = divmod(local + within, 60)
+        prefix = self._minutes.get(minute)
+        if prefix is None:
+            prefix = self._minute(minute)
+        return prefix + _TWO_DIGITS[second] + offset
+
+    def _hour(self, hour: int) -> tuple[int, str] | None:
+        first = self.at(hour * SECONDS_PER_HOUR)
+        last = self.at(hour * SECONDS_PER_HOUR + SECONDS_PER_HOUR - 1)
+        base = None
+        if first.utcoffset() == last.utcoffset() and not first.microsecond:
+            local = first.toordinal() * SECONDS_PER_DAY + (
+                first.hour * SECONDS_PER_HOUR + first.minute * 60 + first.second
+            )
+            base = (local, first.isoformat()[19:])
+        if len(self._hours) < _CACHE_LIMIT:
+            self._hours[hour] = base
+        return base
+
+    def _minute(self, minute: int) -> str:
+        days, rest = divmod(minute, MINUTES_PER_DAY)
+        hours, minutes = divmod(rest, 60)
+        prefix = f"{date.fromordinal(days).isoformat()}T{hours:02d}:{minutes:02d}:"
+        if len(self._minutes) < _CACHE_LIMIT:
+            self._minutes[minute] = prefix
+        return prefix
 
     def seconds_until(self, moment: datetime) -> int:
         """Whole seconds from the start to `moment` (rounded down)."""

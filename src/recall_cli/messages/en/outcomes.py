@@ -19,4 +19,26 @@ MESSAGES: dict[str, str] = {
     "outcomes.missing_rule": (
         "status '{status}' can occur but the config has no rule for it; add one to {config}"
     ),
+    "outcomes.missing_rule_builtin": (
+        "status '{status}' can occur in the built-in outcome profile but the config has no rule "
+        "for it; add one to {config}, or give --profile FILE"
+    ),
+    "profile.empty": "the profile is empty: it needs 'outcomes', e.g. {{answered: 0.3, ...}}",
+    "profile.not_mapping": (
+        "a profile must be a mapping with 'outcomes' and optional 'after' and 'durations'"
+    ),
+    "profile.sum": "the probabilities of 'outcomes' sum to {total}, not 1",
+    "profile.after_sum": "the probabilities after '{status}' sum to {total}, not 1",
+    "profile.negative": "a probability cannot be negative, got {value}",
+    "profile.duplicate_status": (
+        "status '{name}' ({status}) is already given on line {line}; which value applies "
+        "would be ambiguous"
+    ),
+    "profile.after_answered": (
+        "the row '{name}' is never used: an answered dial closes the record"
+    ),
+    "profile.duration_pair": "expected whole seconds or a [min, max] pair of them",
+    "profile.duration_negative": "a duration cannot be below zero, got {value}",
+    "profile.duration_order": "the range [{low}, {high}] is reversed: min must not exceed max",
+    "profile.duration_too_long": "a dial cannot take longer than a day ({limit} s), got {value}",
 }

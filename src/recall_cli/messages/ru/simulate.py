@@ -42,4 +42,70 @@ MESSAGES: dict[str, str] = {
     "state.numbers_exhausted": "исчерпаны номера (B / остановлены)",
     "state.no_numbers": "нет номеров",
     "state.open": "не завершена к горизонту",
+    "summary.outcomes": "исходы",
+    "summary.seed": "seed",
+    "summary.builtin_profile": "встроенный профиль",
+    "figures.reach_rate": "доля дозвона",
+    "figures.reached": "дозвонились",
+    "figures.dials": "наборов",
+    "figures.attempts": "попыток",
+    "figures.dials_per_record": "наборов на запись",
+    "figures.attempts_per_record": "попыток на запись",
+    "figures.dials_per_reached": "наборов на один дозвон",
+    "figures.attempts_per_reached": "попыток на один дозвон",
+    "figures.time_to_reach.median": "время до дозвона: медиана",
+    "figures.time_to_reach.p90": "время до дозвона: 90-й процентиль",
+    "figures.time_to_reach.max": "время до дозвона: наибольшее",
+    "figures.state": "итог записи: {state}",
+    "figures.closed": "закрыта: {cause}",
+    "closed_by.title": "без дозвона, закрыта из-за",
+    "closed_by.max_attempts_per_record": "лимита A (попыток на запись)",
+    "closed_by.max_attempts_per_number": "лимита B (попыток на номер) на последнем номере",
+    "closed_by.stop_number": "правила, остановившего последний номер",
+    "closed_by.stop_record": "правила, остановившего запись",
+    "by_status.title": "наборы по статусам",
+    "by_status.dials": "наборов",
+    "hours.title": "наборы по часам кампании",
+    "hours.title_many": "наборы кампании за каждые {hours} {hours|час|часа|часов}",
+    "hours.gap": "… {hours} {hours|час|часа|часов} без наборов …",
+    "unit.days": "{n} сут",
+    "unit.hours": "{n} ч",
+    "unit.minutes": "{n} мин",
+    "unit.seconds": "{n} с",
+    "unit.points": "{n} п. п.",
+    "runs.title": (
+        "Кампания: {campaign} · {runs} {runs|прогон|прогона|прогонов}, seed {first}–{last}"
+    ),
+    "runs.figure": "показатель",
+    "runs.mean": "среднее",
+    "runs.interval": "95-процентный интервал",
+    "runs.single": "один прогон: интервала нет; укажите --runs 2 или больше",
+    "compare.title": (
+        "A: {a} · B: {b} · {runs} {runs|прогон|прогона|прогонов} на одних и тех же исходах, "
+        "seed {first}–{last}"
+    ),
+    "compare.difference": "B − A",
+    "compare.relative": "(B − A) / A",
+    "compare.headline": (
+        "У B доля дозвона {reach_dir} на {reach}, а наборов {dials_dir} на {dials}."
+    ),
+    "compare.more": "больше",
+    "compare.fewer": "меньше",
+    "compare.higher": "выше",
+    "compare.lower": "ниже",
+    "compare.identical": (
+        "A и B дают одинаковые показатели в каждом прогоне: все разности равны нулю."
+    ),
+    "progress.records": "симуляция",
+    "progress.events": "запись событий",
+    "option.script_and_profile": "укажите либо --script, либо --profile, но не оба сразу",
+    "option.runs_with_script": (
+        "для --runs нужны случайные исходы: прогон по сценарию всегда одинаков"
+    ),
+    "option.runs_format": "с --runs выводится таблица или json, а не {format}",
+    "option.runs_range": "--runs должно быть не меньше 1, а указано {runs}",
+    "option.bad_moment": (
+        "'{value}' — не дата и время в формате ISO 8601 (например, 2026-12-01T10:00)"
+    ),
+    "option.until_before_start": "горизонт раньше начала",
 }

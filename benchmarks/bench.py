@@ -1,0 +1,202 @@
+"""The benchmark of issue 3: `recall simulate` against a SimPy model, and a million records.
+
+    .venv/bin/python benchmarks/bench.py                 # 100,000 records, 5 paired runs
+    .venv/bin/python benchmarks/bench.py --million       # and the 1,000,000-record runs
+
+Both programs run as whole processes (interpreter start, imports, reading the files, the
+simulation, writing the output) on the same config, list and profile; each pair runs them one
+after the other, in alternating order. Reported: each one's median wall time, the ratio of the
+medians and the median of the pairs' ratios. The SimPy model's reach rate must agree with
+recall's within sampling error, or the comparison would be of different things.
+
+The million-record part runs `--format jsonl` with every event streamed, and `--format json
+--no-events`, and reports wall time and peak RSS (the child's own, from wait4) of each: if
+memory grew with events, the first would need far more than the second.
+Files go to benchmarks/out/ (not committed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+CONFIG = ROOT / "sample_configs" / "cloud_contact_default.yaml"
+PROFILE = ROOT / "sample_configs" / "realistic.profile.yaml"
+SEED = 42
+START = "2026-12-01T09:00"
+LIST_SEED = 2026
+
+
+@dataclass(frozen=True)
+class Measured:
+    seconds: float
+    peak_rss_mib: float
+
+
+def run(command: list[str]) -> Measured:
+    """Wall time and peak resident memory of one child process (which must succeed)."""
+    began = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - began
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"failed ({child.returncode}): {' '.join(command)}")
+    return Measured(seconds, usage.ru_maxrss / 1024)
+
+
+def make_list(count: int) -> Path:
+    path = OUT / f"list_{count}.csv"
+    if not path.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "benchmarks" / "make_list.py"),
+                "--count",
+                str(count),
+                "--seed",
+                str(LIST_SEED),
+                str(path),
+            ],
+            check=True,
+        )
+    return path
+
+
+def recall(contacts: Path, output: Path, *options: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "recall_cli",
+        "simulate",
+        str(CONFIG),
+        str(contacts),
+        "--profile",
+        str(PROFILE),
+        "--seed",
+        str(SEED),
+        "--start",
+        START,
+        *options,
+        "--output",
+        str(output),
+    ]
+
+
+def simpy(contacts: Path, output: Path) -> list[str]:
+    return [
+        sys.executable,
+        str(ROOT / "benchmarks" / "simpy_model.py"),
+        str(CONFIG),
+        str(contacts),
+        str(PROFILE),
+        "--seed",
+        str(SEED),
+        "--start",
+        START,
+        "--output",
+        str(output),
+    ]
+
+
+def reach_rates(recall_out: Path, simpy_out: Path) -> tuple[float, float, float]:
+    """Both reach rates and how many standard errors apart they are."""
+    ours = json.loads(recall_out.read_text(encoding="utf-8"))["summary"]
+    theirs = json.loads(simpy_out.read_text(encoding="utf-8"))["summary"]
+    p, q = ours["reached"] / ours["records"], theirs["reached"] / theirs["records"]
+    error = math.sqrt(p * (1 - p) / ours["records"] + q * (1 - q) / theirs["records"])
+    return p, q, abs(p - q) / error
+
+
+def compare(count: int, pairs: int) -> dict[str, object]:
+    contacts = make_list(count)
+    ours_out, theirs_out = OUT / "recall.json", OUT / "simpy.json"
+    ours_cmd = recall(contacts, ours_out, "--format", "json", "--no-events")
+    theirs_cmd = simpy(contacts, theirs_out)
+    run(ours_cmd)  # warm the file cache and the bytecode cache once, unmeasured
+    ours: list[float] = []
+    theirs: list[float] = []
+    for pair in range(pairs):
+        order = ((ours_cmd, ours), (theirs_cmd, theirs))
+        for command, times in order if pair % 2 == 0 else order[::-1]:
+            times.append(run(command).seconds)
+        print(f"pair {pair + 1}: recall {ours[-1]:.2f} s, SimPy {theirs[-1]:.2f} s", flush=True)
+    p, q, apart = reach_rates(ours_out, theirs_out)
+    result: dict[str, object] = {
+        "records": count,
+        "pairs": pairs,
+        "recall_seconds": ours,
+        "simpy_seconds": theirs,
+        "recall_median": statistics.median(ours),
+        "simpy_median": statistics.median(theirs),
+        "ratio_of_medians": statistics.median(theirs) / statistics.median(ours),
+        "median_pair_ratio": statistics.median(t / o for o, t in zip(ours, theirs, strict=True)),
+        "reach_rate_recall": p,
+        "reach_rate_simpy": q,
+        "reach_rate_standard_errors_apart": apart,
+        "recall_command": " ".join(ours_cmd),
+        "simpy_command": " ".join(theirs_cmd),
+    }
+    print(
+        f"recall median {result['recall_median']:.2f} s, SimPy median "
+        f"{result['simpy_median']:.2f} s, ratio {result['ratio_of_medians']:.1f}×; "
+        f"reach rate {p:.4f} vs {q:.4f} ({apart:.1f} standard errors apart)"
+    )
+    return result
+
+
+def million() -> dict[str, object]:
+    contacts = make_list(1_000_000)
+    streamed = OUT / "million.jsonl"
+    summary = OUT / "million.json"
+    events = run(recall(contacts, streamed, "--format", "jsonl"))
+    lines = sum(1 for _ in streamed.open(encoding="utf-8"))
+    figures = run(recall(contacts, summary, "--format", "json", "--no-events"))
+    result: dict[str, object] = {
+        "records": 1_000_000,
+        "jsonl_seconds": events.seconds,
+        "jsonl_peak_rss_mib": events.peak_rss_mib,
+        "jsonl_lines": lines,
+        "jsonl_bytes": streamed.stat().st_size,
+        "no_events_seconds": figures.seconds,
+        "no_events_peak_rss_mib": figures.peak_rss_mib,
+    }
+    print(
+        f"1M jsonl with events: {events.seconds:.1f} s, peak RSS {events.peak_rss_mib:.0f} MiB, "
+        f"{lines} lines; json without events: {figures.seconds:.1f} s, peak RSS "
+        f"{figures.peak_rss_mib:.0f} MiB"
+    )
+    streamed.unlink()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--million", action="store_true", help="also the 1,000,000-record runs")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "compare": compare(args.records, args.pairs),
+    }
+    if args.million:
+        results["million"] = million()
+    (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
