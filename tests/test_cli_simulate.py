@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -441,3 +442,22 @@ def test_no_traceback_for_garbage_configs(tmp_path: Path, payload: bytes) -> Non
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"{config}:")
+
+
+def test_an_output_that_cannot_be_written_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir" / "out.json"
+    code, out, err = worked("--format", "json", "--output", target)
+    assert (code, out) == (2, "")
+    assert err == f"{target}: error RC001 cannot write the output here: No such file or directory\n"
+
+
+def test_an_output_file_gets_an_ordinary_mode(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    assert worked("--format", "json", "--output", target)[0] == 0
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -284,7 +284,7 @@ def test_export_into_a_missing_folder_is_exit_2(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "handout.md"
     result = run("explain", WORKED, "--lang", "en", "--export", str(target))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{target}: error RC001 cannot write the handout here: ")
+    assert result.stderr.startswith(f"{target}: error RC001 cannot write the output here: ")
 
 
 def test_infinite_wait_is_refused_not_a_traceback(tmp_path: Path) -> None:

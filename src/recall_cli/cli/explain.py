@@ -15,17 +15,14 @@ from recall_cli.explain.clock import TraceStart, parse_start
 from recall_cli.explain.explainer import DEFAULT_PHONES, Request, explain
 from recall_cli.explain.trace import missing_rules, parse_outcomes
 from recall_cli.explain.words import Words
-from recall_cli.loaders import codes
 from recall_cli.loaders.config import ConfigReport, check_config
 from recall_cli.loaders.status_names import unknown_status
-from recall_cli.messages import Lang, Message, text
+from recall_cli.messages import Lang, text
 from recall_cli.output import open_output
 from recall_cli.problems import (
     Location,
-    Problem,
     RecallError,
     Severity,
-    UnreadableError,
     errors_in,
 )
 from recall_cli.render.explanation import (
@@ -107,20 +104,8 @@ def explain_command(
                 console.width = EXPORT_WIDTH
             render_explanation(console, explanation)
             return
-        try:
-            with open_output(export_to) as out:
-                out.write(export(explanation, fmt))
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise UnreadableError(
-                [
-                    Problem(
-                        Location(str(export_to)),
-                        codes.UNREADABLE,
-                        Message("explain.export_failed", {"reason": reason}),
-                    )
-                ]
-            ) from None
+        with open_output(export_to) as out:
+            out.write(export(explanation, fmt))
 
 
 def _format(path: Path | None, lang: Lang) -> ExportFormat | None:

@@ -4,6 +4,7 @@ MESSAGES: dict[str, str] = {
     "file.missing": "no such file",
     "file.directory": "is a directory, not a file",
     "file.unreadable": "cannot be read: {reason}",
+    "file.unwritable": "cannot write the output here: {reason}",
     "file.too_large": "is larger than {limit} MiB; refusing to read it",
     "file.binary": "holds a NUL byte: this is not a text file",
     "file.not_utf8": "is not valid UTF-8 text",

@@ -280,6 +280,5 @@ MESSAGES: dict[str, str] = {
         "'{value}' is neither a time of day (10:00) nor an ISO 8601 date and time "
         "(2026-12-01T10:00)"
     ),
-    "explain.export_failed": "cannot write the handout here: {reason}",
     "explain.usage.export": "cannot export to '{suffix}'; use a file ending in {choices}",
 }

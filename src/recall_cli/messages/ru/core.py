@@ -4,6 +4,7 @@ MESSAGES: dict[str, str] = {
     "file.missing": "файл не найден",
     "file.directory": "это папка, а не файл",
     "file.unreadable": "не удаётся прочитать: {reason}",
+    "file.unwritable": "не удаётся записать результат сюда: {reason}",
     "file.too_large": "больше {limit} МиБ; читать не буду",
     "file.binary": "содержит байт NUL: это не текстовый файл",
     "file.not_utf8": "не является текстом в UTF-8",

@@ -290,7 +290,6 @@ MESSAGES: dict[str, str] = {
     "explain.usage.start": (
         "'{value}' — не время суток (10:00) и не дата со временем в ISO 8601 (2026-12-01T10:00)"
     ),
-    "explain.export_failed": "не удаётся записать сюда файл: {reason}",
     "explain.usage.export": (
         "экспорт в '{suffix}' не поддерживается; имя файла должно оканчиваться на {choices}"
     ),
