@@ -231,3 +231,9 @@ def test_a_long_value_is_cut_short_in_the_message(tmp_path: Path) -> None:
     assert found == [(1, 11, "RC012", "error", "expected text, got […]")]
     found = findings(tmp_path, "limits: {max_attempts_per_record: '" + digits + "'}\n")
     assert found[-1][4] == "expected a whole number, got '" + "9" * 38 + "…"
+
+
+def test_a_number_as_a_status_key_is_an_unknown_status_at_the_key(tmp_path: Path) -> None:
+    assert findings(tmp_path, LIMITS + "rules:\n  5: {action: stop_number}\n") == [
+        (3, 3, "RC102", "error", "unknown status '5'")
+    ]

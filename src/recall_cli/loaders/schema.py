@@ -53,14 +53,14 @@ def _convert(node: Node, path: Path, tree: Tree, problems: list[Problem]) -> obj
         return node.value()
     if isinstance(node, Sequence):
         return [_convert(item, (*path, i), tree, problems) for i, item in enumerate(node.items)]
-    result: dict[object, object] = {}
+    result: dict[str, object] = {}
     for key, value in node.items:
         if not isinstance(key, Scalar):
             problems.append(Problem(key.location, codes.WRONG_TYPE, Message("schema.complex_key")))
             continue
-        name = key.value()
-        if isinstance(name, str):
-            name = str(name)
+        # Keys in our formats are names (fields, statuses), so a key is its text: `5:` is the
+        # name "5" (an unknown status), not a number that no schema could place.
+        name = key.text
         if name in result:
             first = tree.keys[(*path, name)]
             problems.append(
