@@ -1,4 +1,5 @@
-"""A profile's dial duration is below zero, or its [min, max] range is reversed.
+"""A profile's dial duration is below zero or above a day (86,400 s), or its [min, max] range
+is reversed.
 
 FAIL::
 
