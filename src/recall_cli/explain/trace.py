@@ -18,6 +18,7 @@ from recall_cli.loaders import codes
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
+from recall_cli.simulate.describe import describe_then
 from recall_cli.simulate.simulator import Event, RecordResult, simulate
 
 _DEEDS = {
@@ -289,41 +290,7 @@ class Teller:
 
     def then_words(self, event: Event) -> str:
         """The timeline's "then" cell, in the simulator's own words ("repeat in 5 min")."""
-        say = self.words.say
-        limits = self.policy.limits
-        if event.then is Then.REACHED:
-            return say("then.reached")
-        rule = self.policy.rules[event.status]
-        if event.then is Then.REPEAT:
-            return say("then.repeat", minutes=rule.interval_minutes)
-        spent = self._spent(event)
-        if event.then is Then.STOP_RECORD:
-            words = say("then.stop_record")
-        elif event.closed is RecordState.ATTEMPTS_EXHAUSTED:
-            cap = limits.max_attempts_per_record
-            words = say("then.closed_attempts", used=cap, cap=cap)
-        elif event.closed is RecordState.NUMBERS_EXHAUSTED:
-            stopped = event.then is Then.STOP_NUMBER
-            words = say("then.closed_stopped" if stopped else "then.closed_spent", **spent)
-        else:
-            words = self._then_onward(event, spent)
-        if event.scenario:
-            words += say("then.scenario", name=event.scenario)
-        return words
-
-    def _then_onward(self, event: Event, spent: dict[str, int]) -> str:
-        say = self.words.say
-        assert event.next_time is not None
-        assert event.next_number is not None
-        switch = ""
-        if event.next_number != event.number:
-            key = "then.switch_stopped" if event.then is Then.STOP_NUMBER else "then.switch_spent"
-            switch = say(key, **spent, next=event.next_number + 1)
-        if event.then is Then.STOP_NUMBER:
-            return switch + say("then.at_once") if switch else say("then.stop_number", **spent)
-        hours = self.policy.rules[event.status].after_hours
-        when = self.clock.at(event.next_time, event.time)
-        return switch + say("then.callback", hours=hours, shown=self.words.hours(hours), time=when)
+        return describe_then(event, self.policy, self.clock.at, self.words.lang)
 
     def ending(self, trace: Trace) -> tuple[tuple[str, Tone], ...]:
         """How the trace ends: the record's state, or that it is still open, and what was left."""

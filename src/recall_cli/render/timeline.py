@@ -13,7 +13,7 @@ from recall_cli.engine import RecordState, Status, Then, label
 from recall_cli.messages import Lang, text
 from recall_cli.render.figures import summary_table
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate.describe import describe_then, short_time
+from recall_cli.simulate.describe import describe_then, short_time, wall_clock
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import Summary
 
@@ -85,7 +85,7 @@ def _repeat(run: RunInfo, event: Event) -> str:
 
 
 def _then(run: RunInfo, event: Event, lang: Lang) -> Text:
-    words = describe_then(event, run.policy, run.clock, lang)
+    words = describe_then(event, run.policy, wall_clock(run.clock), lang)
     if event.then is Then.REACHED:
         return Text(words, style="bold green")
     if event.closed is not None:

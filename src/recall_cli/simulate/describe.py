@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from recall_cli.engine import Policy, RecordState, Then
@@ -17,8 +18,17 @@ def short_time(moment: datetime, reference: datetime) -> str:
     return moment.strftime("%d.%m %H:%M")
 
 
-def describe_then(event: Event, policy: Policy, clock: Clock, lang: Lang) -> str:
-    """What happens after `event`, and why.
+TimeWords = Callable[[int, int], str]
+"""How a time is shown: virtual seconds of the next dial, seconds of the dial it follows."""
+
+
+def wall_clock(clock: Clock) -> TimeWords:
+    """Times as a timeline shows them: HH:MM, with the day when it changes."""
+    return lambda moment, reference: short_time(clock.at(moment), clock.at(reference))
+
+
+def describe_then(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
+    """What happens after `event`, and why, with times shown by `when`.
 
     E.g. "phone 1 spent 3/3 → phone 2, call back in 3 h → 17:15".
     """
@@ -45,14 +55,14 @@ def describe_then(event: Event, policy: Policy, clock: Clock, lang: Lang) -> str
             lang, key, phone=phone, used=event.number_attempt, cap=limits.max_attempts_per_number
         )
     else:
-        words = _onward(event, policy, clock, lang)
+        words = _onward(event, policy, when, lang)
     scenario = event.scenario
     if scenario:
         words += text(lang, "then.scenario", name=scenario)
     return words
 
 
-def _onward(event: Event, policy: Policy, clock: Clock, lang: Lang) -> str:
+def _onward(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
     assert event.next_time is not None
     assert event.next_number is not None
     phone = event.number + 1
@@ -72,11 +82,10 @@ def _onward(event: Event, policy: Policy, clock: Clock, lang: Lang) -> str:
             return switch + text(lang, "then.at_once")
         return text(lang, "then.stop_number", phone=phone)
     rule = policy.rules[event.status]
-    when = short_time(clock.at(event.next_time), clock.at(event.time))
     return switch + text(
         lang,
         "then.callback",
         hours=rule.after_hours,
         shown=number(lang, rule.after_hours),
-        time=when,
+        time=when(event.next_time, event.time),
     )
