@@ -47,18 +47,20 @@ def timeline_table(
     if names:
         title += f" · {names}"
     table = Table(title=f"{title} · {phones}", title_justify="left", expand=False)
+    # Only the time stays whole: on a narrow terminal the other cells wrap rather than vanish
+    # behind an ellipsis.
+    table.add_column(text(lang, "timeline.time"), no_wrap=True)
     for key in (
-        "timeline.time",
         "timeline.phone",
         "timeline.attempt",
         "timeline.number_attempt",
         "timeline.repeat",
         "timeline.status",
     ):
-        table.add_column(text(lang, key), no_wrap=True)
+        table.add_column(text(lang, key), overflow="fold")
     if run.with_durations:
-        table.add_column(text(lang, "timeline.duration"), justify="right", no_wrap=True)
-    table.add_column(text(lang, "timeline.then"))
+        table.add_column(text(lang, "timeline.duration"), justify="right", overflow="fold")
+    table.add_column(text(lang, "timeline.then"), overflow="fold")
     reference = run.clock.at(0)
     for event in events:
         row: list[RenderableType] = [
