@@ -9,6 +9,11 @@ after the other, in alternating order. Reported: each one's median wall time, th
 medians and the median of the pairs' ratios. The SimPy model's reach rate must agree with
 recall's within sampling error, or the comparison would be of different things.
 
+Children run with Python's default bytecode cache even when PYTHONDONTWRITEBYTECODE is set
+in the calling shell (as in some sandboxes): otherwise the unmeasured warm-up run could not
+cache recall's bytecode, and every measured run would compile every module it imports that
+changed since its cache was last written — a cost no installed copy pays.
+
 The million-record part runs `--format jsonl` with every event streamed, and `--format json
 --no-events`, and reports wall time and peak RSS (the child's own, from wait4) of each: if
 memory grew with events, the first would need far more than the second.
@@ -43,10 +48,14 @@ class Measured:
     peak_rss_mib: float
 
 
+CHILD_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+"""The environment of measured children: this one, with the bytecode cache on (see above)."""
+
+
 def run(command: list[str]) -> Measured:
     """Wall time and peak resident memory of one child process (which must succeed)."""
     began = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=CHILD_ENV)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - began
     child.returncode = os.waitstatus_to_exitcode(status)

@@ -1,17 +1,22 @@
-"""What every command shares: language, consoles, and turning errors into exit codes."""
+"""What every command shares: language, consoles, and turning errors into exit codes.
+
+Rich is imported only when problems are printed: a run that has none never loads it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from rich.console import Console
 
 from recall_cli.messages import Lang, detect_lang, text
 from recall_cli.problems import ExitCode, Problem, RecallError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 LANG_HELP = "Language of the output: ru or en (default: from LC_ALL / LC_MESSAGES / LANG)."
 
@@ -27,6 +32,8 @@ def resolve_lang(value: str | None) -> Lang:
 
 
 def error_console() -> Console:
+    from rich.console import Console  # noqa: PLC0415 (only when there is something to print)
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 

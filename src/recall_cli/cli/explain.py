@@ -1,38 +1,32 @@
-"""`recall explain`: a config in plain words, one status in depth, or a trace of outcomes."""
+"""`recall explain`: a config in plain words, one status in depth, or a trace of outcomes.
+
+What only this command uses (Rich, the explainer's renderers, the validate rules) is imported
+when it runs, not when the CLI starts: every other command starts without it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.console import Console
 
 from recall_cli.cli.common import LANG_HELP, reported, resolve_lang
 from recall_cli.engine import Status, parse_status
-from recall_cli.explain.clock import TraceStart, parse_start
-from recall_cli.explain.explainer import DEFAULT_PHONES, Request, explain
-from recall_cli.explain.trace import missing_rules, parse_outcomes
-from recall_cli.explain.words import Words
-from recall_cli.loaders.config import ConfigReport, check_config
-from recall_cli.loaders.status_names import unknown_status
+from recall_cli.explain.explainer import DEFAULT_PHONES
 from recall_cli.messages import Lang, text
-from recall_cli.output import open_output
 from recall_cli.problems import (
     Location,
     RecallError,
     Severity,
     errors_in,
 )
-from recall_cli.render.explanation import (
-    EXPORT_WIDTH,
-    ExportFormat,
-    export,
-    export_format,
-    render_explanation,
-)
-from recall_cli.validate import campaign_findings
+
+if TYPE_CHECKING:
+    from recall_cli.explain.clock import TraceStart
+    from recall_cli.loaders.config import ConfigReport
+    from recall_cli.render.explanation import ExportFormat
 
 MAX_PHONES = 10
 
@@ -78,6 +72,19 @@ def explain_command(
     ] = None,
 ) -> None:
     """Explain in plain words what a retry policy does."""
+    # Imported here, not at the top: see the module's docstring.
+    from rich.console import Console  # noqa: PLC0415
+
+    from recall_cli.explain.explainer import Request, explain  # noqa: PLC0415
+    from recall_cli.explain.words import Words  # noqa: PLC0415
+    from recall_cli.output import open_output  # noqa: PLC0415
+    from recall_cli.render.explanation import (  # noqa: PLC0415
+        EXPORT_WIDTH,
+        export,
+        render_explanation,
+    )
+    from recall_cli.validate import campaign_findings  # noqa: PLC0415
+
     language = resolve_lang(lang)
     fmt = _format(export_to, language)
     with reported(language):
@@ -109,6 +116,8 @@ def explain_command(
 
 
 def _format(path: Path | None, lang: Lang) -> ExportFormat | None:
+    from recall_cli.render.explanation import ExportFormat, export_format  # noqa: PLC0415
+
     if path is None:
         return None
     fmt = export_format(path)
@@ -123,6 +132,9 @@ def _format(path: Path | None, lang: Lang) -> ExportFormat | None:
 
 def _loaded(path: Path) -> ConfigReport:
     """The config's report, refusing it with the errors `recall validate` would give."""
+    from recall_cli.loaders.config import check_config  # noqa: PLC0415
+    from recall_cli.validate import campaign_findings  # noqa: PLC0415
+
     report = check_config(path)
     errors = errors_in(report.problems)
     if errors or report.campaign is None:
@@ -134,6 +146,8 @@ def _loaded(path: Path) -> ConfigReport:
 
 
 def _status(name: str) -> Status:
+    from recall_cli.loaders.status_names import unknown_status  # noqa: PLC0415
+
     status = parse_status(name)
     if status is None:
         raise RecallError([unknown_status(Location("--status"), name)])
@@ -141,6 +155,8 @@ def _status(name: str) -> Status:
 
 
 def _trace(value: str, report: ConfigReport) -> tuple[Status, ...]:
+    from recall_cli.explain.trace import missing_rules, parse_outcomes  # noqa: PLC0415
+
     assert report.campaign is not None
     outcomes, problems = parse_outcomes(value, "--trace")
     if problems:
@@ -152,6 +168,8 @@ def _trace(value: str, report: ConfigReport) -> tuple[Status, ...]:
 
 
 def _start(value: str | None, zone: ZoneInfo, lang: Lang) -> TraceStart:
+    from recall_cli.explain.clock import TraceStart, parse_start  # noqa: PLC0415
+
     if value is None:
         return TraceStart()
     found = parse_start(value, zone)

@@ -24,7 +24,6 @@ from recall_cli.loaders import codes
 from recall_cli.loaders.config import Campaign, load_config
 from recall_cli.loaders.contacts import ContactList, load_list
 from recall_cli.loaders.profile import Profile, load_profile
-from recall_cli.loaders.script import bind_script, load_script
 from recall_cli.messages import Lang, Message, text
 from recall_cli.output import open_output
 from recall_cli.problems import ExitCode, Location, Problem, RecallError
@@ -240,6 +239,8 @@ def profile_outcomes(path: Path | None) -> RandomOutcomes:
 
 
 def _scripted(script: Path, contacts: ContactList) -> Outcomes:
+    from recall_cli.loaders.script import bind_script, load_script  # noqa: PLC0415 (scripts only)
+
     parsed = load_script(script)
     outcomes, problems = bind_script(
         parsed, contacts.records, contacts.file, len(contacts.phone_columns)

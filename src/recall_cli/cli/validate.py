@@ -1,4 +1,8 @@
-"""`recall validate` and `recall schema`: options → the linter → a reporter → exit code."""
+"""`recall validate` and `recall schema`: options → the linter → a reporter → exit code.
+
+Only the two option types are imported at the top (typer reads them when the CLI starts); the
+linter, its rules and Rich are imported when a command runs.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,10 @@ import os
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from recall_cli.cli.common import LANG_HELP, resolve_lang
-from recall_cli.render.findings import Format, write
+from recall_cli.render.findings import Format
 from recall_cli.validate.kinds import FileKind
-from recall_cli.validate.linter import validate_paths
-from recall_cli.validate.registry import RULES
-from recall_cli.validate.schema import config_schema
-from recall_cli.validate.suppress import matches
 
 
 def register(app: typer.Typer) -> None:
@@ -56,6 +55,13 @@ def validate_command(
     Exit 0 when nothing fails, 1 on errors (and warnings with --strict), 2 when a file cannot
     be read.
     """
+    from rich.console import Console  # noqa: PLC0415 (see the module's docstring)
+
+    from recall_cli.render.findings import write  # noqa: PLC0415
+    from recall_cli.validate.linter import validate_paths  # noqa: PLC0415
+    from recall_cli.validate.registry import RULES  # noqa: PLC0415
+    from recall_cli.validate.suppress import matches  # noqa: PLC0415
+
     language = resolve_lang(lang)
     patterns = ignore or []
     for pattern in patterns:
@@ -69,4 +75,6 @@ def validate_command(
 
 def schema_command() -> None:
     """Print the JSON Schema of the campaign config format (for editors and CI)."""
+    from recall_cli.validate.schema import config_schema  # noqa: PLC0415
+
     typer.echo(json.dumps(config_schema(), ensure_ascii=False, indent=2))

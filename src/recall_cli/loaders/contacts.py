@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, islice, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -48,6 +48,7 @@ DELIMITERS = (",", ";", "\t")
 DEFAULT_DELIMITER = ","
 UTF8_BOM = codecs.BOM_UTF8
 _NEWLINE = "\r\n"
+_ID = attrgetter("id")
 _OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks, csv does not
 
 
@@ -439,6 +440,45 @@ def _picker(indices: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
     return getter
 
 
+def _whole_columns(reader: _Reader, layout: _Layout, consumed: int) -> list[Contact] | None:
+    """The records of the rest of `reader` (which has read `consumed` lines), built a column at
+    a time — when every row is one line with one cell per header column and none is blank, as
+    in nearly every list; None otherwise (a csv error too), for the row-by-row reading to
+    find and place what differs.
+
+    Column at a time, nearly every step runs in C: stripping, the phone tuples, the field
+    pairs, zipping them into records.
+    """
+    try:
+        rows = list(reader)
+    except csv.Error:
+        return None
+    if not rows:
+        return []
+    if reader.line_num - consumed != len(rows) or set(map(len, rows)) != {layout.width}:
+        return None
+    strip = str.strip
+    columns = [list(map(strip, map(itemgetter(index), rows))) for index in range(layout.width)]
+    count = len(rows)
+    del rows
+    if all("" in column for column in columns) and not all(map(any, zip(*columns, strict=True))):
+        return None  # a blank row, to be skipped
+    phones: Iterable[tuple[str, ...]] = repeat((), count)
+    if layout.phone_indices:
+        phones = zip(*(columns[i] for i in layout.phone_indices), strict=True)
+    fields: Iterable[tuple[tuple[str, str], ...]] = repeat((), count)
+    if layout.other_indices:
+        pairs = (
+            zip(repeat(name), columns[i])
+            for name, i in zip(layout.other_names, layout.other_indices, strict=True)
+        )
+        fields = zip(*pairs, strict=True)
+    index = layout.id_index
+    ids = map(str, range(1, count + 1)) if index is None else columns[index]
+    lines = range(consumed + 1, consumed + count + 1)
+    return list(map(Contact._make, zip(ids, phones, fields, lines, strict=False)))
+
+
 class _ListReader:
     """One reading of one list; collects problems in `problems`."""
 
@@ -573,7 +613,43 @@ class _ListReader:
     def _records(
         self, reader: _Reader, layout: _Layout, header_line: int
     ) -> tuple[Contact, ...] | None:
-        """The hot loop: one Contact per non-blank row; problems are noted, placed later."""
+        """One Contact per non-blank row; problems are noted, placed later.
+
+        The usual list — every record one line of the header's width, none blank — is built
+        column by column (`_whole_columns`); any other is read again row by row.
+        """
+        consumed = reader.line_num
+        records = _whole_columns(reader, layout, consumed)
+        broken = False
+        # The line of the last row read, blank or not: an open quote there swallowed the rest.
+        last = records[-1].line if records else header_line
+        if records is None:
+            rows = csv.reader(islice(self.lines, consumed, None), delimiter=self.delimiter)
+            records, last, broken = self._row_by_row(rows, consumed, layout, header_line)
+        if layout.id_index is not None:
+            self._check_ids(records, layout.id_index)
+        if broken:
+            return None
+        open_quote = self._scan(last).open_quote
+        if open_quote is not None:
+            self.problems.append(self._unclosed(open_quote))
+        if not records and not errors_in(self.problems):
+            self.problems.append(
+                self._problem(
+                    header_line, 1, codes.NO_RECORDS, "contacts.no_records", Severity.WARNING
+                )
+            )
+        return tuple(records)
+
+    def _row_by_row(
+        self, reader: _Reader, offset: int, layout: _Layout, header_line: int
+    ) -> tuple[list[Contact], int, bool]:
+        """The records of rows read after line `offset`, the line the last row started on
+        (`header_line` when there is none), and whether a csv error cut them off.
+
+        Blank rows are skipped, short rows padded, and long ones noted when their extra cells
+        hold anything.
+        """
         width, id_index = layout.width, layout.id_index
         phones = _picker(layout.phone_indices)
         others = _picker(layout.other_indices)
@@ -581,12 +657,12 @@ class _ListReader:
         ragged: list[tuple[int, int]] = []
         records: list[Contact] = []
         append, make, strip = records.append, Contact, str.strip
-        previous, last = reader.line_num, header_line
+        previous, last = offset, header_line
         count = 0
         broken = False
         try:
             for row in reader:
-                start, previous = previous + 1, reader.line_num
+                start, previous = previous + 1, offset + reader.line_num
                 last = start
                 cells = list(map(strip, row))
                 if not any(cells):
@@ -610,20 +686,7 @@ class _ListReader:
             self.problems.append(self._syntax(error, previous + 1))
             broken = True
         self._place_ragged(layout, ragged)
-        if id_index is not None:
-            self._check_ids(records, id_index)
-        if broken:
-            return None
-        open_quote = self._scan(last).open_quote
-        if open_quote is not None:
-            self.problems.append(self._unclosed(open_quote))
-        if not count and not errors_in(self.problems):
-            self.problems.append(
-                self._problem(
-                    header_line, 1, codes.NO_RECORDS, "contacts.no_records", Severity.WARNING
-                )
-            )
-        return tuple(records)
+        return records, last, broken
 
     def _place_ragged(self, layout: _Layout, ragged: list[tuple[int, int]]) -> None:
         self.problems.extend(
@@ -640,7 +703,7 @@ class _ListReader:
 
     def _check_ids(self, records: list[Contact], id_index: int) -> None:
         """Empty and repeated ids; a set in C answers "none" fast, only then Python looks."""
-        ids = {record.id for record in records}
+        ids = set(map(_ID, records))
         if len(ids) == len(records) and "" not in ids:
             return
         seen: dict[str, int] = {}

@@ -30,6 +30,9 @@ class Clock:
     # day 1: its ISO text up to the seconds.
     _hours: dict[int, tuple[int, str] | None] = field(default_factory=dict, repr=False)
     _minutes: dict[int, str] = field(default_factory=dict, repr=False)
+    # The texts already made: records close and dials happen at the same seconds again and
+    # again (a hundred thousand records close at some fourteen thousand distinct seconds).
+    _texts: dict[int, str] = field(default_factory=dict, repr=False)
 
     def at(self, seconds: int) -> datetime:
         shown = self._cache.get(seconds)
@@ -43,19 +46,26 @@ class Clock:
     def iso(self, seconds: int) -> str:
         """`at(seconds).isoformat()`, without a datetime per call: the offset is looked up once
         an hour, the text up to the minute once a minute (output is written for every event)."""
+        known = self._texts.get(seconds)
+        if known is not None:
+            return known
         hour, within = divmod(seconds, SECONDS_PER_HOUR)
         try:
             base = self._hours[hour]
         except KeyError:
             base = self._hour(hour)
         if base is None:
-            return self.at(seconds).isoformat()
-        local, offset = base
-        minute, second = divmod(local + within, 60)
-        prefix = self._minutes.get(minute)
-        if prefix is None:
-            prefix = self._minute(minute)
-        return prefix + _TWO_DIGITS[second] + offset
+            shown = self.at(seconds).isoformat()
+        else:
+            local, offset = base
+            minute, second = divmod(local + within, 60)
+            prefix = self._minutes.get(minute)
+            if prefix is None:
+                prefix = self._minute(minute)
+            shown = prefix + _TWO_DIGITS[second] + offset
+        if len(self._texts) < _CACHE_LIMIT:
+            self._texts[seconds] = shown
+        return shown
 
     def _hour(self, hour: int) -> tuple[int, str] | None:
         first = self.at(hour * SECONDS_PER_HOUR)
