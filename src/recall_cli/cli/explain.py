@@ -14,7 +14,7 @@ import typer
 
 from recall_cli.cli.common import LANG_HELP, reported, resolve_lang
 from recall_cli.engine import Status, parse_status
-from recall_cli.explain.explainer import DEFAULT_PHONES
+from recall_cli.explain import DEFAULT_PHONES
 from recall_cli.messages import Lang, text
 from recall_cli.problems import (
     Location,

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from recall_cli.cli.common import LANG_HELP, resolve_lang
-from recall_cli.render.findings import Format
+from recall_cli.render.formats import Format
 from recall_cli.validate.kinds import FileKind
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from recall_cli.engine import Status
+from recall_cli.explain import DEFAULT_PHONES
 from recall_cli.explain.clock import TraceClock, TraceStart
 from recall_cli.explain.depth import status_section
 from recall_cli.explain.model import Explanation, Section
@@ -21,8 +22,6 @@ from recall_cli.explain.trace import Teller, run_trace
 from recall_cli.explain.words import Words
 from recall_cli.loaders.config import ConfigReport
 from recall_cli.problems import Problem
-
-DEFAULT_PHONES = 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ Only `write_text` draws with Rich (colour on a terminal); the others return plai
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from itertools import groupby
 from typing import assert_never
 from urllib.parse import quote
@@ -17,17 +16,10 @@ from rich.text import Text
 from recall_cli import __version__
 from recall_cli.messages import Lang, text
 from recall_cli.problems import Problem, Severity
+from recall_cli.render.formats import Format
 from recall_cli.validate.docs import summary
 from recall_cli.validate.linter import Report
 from recall_cli.validate.registry import RULES
-
-
-class Format(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-    SARIF = "sarif"
-
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
