@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 
@@ -29,6 +29,20 @@ def resolve_lang(value: str | None) -> Lang:
     except ValueError:
         words = text(detect_lang(), "cli.bad_lang", value=value, langs=", ".join(Lang))
         raise typer.BadParameter(words, param_hint="--lang") from None
+
+
+def table_console(out: TextIO | None, width: int) -> Console:
+    """Where tables go: a file `out` gets plain text `width` columns wide; stdout (None) gets
+    colour on a terminal, and the same width when piped, since it is read later in a pager or
+    a file rather than on an 80-column screen."""
+    from rich.console import Console  # noqa: PLC0415 (only for tables)
+
+    if out is not None:
+        return Console(file=out, width=width, color_system=None)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = width
+    return console
 
 
 def error_console() -> Console:

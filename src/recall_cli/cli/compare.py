@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from recall_cli.cli.common import LANG_HELP, reported, resolve_lang
+from recall_cli.cli.common import LANG_HELP, reported, resolve_lang, table_console
 from recall_cli.cli.simulate import (
     TABLE_WIDTH,
     RandomOutcomes,
@@ -125,14 +125,9 @@ def compare_command(
                     out, (infos[0], infos[1]), (first.file, second.file), runs, comparison
                 )
                 return
-            from rich.console import Console  # noqa: PLC0415 (kept off the json path)
 
             from recall_cli.render.montecarlo import compare_table  # noqa: PLC0415
 
-            console = (
-                Console(file=out, width=TABLE_WIDTH, color_system=None)
-                if output is not None
-                else Console(highlight=False)
-            )
+            console = table_console(out if output is not None else None, TABLE_WIDTH)
             names = (first.policy.name, second.policy.name)
             console.print(compare_table(names, seed, runs, comparison, language))

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from recall_cli.cli.common import LANG_HELP, reported, resolve_lang
+from recall_cli.cli.common import LANG_HELP, reported, resolve_lang, table_console
 from recall_cli.engine import Status, parse_status
 from recall_cli.explain import DEFAULT_PHONES
 from recall_cli.messages import Lang, text
@@ -73,8 +73,6 @@ def explain_command(
 ) -> None:
     """Explain in plain words what a retry policy does."""
     # Imported here, not at the top: see the module's docstring.
-    from rich.console import Console  # noqa: PLC0415
-
     from recall_cli.explain.explainer import Request, explain  # noqa: PLC0415
     from recall_cli.explain.words import Words  # noqa: PLC0415
     from recall_cli.output import open_output  # noqa: PLC0415
@@ -105,11 +103,7 @@ def explain_command(
         )
         explanation = explain(report, tips, request, Words(language, ids))
         if export_to is None or fmt is None:
-            console = Console(highlight=False)
-            if not console.is_terminal:
-                # Piped or redirected text is read later, in a pager or a file: handout width.
-                console.width = EXPORT_WIDTH
-            render_explanation(console, explanation)
+            render_explanation(table_console(None, EXPORT_WIDTH), explanation)
             return
         with open_output(export_to) as out:
             out.write(export(explanation, fmt))

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from recall_cli.cli.common import LANG_HELP, fail, reported, resolve_lang
+from recall_cli.cli.common import LANG_HELP, fail, reported, resolve_lang, table_console
 from recall_cli.engine import Status
 from recall_cli.loaders import codes
 from recall_cli.loaders.config import Campaign, load_config
@@ -334,17 +334,12 @@ def _emit(
 
 
 def _table(out: TextIO, run: RunInfo, runner: Runner, to_file: bool, lang: Lang) -> None:
-    from rich.console import Console  # noqa: PLC0415 (kept off the data formats' path)
 
     from recall_cli.render.timeline import render_run  # noqa: PLC0415
 
     results, summary = runner.play()
     timeline = list(runner.events())
-    console = (
-        Console(file=out, width=TABLE_WIDTH, color_system=None)
-        if to_file
-        else Console(highlight=False)
-    )
+    console = table_console(out if to_file else None, TABLE_WIDTH)
     render_run(console, run, timeline, list(results), summary, lang)
 
 
@@ -367,14 +362,9 @@ def _emit_runs(
         if output_format is Format.JSON:
             data.write_runs(out, run, count, found)
             return
-        from rich.console import Console  # noqa: PLC0415
 
         from recall_cli.render.montecarlo import runs_table  # noqa: PLC0415
 
-        console = (
-            Console(file=out, width=TABLE_WIDTH, color_system=None)
-            if output is not None
-            else Console(highlight=False)
-        )
+        console = table_console(out if output is not None else None, TABLE_WIDTH)
         seed = run.seed if run.seed is not None else 0
         console.print(runs_table(run.policy.name, seed, count, found, lang))
