@@ -461,3 +461,10 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+@pytest.mark.parametrize("when", ["9999-12-31T20:00", "0001-01-01T00:00", "1899-12-31T23:59"])
+def test_a_start_outside_the_calendar_is_a_usage_error(when: str) -> None:
+    code, out, err = recall("simulate", CONFIG, LIST, "--script", SCRIPT, "--start", when)
+    assert (code, out) == (2, "")
+    assert f"'{when}' is outside the years 1900–2999 that a run may start in" in err

@@ -30,7 +30,7 @@ from recall_cli.problems import ExitCode, Location, Problem, RecallError
 from recall_cli.render import data
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import montecarlo
-from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.clock import FIRST_YEAR, LAST_YEAR, Clock, in_calendar
 from recall_cli.simulate.default_profile import NAME as BUILTIN_PROFILE
 from recall_cli.simulate.default_profile import default_profile
 from recall_cli.simulate.fast import Progressed
@@ -174,6 +174,11 @@ def moment(value: str, zone: ZoneInfo, option: str, lang: Lang) -> datetime:
         raise typer.BadParameter(
             text(lang, "option.bad_moment", value=value), param_hint=option
         ) from None
+    if not in_calendar(parsed):
+        raise typer.BadParameter(
+            text(lang, "option.moment_range", value=value, first=FIRST_YEAR, last=LAST_YEAR),
+            param_hint=option,
+        )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
     return parsed.astimezone(zone)

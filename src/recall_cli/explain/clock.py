@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from recall_cli.explain.words import Words
-from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.clock import Clock, in_calendar
 
 SECONDS_PER_DAY = 86_400
 DEFAULT_START_SECONDS = 10 * 3600
@@ -38,6 +38,8 @@ def parse_start(value: str, zone: ZoneInfo) -> TraceStart | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
+        return None
+    if not in_calendar(moment):
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)

@@ -13,6 +13,16 @@ _CACHE_LIMIT = 100_000
 _TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
 
 
+# A run spans at most A × after_hours (1000 × a year); starts within these years keep every
+# time of a run inside the calendar that datetime can show.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def in_calendar(moment: datetime) -> bool:
+    """Whether a run may start (or end) at `moment`."""
+    return FIRST_YEAR <= moment.year <= LAST_YEAR
+
+
 @dataclass(slots=True)
 class Clock:
     """Turns virtual seconds into aware datetimes in the campaign zone.
