@@ -119,7 +119,8 @@ def test_runs_table_names_the_seeds() -> None:
 @pytest.mark.parametrize(
     ("extra", "words"),
     [
-        (("--runs", "0"), "--runs must be at least 1, got 0"),
+        (("--runs", "0"), "--runs must be from 1 to 10000, got 0"),
+        (("--runs", "10001"), "--runs must be from 1 to 10000, got 10001"),
         (("--runs", "3", "--format", "csv"), "--runs writes a table or json, not csv"),
         (
             (

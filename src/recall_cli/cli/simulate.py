@@ -38,6 +38,8 @@ from recall_cli.simulate.outcomes import OutcomesExhaustedError, OutcomeSource, 
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner, paused_gc
 
+# Beyond this, intervals are already far narrower than any policy difference worth acting on.
+MAX_RUNS = 10_000
 TABLE_WIDTH = 160
 PROGRESS_FROM = 20_000
 """Records × passes from which a run shows a progress bar (on a terminal)."""
@@ -158,8 +160,10 @@ def simulate_command(
 
 def check_runs(runs: int, format_ok: bool, output_format: str, lang: Lang) -> None:
     """`--runs` is at least 1, and more than 1 only with an output that holds figures."""
-    if runs < 1:
-        raise typer.BadParameter(text(lang, "option.runs_range", runs=runs), param_hint="--runs")
+    if not 1 <= runs <= MAX_RUNS:
+        raise typer.BadParameter(
+            text(lang, "option.runs_range", runs=runs, most=MAX_RUNS), param_hint="--runs"
+        )
     if runs > 1 and not format_ok:
         raise typer.BadParameter(
             text(lang, "option.runs_format", format=output_format), param_hint="--runs"

@@ -103,7 +103,7 @@ MESSAGES: dict[str, str] = {
         "для --runs нужны случайные исходы: прогон по сценарию всегда одинаков"
     ),
     "option.runs_format": "с --runs выводится таблица или json, а не {format}",
-    "option.runs_range": "--runs должно быть не меньше 1, а указано {runs}",
+    "option.runs_range": "--runs должно быть от 1 до {most}, а указано {runs}",
     "option.moment_range": "'{value}' вне лет {first}–{last}, в которые может начаться прогон",
     "option.bad_moment": (
         "'{value}' — не дата и время в формате ISO 8601 (например, 2026-12-01T10:00)"
