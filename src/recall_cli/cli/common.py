@@ -8,7 +8,8 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -19,6 +20,21 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 LANG_HELP = "Language of the output: ru or en (default: from LC_ALL / LC_MESSAGES / LANG)."
+
+# Options that several commands share, declared once.
+LangOption = Annotated[str | None, typer.Option(help=LANG_HELP)]
+UntilOption = Annotated[
+    str | None, typer.Option(help="Horizon, ISO 8601: later dials leave records open.")
+]
+RecordOption = Annotated[
+    list[str] | None, typer.Option("--record", help="Only this record id (repeatable).")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option(help="Write to this file (atomically) instead of stdout.")
+]
+EncodingOption = Annotated[
+    str | None, typer.Option(help="Encoding of the list (default: detected).")
+]
 
 
 def resolve_lang(value: str | None) -> Lang:

@@ -9,7 +9,16 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from recall_cli.cli.common import LANG_HELP, reported, resolve_lang, table_console
+from recall_cli.cli.common import (
+    EncodingOption,
+    LangOption,
+    OutputOption,
+    RecordOption,
+    UntilOption,
+    reported,
+    resolve_lang,
+    table_console,
+)
 from recall_cli.cli.simulate import (
     TABLE_WIDTH,
     RandomOutcomes,
@@ -61,22 +70,14 @@ def compare_command(
         str | None,
         typer.Option(help="Campaign start, ISO 8601 (zone of A if no offset); default: next hour."),
     ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Horizon, ISO 8601: later dials leave records open.")
-    ] = None,
-    record: Annotated[
-        list[str] | None, typer.Option("--record", help="Only this record id (repeatable).")
-    ] = None,
+    until: UntilOption = None,
+    record: RecordOption = None,
     output_format: Annotated[
         Format, typer.Option("--format", help="Output format.")
     ] = Format.TABLE,
-    output: Annotated[
-        Path | None, typer.Option(help="Write to this file (atomically) instead of stdout.")
-    ] = None,
-    encoding: Annotated[
-        str | None, typer.Option(help="Encoding of the list (default: detected).")
-    ] = None,
-    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
+    output: OutputOption = None,
+    encoding: EncodingOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Figures of two policies side by side, with their differences and 95 % intervals."""
     language = resolve_lang(lang)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from recall_cli.cli.common import LANG_HELP, reported, resolve_lang, table_console
+from recall_cli.cli.common import LangOption, reported, resolve_lang, table_console
 from recall_cli.engine import Status, parse_status
 from recall_cli.explain import DEFAULT_PHONES
 from recall_cli.messages import Lang, text
@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
 
 def explain_command(
     config: Annotated[Path, typer.Argument(metavar="CONFIG", help="Campaign config (YAML).")],
-    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
+    lang: LangOption = None,
     status: Annotated[
         str | None,
         typer.Option("--status", help="Explain one status in depth (id or Russian label)."),

@@ -18,7 +18,17 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from recall_cli.cli.common import LANG_HELP, fail, reported, resolve_lang, table_console
+from recall_cli.cli.common import (
+    EncodingOption,
+    LangOption,
+    OutputOption,
+    RecordOption,
+    UntilOption,
+    fail,
+    reported,
+    resolve_lang,
+    table_console,
+)
 from recall_cli.engine import Status
 from recall_cli.loaders import codes
 from recall_cli.loaders.config import Campaign, load_config
@@ -57,7 +67,7 @@ def register(app: typer.Typer) -> None:
 
 
 def simulate_command(
-    config: Annotated[Path, typer.Argument(help="Campaign config (YAML).")],
+    config: Annotated[Path, typer.Argument(metavar="CONFIG", help="Campaign config (YAML).")],
     contact_list: Annotated[Path, typer.Argument(metavar="LIST", help="Contact list (CSV).")],
     script: Annotated[
         Path | None, typer.Option("--script", help="Outcome script (YAML): exact results.")
@@ -79,25 +89,17 @@ def simulate_command(
             help="Campaign start, ISO 8601 (campaign zone if no offset); default: next full hour."
         ),
     ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Horizon, ISO 8601: later dials leave records open.")
-    ] = None,
-    record: Annotated[
-        list[str] | None, typer.Option("--record", help="Show only this record id (repeatable).")
-    ] = None,
+    until: UntilOption = None,
+    record: RecordOption = None,
     output_format: Annotated[
         Format, typer.Option("--format", help="Output format.")
     ] = Format.TABLE,
-    output: Annotated[
-        Path | None, typer.Option(help="Write to this file (atomically) instead of stdout.")
-    ] = None,
+    output: OutputOption = None,
     no_events: Annotated[
         bool, typer.Option("--no-events", help="Leave events out of json/jsonl output.")
     ] = False,
-    encoding: Annotated[
-        str | None, typer.Option(help="Encoding of the list (default: detected).")
-    ] = None,
-    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
+    encoding: EncodingOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Play dial outcomes through the retry engine and show each record's timeline."""
     language = resolve_lang(lang)

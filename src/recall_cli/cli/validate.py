@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from recall_cli.cli.common import LANG_HELP, resolve_lang
+from recall_cli.cli.common import LangOption, resolve_lang
 from recall_cli.render.formats import Format
 from recall_cli.validate.kinds import FileKind
 
@@ -48,7 +48,7 @@ def validate_command(
         FileKind | None,
         typer.Option("--kind", help="Read every path as this kind instead of detecting it."),
     ] = None,
-    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
+    lang: LangOption = None,
 ) -> None:
     """Check campaign configs, contact lists, outcome scripts and profiles, for people and CI.
 
