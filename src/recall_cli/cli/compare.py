@@ -29,6 +29,7 @@ from recall_cli.cli.simulate import (
     profile_outcomes,
     progress,
 )
+from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders.config import load_config
 from recall_cli.loaders.contacts import load_list
 from recall_cli.output import open_output
@@ -37,7 +38,6 @@ from recall_cli.render.run import RunInfo
 from recall_cli.simulate import montecarlo
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.random_outcomes import ProfileSource
-from recall_cli.simulate.runner import paused_gc
 
 DEFAULT_RUNS = 10
 

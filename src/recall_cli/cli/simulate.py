@@ -30,6 +30,7 @@ from recall_cli.cli.common import (
     table_console,
 )
 from recall_cli.engine import Status
+from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.config import Campaign, load_config
 from recall_cli.loaders.contacts import ContactList, load_list
@@ -46,7 +47,7 @@ from recall_cli.simulate.default_profile import default_profile
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.outcomes import OutcomesExhaustedError, OutcomeSource, ScriptSource
 from recall_cli.simulate.random_outcomes import ProfileSource
-from recall_cli.simulate.runner import Runner, paused_gc
+from recall_cli.simulate.runner import Runner
 
 # Beyond this, intervals are already far narrower than any policy difference worth acting on.
 MAX_RUNS = 10_000

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import difflib
-import gc
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from recall_cli.engine.contact import Contact
+from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.config import ListColumns
 from recall_cli.loaders.files import STDIN, display_name, read_bytes, stdin_replaying
@@ -103,7 +103,7 @@ def check_list(
         return ListReport(None, sorted(error.problems, key=_where))
     reader = _ListReader(name, columns or ListColumns())
     try:
-        with _gc_paused():
+        with paused_gc():
             contacts = reader.read(data, codec, str(path))
     except _UnusableError as stop:
         reader.problems.extend(stop.problems)
@@ -116,28 +116,6 @@ def check_list(
 
 def _where(problem: Problem) -> Location:
     return problem.location
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a million acyclic records are made.
-
-    Collecting while they pile up walks them again and again (12.8 s instead of 4 s for a
-    million rows), and even one pass over the young generation afterwards costs 1.6 s. So the
-    collector is paused, and the new objects are then moved to the oldest generation unwalked
-    (freeze, then unfreeze, as the gc docs describe): they stay collectable by a full
-    collection, which runs as rarely as ever. A freeze someone else made is left alone.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if not gc.get_freeze_count():
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 class _UnusableError(Exception):

@@ -3,8 +3,6 @@ memoised steps, a script through the reference simulator. Both give the same res
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Iterable, Iterator, Sequence
 
 from recall_cli.engine import Contact, Policy
@@ -58,20 +56,3 @@ class Runner:
                 self._machine, self.contacts, source, self.until, self.only, progressed
             )
         return simulate(self.policy, self.contacts, source, self.until, self.only).events()
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Hold the cyclic garbage collector off while a large run is loaded, played and written.
-
-    A run makes millions of small objects and no reference cycles; each collection would scan
-    every record and result again (it took half of a million-record run). Reference counting
-    still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
