@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -79,6 +79,11 @@ class Campaign:
     region: str
     columns: ListColumns
     rule_locations: dict[Status, Location]
+    # Each rule's status as the config writes it (an id or a label), for messages to its author.
+    rule_names: dict[Status, str] = field(default_factory=dict)
+
+    def status_name(self, status: Status) -> str:
+        return self.rule_names.get(status, status.value)
 
 
 @dataclass(slots=True)
@@ -143,7 +148,12 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     if model.list is not None:
         phones = model.list.phone_columns
         columns = ListColumns(model.list.id_column, tuple(phones) if phones is not None else None)
-    return Campaign(policy, file, model.region.upper(), columns, where)
+    names: dict[Status, str] = {}
+    for name in model.rules:
+        status = parse_status(name)
+        if status in rules:
+            names.setdefault(status, name)
+    return Campaign(policy, file, model.region.upper(), columns, where, names)
 
 
 def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) -> Limits:

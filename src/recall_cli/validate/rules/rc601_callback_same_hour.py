@@ -42,7 +42,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield RULE.finding(
                 where,
                 "validate.callback_same_hour",
-                status=status.value,
+                status=campaign.status_name(status),
                 hours=int(hours),
                 suggested=int(hours) + SHIFT_HOURS,
             )
