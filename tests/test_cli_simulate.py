@@ -468,3 +468,7 @@ def test_a_start_outside_the_calendar_is_a_usage_error(when: str) -> None:
     code, out, err = recall("simulate", CONFIG, LIST, "--script", SCRIPT, "--start", when)
     assert (code, out) == (2, "")
     assert f"'{when}' is outside the years 1900–2999 that a run may start in" in err
+
+
+def test_version() -> None:
+    assert recall("--version") == (0, "recall 0.1.0\n", "")
