@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from recall_cli.cli.common import LangOption, resolve_lang
+from recall_cli.messages import text
 from recall_cli.render.formats import Format
 from recall_cli.validate.kinds import FileKind
 
@@ -66,7 +67,9 @@ def validate_command(
     patterns = ignore or []
     for pattern in patterns:
         if not any(matches(module.RULE.code, pattern) for module in RULES.values()):
-            raise typer.BadParameter(f"{pattern!r} names no rule", param_hint="--ignore")
+            raise typer.BadParameter(
+                text(language, "validate.ignore_unknown", pattern=pattern), param_hint="--ignore"
+            )
     report = validate_paths(paths, kind, patterns)
     fmt = output_format or (Format.GITHUB if os.environ.get("GITHUB_ACTIONS") else Format.TEXT)
     write(Console(highlight=False), report, fmt, language)

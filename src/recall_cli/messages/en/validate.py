@@ -1,6 +1,7 @@
 """Messages of the validate area."""
 
 MESSAGES: dict[str, str] = {
+    "validate.ignore_unknown": "'{pattern}' names no rule (give an id, an id prefix or a slug)",
     "findings.clean": "{files} {files|file|files} checked: no problems",
     "findings.summary": (
         "{files} {files|file|files} checked: {errors} {errors|error|errors}, "

@@ -1,6 +1,9 @@
 """Сообщения проверки файлов (recall validate)."""
 
 MESSAGES: dict[str, str] = {
+    "validate.ignore_unknown": (
+        "'{pattern}' не называет ни одного правила (укажите id, начало id или slug)"
+    ),
     "findings.clean": (
         "{files|проверен|проверено|проверено} {files} {files|файл|файла|файлов}: замечаний нет"
     ),
