@@ -4,6 +4,7 @@ a chart of dials per hour that reads at a glance."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -83,47 +84,44 @@ def _main(run: RunInfo, summary: Summary, lang: Lang) -> Table:
     return table
 
 
-def _states(summary: Summary, lang: Lang) -> Table:
+def _counts(
+    lang: Lang, title: str, unit: str, rows: Iterable[tuple[str | Text, int]], total: int
+) -> Table:
+    """A table of counts with their shares of `total`."""
     table = Table()
-    table.add_column(text(lang, "summary.state"))
-    table.add_column(text(lang, "summary.count"), justify="right")
+    table.add_column(title)
+    table.add_column(text(lang, unit), justify="right")
     table.add_column(text(lang, "summary.share"), justify="right")
-    for state in RecordState:
-        count = summary.states[state]
-        table.add_row(
-            Text(text(lang, f"state.{state.value}"), style=_STATE_STYLE.get(state, "")),
-            str(count),
-            percent(lang, summary.share(count)),
-        )
+    for name, count in rows:
+        table.add_row(name, str(count), percent(lang, count / total if total else 0.0))
     return table
+
+
+def _states(summary: Summary, lang: Lang) -> Table:
+    rows = (
+        (
+            Text(text(lang, f"state.{state.value}"), style=_STATE_STYLE.get(state, "")),
+            summary.states[state],
+        )
+        for state in RecordState
+    )
+    return _counts(lang, text(lang, "summary.state"), "summary.count", rows, summary.records)
 
 
 def _closed_by(summary: Summary, lang: Lang) -> Table:
-    table = Table()
-    table.add_column(text(lang, "closed_by.title"))
-    table.add_column(text(lang, "summary.count"), justify="right")
-    table.add_column(text(lang, "summary.share"), justify="right")
-    for cause in ClosedBy:
-        count = summary.closed_by[cause]
-        table.add_row(
-            text(lang, f"closed_by.{cause.value}"), str(count), percent(lang, summary.share(count))
-        )
-    return table
+    rows = (
+        (text(lang, f"closed_by.{cause.value}"), summary.closed_by[cause]) for cause in ClosedBy
+    )
+    return _counts(lang, text(lang, "closed_by.title"), "summary.count", rows, summary.records)
 
 
 def _by_status(summary: Summary, lang: Lang) -> Table:
-    table = Table()
-    table.add_column(text(lang, "by_status.title"))
-    table.add_column(text(lang, "by_status.dials"), justify="right")
-    table.add_column(text(lang, "summary.share"), justify="right")
-    total = summary.dials
-    for status in Status:
-        count = summary.dials_by_status.get(status, 0)
-        if count:
-            table.add_row(
-                f"{label(status)} ({status.value})", str(count), percent(lang, count / total)
-            )
-    return table
+    rows = (
+        (f"{label(status)} ({status.value})", count)
+        for status in Status
+        if (count := summary.dials_by_status.get(status, 0))
+    )
+    return _counts(lang, text(lang, "by_status.title"), "by_status.dials", rows, summary.dials)
 
 
 def bucket_hours(hours: dict[int, int]) -> int:
