@@ -21,7 +21,15 @@ if TYPE_CHECKING:
 
 LANG_HELP = "Language of the output: ru or en (default: from LC_ALL / LC_MESSAGES / LANG)."
 
-# Options that several commands share, declared once.
+# Arguments and options that several commands share, declared once.
+ListArgument = Annotated[Path, typer.Argument(metavar="LIST", help="Contact list (CSV).")]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        help="Outcome profile (YAML): random results. Default: the built-in realistic one.",
+    ),
+]
 LangOption = Annotated[str | None, typer.Option(help=LANG_HELP)]
 UntilOption = Annotated[
     str | None, typer.Option(help="Horizon, ISO 8601: later dials leave records open.")

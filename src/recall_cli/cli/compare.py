@@ -12,7 +12,9 @@ import typer
 from recall_cli.cli.common import (
     EncodingOption,
     LangOption,
+    ListArgument,
     OutputOption,
+    ProfileOption,
     RecordOption,
     UntilOption,
     reported,
@@ -54,14 +56,8 @@ def register(app: typer.Typer) -> None:
 def compare_command(
     config_a: Annotated[Path, typer.Argument(metavar="A", help="Campaign config A (YAML).")],
     config_b: Annotated[Path, typer.Argument(metavar="B", help="Campaign config B (YAML).")],
-    contact_list: Annotated[Path, typer.Argument(metavar="LIST", help="Contact list (CSV).")],
-    profile: Annotated[
-        Path | None,
-        typer.Option(
-            "--profile",
-            help="Outcome profile (YAML). Default: the built-in realistic one.",
-        ),
-    ] = None,
+    contact_list: ListArgument,
+    profile: ProfileOption = None,
     seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
     runs: Annotated[
         int, typer.Option(help="Runs per policy (seeds seed…seed+N−1), paired run by run.")

@@ -21,7 +21,9 @@ import typer
 from recall_cli.cli.common import (
     EncodingOption,
     LangOption,
+    ListArgument,
     OutputOption,
+    ProfileOption,
     RecordOption,
     UntilOption,
     fail,
@@ -69,17 +71,11 @@ def register(app: typer.Typer) -> None:
 
 def simulate_command(
     config: Annotated[Path, typer.Argument(metavar="CONFIG", help="Campaign config (YAML).")],
-    contact_list: Annotated[Path, typer.Argument(metavar="LIST", help="Contact list (CSV).")],
+    contact_list: ListArgument,
     script: Annotated[
         Path | None, typer.Option("--script", help="Outcome script (YAML): exact results.")
     ] = None,
-    profile: Annotated[
-        Path | None,
-        typer.Option(
-            "--profile",
-            help="Outcome profile (YAML): random results. Default: the built-in realistic one.",
-        ),
-    ] = None,
+    profile: ProfileOption = None,
     seed: Annotated[int, typer.Option(help="Seed of random outcomes.")] = 0,
     runs: Annotated[
         int, typer.Option(help="Simulate N times (seeds seed…seed+N−1): figures with intervals.")
