@@ -727,6 +727,43 @@ def test_every_located_cell_starts_with_its_value(
                 assert char in ('"', value[0]), (record, name, at)
 
 
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(st.tuples(_CELL, _CELL, _CELL), min_size=1, max_size=6),
+    with_id=st.booleans(),
+)
+def test_without_fields_records_are_the_same_less_their_fields(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[str, str, str]], with_id: bool
+) -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(
+        [("id" if with_id else "name", "phone", "note"), *rows]
+    )
+    path = tmp_path_factory.mktemp("bare") / "list.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    full, bare = check_list(path), check_list(path, fields=False)
+    assert found(bare) == found(full)
+    if full.contacts is None:
+        assert bare.contacts is None
+    else:
+        assert bare.contacts is not None
+        assert bare.contacts.records == tuple(r._replace(fields=()) for r in full.contacts.records)
+    with mock.patch.object(contacts, "_whole_columns", return_value=None):
+        assert check_list(path, fields=False) == bare  # the row-by-row reading agrees
+
+
+def test_a_row_with_only_fields_filled_is_a_record_without_numbers(tmp_path: Path) -> None:
+    text = "name,phone 1,phone 2\nAnna,1,\nBoris,,\n , ,\nVera,,3\n"
+    for fields in (True, False):
+        loaded = load_list(write(tmp_path, text), fields=fields)
+        assert [(r.id, r.phones, r.line) for r in loaded.records] == [
+            ("1", ("1", ""), 2),
+            ("2", ("", ""), 3),
+            ("3", ("", "3"), 5),
+        ]
+        assert loaded.records[1].fields == ((("name", "Boris"),) if fields else ())
+
+
 # The generated sample and its generator
 
 

@@ -83,7 +83,7 @@ def compare_command(
         second = load_config(config_b)
         random: RandomOutcomes = profile_outcomes(profile)
         # Policy A's list columns decide how the list is read; both policies see the same list.
-        contacts = load_list(contact_list, first.columns, encoding)
+        contacts = load_list(contact_list, first.columns, encoding, fields=False)
         zone = ZoneInfo(first.policy.timezone)
         start_at, until_at = campaign_times(start, until, zone, language)
         outcomes = random.source(seed)

@@ -110,7 +110,8 @@ def simulate_command(
     with reported(language), paused_gc():
         campaign = load_config(config)
         random = None if script is not None else profile_outcomes(profile)
-        contacts = load_list(contact_list, campaign.columns, encoding)
+        table = output_format is Format.TABLE
+        contacts = load_list(contact_list, campaign.columns, encoding, fields=table)
         zone = ZoneInfo(campaign.policy.timezone)
         start_at, until_at = campaign_times(start, until, zone, language)
         if random is None:

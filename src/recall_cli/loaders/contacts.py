@@ -76,10 +76,15 @@ class ListReport:
 
 
 def load_list(
-    path: str | Path, columns: ListColumns | None = None, encoding: str | None = None
+    path: str | Path,
+    columns: ListColumns | None = None,
+    encoding: str | None = None,
+    fields: bool = True,
 ) -> ContactList:
-    """The contact list in `path`, or a `RecallError` with every error in it."""
-    report = check_list(path, columns, encoding)
+    """The contact list in `path`, or a `RecallError` with every error in it. Without
+    `fields`, records carry none of the other columns (an output that shows none of them
+    is made faster by not reading them)."""
+    report = check_list(path, columns, encoding, fields)
     errors = errors_in(report.problems)
     if errors or report.contacts is None:
         raise RecallError(errors)
@@ -87,7 +92,10 @@ def load_list(
 
 
 def check_list(
-    path: str | Path, columns: ListColumns | None = None, encoding: str | None = None
+    path: str | Path,
+    columns: ListColumns | None = None,
+    encoding: str | None = None,
+    fields: bool = True,
 ) -> ListReport:
     """Read a list, collecting every problem (warnings included) instead of stopping.
 
@@ -101,7 +109,7 @@ def check_list(
         raise
     except RecallError as error:
         return ListReport(None, sorted(error.problems, key=_where))
-    reader = _ListReader(name, columns or ListColumns())
+    reader = _ListReader(name, columns or ListColumns(), fields)
     try:
         with paused_gc():
             contacts = reader.read(data, codec, str(path))
@@ -425,7 +433,7 @@ def _whole_columns(reader: _Reader, layout: _Layout, consumed: int) -> list[Cont
     find and place what differs.
 
     Column at a time, nearly every step runs in C: stripping, the phone tuples, the field
-    pairs, zipping them into records.
+    pairs, zipping them into records. Only the columns kept are read.
     """
     try:
         rows = list(reader)
@@ -435,34 +443,62 @@ def _whole_columns(reader: _Reader, layout: _Layout, consumed: int) -> list[Cont
         return []
     if reader.line_num - consumed != len(rows) or set(map(len, rows)) != {layout.width}:
         return None
-    strip = str.strip
-    columns = [list(map(strip, map(itemgetter(index), rows))) for index in range(layout.width)]
     count = len(rows)
-    del rows
-    if all("" in column for column in columns) and not all(map(any, zip(*columns, strict=True))):
-        return None  # a blank row, to be skipped
+    stripped: dict[int, list[str]] = {}
+
+    def column(index: int) -> list[str]:
+        if index not in stripped:
+            stripped[index] = list(map(str.strip, map(itemgetter(index), rows)))
+        return stripped[index]
+
+    kept = [*layout.phone_indices, *layout.other_indices]
+    if layout.id_index is not None:
+        kept.append(layout.id_index)
+    if _has_blank_row(rows, column, kept):
+        return None
     phones: Iterable[tuple[str, ...]] = repeat((), count)
     if layout.phone_indices:
-        phones = zip(*(columns[i] for i in layout.phone_indices), strict=True)
-    fields: Iterable[tuple[tuple[str, str], ...]] = repeat((), count)
+        phones = zip(*map(column, layout.phone_indices), strict=True)
+    pairs: Iterable[tuple[tuple[str, str], ...]] = repeat((), count)
     if layout.other_indices:
-        pairs = (
-            zip(repeat(name), columns[i])
+        named = (
+            zip(repeat(name), column(i))
             for name, i in zip(layout.other_names, layout.other_indices, strict=True)
         )
-        fields = zip(*pairs, strict=True)
+        pairs = zip(*named, strict=True)
     index = layout.id_index
-    ids = map(str, range(1, count + 1)) if index is None else columns[index]
+    ids = map(str, range(1, count + 1)) if index is None else column(index)
     lines = range(consumed + 1, consumed + count + 1)
-    return list(map(Contact._make, zip(ids, phones, fields, lines, strict=False)))
+    return list(map(Contact._make, zip(ids, phones, pairs, lines, strict=False)))
+
+
+def _has_blank_row(
+    rows: list[list[str]], column: Callable[[int], list[str]], kept: list[int]
+) -> bool:
+    """Whether some of `rows` is blank in every cell, given `column(i)`, column i stripped,
+    for the `kept` columns (at least the phones).
+
+    A kept column without an empty cell proves there is none; otherwise only the rows empty
+    in every kept column are looked at in the others.
+    """
+    if not all("" in column(index) for index in kept):
+        return False
+    empty = [
+        position
+        for position, filled in enumerate(map(any, zip(*map(column, kept), strict=True)))
+        if not filled
+    ]
+    rest = [index for index in range(len(rows[0])) if index not in kept]
+    return any(not any(rows[position][index].strip() for index in rest) for position in empty)
 
 
 class _ListReader:
     """One reading of one list; collects problems in `problems`."""
 
-    def __init__(self, name: str, columns: ListColumns) -> None:
+    def __init__(self, name: str, columns: ListColumns, fields: bool = True) -> None:
         self.name = name
         self.columns = columns
+        self.fields = fields
         self.problems: list[Problem] = []
         self.lines: list[str] = []
         self.delimiter = DEFAULT_DELIMITER
@@ -552,7 +588,9 @@ class _ListReader:
         if problems:
             raise _UnusableError(*problems)
         taken = {*phones, id_index}
-        others = tuple(index for index in range(len(header)) if index not in taken)
+        others = tuple(
+            index for index in range(len(header)) if index not in taken and self.fields
+        )
         names = tuple(header[index] for index in others)
         return _Layout(len(header), id_index, tuple(phones), others, names)
 
