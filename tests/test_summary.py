@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 
 from recall_cli.engine import Contact, RecordState, Status, Then
 from recall_cli.simulate.simulator import RecordResult
-from recall_cli.simulate.summary import ClosedBy, Summary, closed_by, spread, summarize
+from recall_cli.simulate.summary import (
+    ClosedBy,
+    Summary,
+    Tally,
+    closed_by,
+    combine,
+    count,
+    spread,
+    summarize,
+)
 
 CONTACT = Contact("1", ("4951239000",))
 RESULTS = st.lists(
@@ -56,3 +65,37 @@ def test_summarize_counts_what_counting_one_by_one_counts(results: list[RecordRe
     assert summarize(results) == expected
     assert summarize(tuple(results)) == expected
     assert summarize(iter(results)) == expected
+
+
+TALLIES = st.builds(
+    Tally,
+    st.lists(st.integers(0, 50), min_size=len(Status), max_size=len(Status)),
+    st.dictionaries(st.integers(0, 200), st.integers(1, 50), max_size=6),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(RESULTS, TALLIES), max_size=4))
+def test_the_counts_of_parts_combine_into_the_figures_of_the_whole(
+    parts: list[tuple[list[RecordResult], Tally]],
+) -> None:
+    whole_tally = Tally()
+    for _, tally in parts:
+        for index, dials in enumerate(tally.by_status):
+            whole_tally.by_status[index] += dials
+        for hour, dials in tally.by_hour.items():
+            whole_tally.by_hour[hour] = whole_tally.by_hour.get(hour, 0) + dials
+    whole = [result for results, _ in parts for result in results]
+    combined = combine([count(results, tally) for results, tally in parts])
+    if parts:
+        assert combined == summarize(whole, whole_tally)
+    else:
+        assert combined == summarize(whole)
+
+
+def test_without_every_tally_there_are_no_dials_by_status_or_hour() -> None:
+    result = RecordResult(0, CONTACT, RecordState.REACHED, 1, 1, 60, Status.ANSWERED, Then.REACHED)
+    tally = Tally([1] + [0] * (len(Status) - 1), {0: 1})
+    combined = combine([count([result], tally), count([result])])
+    assert (combined.records, combined.dials) == (2, 2)
+    assert (combined.dials_by_status, combined.dials_by_hour) == ({}, {})

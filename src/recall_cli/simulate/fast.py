@@ -19,6 +19,8 @@ import heapq
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import cast
 
 from recall_cli.engine import (
     Contact,
@@ -201,6 +203,10 @@ class Played:
         return summarize(self.results, self.tally)
 
 
+_result = cast("Callable[[tuple[object, ...]], RecordResult]", partial(tuple.__new__, RecordResult))
+"""`RecordResult._make` without its Python frame: a result a record counts in a large run."""
+
+
 def _selected(contacts: Sequence[Contact], only: Iterable[str] | None) -> Iterator[int]:
     if only is None:
         yield from range(len(contacts))
@@ -229,6 +235,7 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
     counts: dict[int, int] = {}
     results: list[RecordResult] = []
     append = results.append
+    result = _result
     open_ = RecordState.OPEN
     done = 0
     records = (
@@ -260,7 +267,7 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
             if time > horizon:
                 final = None if last is None else last.status
                 append(
-                    RecordResult(position, contact, open_, attempts_of[state], dials, None, final)
+                    result((position, contact, open_, attempts_of[state], dials, None, final, None))
                 )
                 break
             if used == BLOCK:
@@ -286,8 +293,8 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
             if closed is not None:
                 end = time + duration
                 append(
-                    RecordResult(
-                        position, contact, closed, attempts, dials, end, info.status, info.then
+                    result(
+                        (position, contact, closed, attempts, dials, end, info.status, info.then)
                     )
                 )
                 break

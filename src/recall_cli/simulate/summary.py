@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import chain
 from operator import attrgetter
 
 from recall_cli.engine import RecordState, Status, Then
@@ -127,41 +128,74 @@ class Summary:
         return self.attempts / self.reached if self.reached else None
 
 
-def summarize(results: Iterable[RecordResult], tally: Tally | None = None) -> Summary:
-    """The figures of a run; without a `tally`, dials by status and by hour stay empty.
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the figures of a part of a run are made of, such that the parts of a run split by
+    records add up to the whole (`combine`): how records ended, when the reached ones were
+    reached, dials and attempts, and the dials' tally."""
 
-    Counted a column at a time (`map` over the results, a `Counter` of how each record ended),
-    so that a large run is summed in C rather than a Python step per record.
-    """
+    endings: Counter[tuple[RecordState, Then | None]]
+    reach_times: list[int]
+    dials: int
+    attempts: int
+    tally: Tally | None
+
+
+def count(results: Iterable[RecordResult], tally: Tally | None = None) -> Counts:
+    """The counts of `results`, a column at a time (`map`, `Counter`), so that a large run is
+    summed in C rather than a Python step per record."""
     rows = results if isinstance(results, list | tuple) else list(results)
-    states = dict.fromkeys(RecordState, 0)
-    closing = dict.fromkeys(ClosedBy, 0)
-    for (state, then), count in Counter(
-        zip(map(_STATE, rows), map(_THEN, rows), strict=True)
-    ).items():
-        states[state] += count
-        cause = closed_by(state, then)
-        if cause is not None:
-            closing[cause] += count
     reached = RecordState.REACHED
-    reach_times = [
-        at
-        for state, at in zip(map(_STATE, rows), map(_CLOSED_AT, rows), strict=True)
-        if state is reached and at is not None
-    ]
-    by_status: dict[Status, int] = {}
-    by_hour: dict[int, int] = {}
-    if tally is not None:
-        by_status = dict(zip(STATUSES, tally.by_status, strict=True))
-        by_hour = dict(sorted(tally.by_hour.items()))
-    return Summary(
-        len(rows),
-        states[reached],
+    return Counts(
+        Counter(zip(map(_STATE, rows), map(_THEN, rows), strict=True)),
+        [
+            at
+            for state, at in zip(map(_STATE, rows), map(_CLOSED_AT, rows), strict=True)
+            if state is reached and at is not None
+        ],
         sum(map(_DIALS, rows)),
         sum(map(_ATTEMPTS, rows)),
+        tally,
+    )
+
+
+def combine(parts: Sequence[Counts]) -> Summary:
+    """The figures of a run from the counts of its parts; without every part's tally, dials
+    by status and by hour stay empty."""
+    states = dict.fromkeys(RecordState, 0)
+    closing = dict.fromkeys(ClosedBy, 0)
+    endings: Counter[tuple[RecordState, Then | None]] = Counter()
+    for part in parts:
+        endings.update(part.endings)
+    for (state, then), number in endings.items():
+        states[state] += number
+        cause = closed_by(state, then)
+        if cause is not None:
+            closing[cause] += number
+    by_status: dict[Status, int] = {}
+    by_hour: dict[int, int] = {}
+    tallies = [part.tally for part in parts if part.tally is not None]
+    if parts and len(tallies) == len(parts):
+        for tally in tallies:
+            for index, dials in enumerate(tally.by_status):
+                by_status[STATUSES[index]] = by_status.get(STATUSES[index], 0) + dials
+            for hour, dials in tally.by_hour.items():
+                by_hour[hour] = by_hour.get(hour, 0) + dials
+        by_status = {status: by_status.get(status, 0) for status in STATUSES}
+        by_hour = dict(sorted(by_hour.items()))
+    return Summary(
+        sum(endings.values()),
+        states[RecordState.REACHED],
+        sum(part.dials for part in parts),
+        sum(part.attempts for part in parts),
         states,
         closing,
-        spread(reach_times),
+        spread(list(chain.from_iterable(part.reach_times for part in parts))),
         by_status,
         by_hour,
     )
+
+
+def summarize(results: Iterable[RecordResult], tally: Tally | None = None) -> Summary:
+    """The figures of a run; without a `tally`, dials by status and by hour stay empty."""
+    return combine([count(results, tally)])
