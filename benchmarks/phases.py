@@ -73,7 +73,7 @@ def _recall_run(contacts: Path) -> dict[str, float]:
     zone = ZoneInfo(campaign.policy.timezone)
     clock = Clock(datetime(2026, 12, 1, 9, tzinfo=zone), zone)
     run = RunInfo(campaign.policy, listed.records, clock, 42, None, profile.timed, str(PROFILE))
-    data.write_json(io.StringIO(), run, summary, results, None)
+    data.write_json(io.StringIO(), run, summary, data.json_records(results, run), None)
     times["JSON output"] = time.perf_counter() - began
     began = time.perf_counter()
     del listed, runner, results, summary, run

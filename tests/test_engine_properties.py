@@ -8,7 +8,7 @@ from collections import defaultdict
 from hypothesis import given, settings
 
 from recall_cli.engine import Action, RecordState, Status, Then
-from recall_cli.render.data import write_json
+from recall_cli.render.data import json_records, write_json
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.outcomes import OutcomesExhaustedError
 from recall_cli.simulate.simulator import Event, RecordResult, simulate
@@ -139,7 +139,7 @@ def render(case: Scenario) -> str:
     out = io.StringIO()
     results = sim.results
     events = simulate(case.policy, case.contacts, case.source).events()
-    write_json(out, info, summarize(results), results, events)
+    write_json(out, info, summarize(results), json_records(results, info), events)
     return out.getvalue()
 
 

@@ -337,9 +337,9 @@ def _emit(
             results, summary = runner.play(advance)
             events = None if no_events else runner.events(advance)
             if output_format is Format.JSON:
-                data.write_json(out, run, summary, results, events)
+                data.write_json(out, run, summary, data.json_records(results, run), events)
             else:
-                data.write_jsonl(out, run, events, results, summary)
+                data.write_jsonl(out, run, events, data.jsonl_records(results, run), summary)
 
 
 def _table(out: TextIO, run: RunInfo, runner: Runner, to_file: bool, lang: Lang) -> None:

@@ -588,9 +588,7 @@ class _ListReader:
         if problems:
             raise _UnusableError(*problems)
         taken = {*phones, id_index}
-        others = tuple(
-            index for index in range(len(header)) if index not in taken and self.fields
-        )
+        others = tuple(index for index in range(len(header)) if index not in taken and self.fields)
         names = tuple(header[index] for index in others)
         return _Layout(len(header), id_index, tuple(phones), others, names)
 

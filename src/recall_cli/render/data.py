@@ -157,52 +157,72 @@ def event_json(event: Event, run: RunInfo) -> str:
     )
 
 
+def json_records(results: Iterable[RecordResult], run: RunInfo) -> Iterator[str]:
+    """The records' JSON objects, `WRITE_EVERY` a chunk, joined by ",\n" within a chunk."""
+    return _joined((record_json(result, run) for result in results), ",\n")
+
+
+def jsonl_records(results: Iterable[RecordResult], run: RunInfo) -> Iterator[str]:
+    """The records' JSON Lines, `WRITE_EVERY` a chunk."""
+    lines = ('{"type":"record",' + record_json(result, run)[1:] + "\n" for result in results)
+    return _joined(lines, "")
+
+
+def _joined(items: Iterator[str], separator: str) -> Iterator[str]:
+    """`items` joined by `separator`, `WRITE_EVERY` a chunk: a write an item costs more than
+    formatting it."""
+    while chunk := list(islice(items, WRITE_EVERY)):
+        yield separator.join(chunk)
+
+
 def write_json(
     out: TextIO,
     run: RunInfo,
     summary: Summary,
-    results: Iterable[RecordResult],
+    records: Iterable[str],
     events: Iterator[Event] | None,
 ) -> None:
-    """One JSON document, events last so that they stream from the simulation."""
+    """One JSON document, events last so that they stream from the simulation. `records` are
+    chunks of `json_records`, in list order, however the records were split into them."""
     head = _dump(header(run))[:-1]
     out.write(f'{head},\n"summary":{_dump(summary_data(summary, run))},\n"records":[')
-    _write_items(out, (record_json(result, run) for result in results))
+    _write_items(out, records)
     out.write("]")
     if events is not None:
         out.write(',\n"events":[')
-        _write_items(out, (event_json(event, run) for event in events))
+        _write_items(out, _joined((event_json(event, run) for event in events), ",\n"))
         out.write("]")
     out.write("}\n")
 
 
-def _write_items(out: TextIO, items: Iterator[str]) -> None:
-    """`items`, each on its own line after a comma (the first after a newline)."""
+def _write_items(out: TextIO, chunks: Iterable[str]) -> None:
+    """Chunks of items joined by ",\n", each item on its own line after a comma (the first
+    after a newline); empty chunks are skipped."""
     write = out.write
     separator = "\n"
-    while chunk := list(islice(items, WRITE_EVERY)):
-        write(separator + ",\n".join(chunk))
-        separator = ",\n"
+    for chunk in chunks:
+        if chunk:
+            write(separator + chunk)
+            separator = ",\n"
 
 
 def write_jsonl(
     out: TextIO,
     run: RunInfo,
     events: Iterator[Event] | None,
-    results: Iterable[RecordResult],
+    records: Iterable[str],
     summary: Summary,
 ) -> None:
     """One object a line, each with a `type`: the header, every event as it happens, every
-    record, then the summary."""
+    record (`records`: chunks of `jsonl_records`, in list order), then the summary."""
     out.write(_dump({"type": "run", **header(run)}) + "\n")
     write = out.write
     if events is not None:
         lines = ('{"type":"event",' + event_json(event, run)[1:] + "\n" for event in events)
-        while chunk := list(islice(lines, WRITE_EVERY)):
-            write("".join(chunk))
-    records = ('{"type":"record",' + record_json(result, run)[1:] + "\n" for result in results)
-    while chunk := list(islice(records, WRITE_EVERY)):
-        write("".join(chunk))
+        for chunk in _joined(lines, ""):
+            write(chunk)
+    for chunk in records:
+        write(chunk)
     out.write(_dump({"type": "summary", **summary_data(summary, run)}) + "\n")
 
 
