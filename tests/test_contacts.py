@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from recall_cli.engine.contact import Contact
 from recall_cli.loaders import codes, contacts
-from recall_cli.loaders.config import ListColumns
 from recall_cli.loaders.contacts import (
     ContactList,
+    ListColumns,
     ListReport,
     check_list,
     detect_delimiter,

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from recall_cli.engine.contact import Contact
 from recall_cli.loaders import contacts
-from recall_cli.loaders.config import ListColumns
-from recall_cli.loaders.contacts import ListReport, check_list
+from recall_cli.loaders.contacts import ListColumns, ListReport, check_list
 
 SETTINGS = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 HEADERS = st.sampled_from(

@@ -32,7 +32,6 @@ from recall_cli.cli.simulate import (
     progress,
 )
 from recall_cli.gc_pause import paused_gc
-from recall_cli.loaders.config import load_config
 from recall_cli.loaders.contacts import load_list
 from recall_cli.output import open_output
 from recall_cli.render import data
@@ -79,6 +78,9 @@ def compare_command(
     language = resolve_lang(lang)
     check_runs(runs, True, output_format, language)
     with reported(language), paused_gc():
+        # Not at the top: the CLI's start stays free of pydantic (see `recall_cli.cli.simulate`).
+        from recall_cli.loaders.config import load_config  # noqa: PLC0415
+
         first = load_config(config_a)
         second = load_config(config_b)
         random: RandomOutcomes = profile_outcomes(profile)

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 from zoneinfo import ZoneInfo
 
 import typer
 
+from recall_cli import split_run
 from recall_cli.cli.common import (
     EncodingOption,
     LangOption,
@@ -32,11 +33,10 @@ from recall_cli.cli.common import (
     table_console,
 )
 from recall_cli.engine import Status
+from recall_cli.forked import cpus
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
-from recall_cli.loaders.config import Campaign, load_config
-from recall_cli.loaders.contacts import ContactList, load_list
-from recall_cli.loaders.profile import Profile, load_profile
+from recall_cli.loaders.contacts import ContactList, load_list, split_list
 from recall_cli.messages import Lang, Message, text
 from recall_cli.output import open_output
 from recall_cli.problems import ExitCode, Location, Problem, RecallError
@@ -51,11 +51,19 @@ from recall_cli.simulate.outcomes import OutcomesExhaustedError, OutcomeSource, 
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
 
+if TYPE_CHECKING:  # the YAML loaders import pydantic, which a split run loads while it reads
+    from recall_cli.loaders.config import Campaign
+    from recall_cli.loaders.profile import Profile
+
 # Beyond this, intervals are already far narrower than any policy difference worth acting on.
 MAX_RUNS = 10_000
 TABLE_WIDTH = 160
 PROGRESS_FROM = 20_000
 """Records × passes from which a run shows a progress bar (on a terminal)."""
+MAX_JOBS = 64
+SPLIT_PART_FROM = 1 << 19
+"""The fewest characters of rows a part of a list is given when the run is split by itself:
+about 3,000 records, far more than it costs to fork a process for them."""
 
 
 class Format(StrEnum):
@@ -95,6 +103,13 @@ def simulate_command(
     no_events: Annotated[
         bool, typer.Option("--no-events", help="Leave events out of json/jsonl output.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that a large run to json/jsonl --no-events is split across "
+            "(default: one per CPU).",
+        ),
+    ] = None,
     encoding: EncodingOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -105,24 +120,49 @@ def simulate_command(
             text(language, "option.script_and_profile"), param_hint="--profile"
         )
     check_runs(runs, output_format in (Format.TABLE, Format.JSON), output_format, language)
+    check_jobs(jobs, language)
     if runs > 1 and script is not None:
         raise typer.BadParameter(text(language, "option.runs_with_script"), param_hint="--runs")
     with reported(language), paused_gc():
+        from recall_cli.loaders.config import load_config  # noqa: PLC0415 (see TYPE_CHECKING)
+
         campaign = load_config(config)
         random = None if script is not None else profile_outcomes(profile)
-        table = output_format is Format.TABLE
-        contacts = load_list(contact_list, campaign.columns, encoding, fields=table)
         zone = ZoneInfo(campaign.policy.timezone)
         start_at, until_at = campaign_times(start, until, zone, language)
+        clock = Clock(start_at, zone)
+        horizon = clock.seconds_until(until_at) if until_at is not None else None
+        if random is not None:
+            outcomes = random.source(seed)
+            check_rules(campaign, outcomes.source.statuses(), outcomes, language)
+            split = output_format in (Format.JSON, Format.JSONL) and no_events and not record
+            if split and runs == 1 and isinstance(outcomes.source, ProfileSource):
+                run = RunInfo(
+                    campaign.policy, (), clock, seed, until_at, outcomes.timed, outcomes.profile
+                )
+                jsonl = output_format is Format.JSONL
+                done = _split_run(
+                    contact_list,
+                    campaign,
+                    encoding,
+                    jobs,
+                    run,
+                    outcomes.source,
+                    horizon,
+                    jsonl,
+                    language,
+                )
+                if done is not None:
+                    _emit_split(done, run, jsonl, output)
+                    return
+        table = output_format is Format.TABLE
+        contacts = load_list(contact_list, campaign.columns, encoding, fields=table)
         if random is None:
             assert script is not None
             outcomes = _scripted(script, contacts)
-        else:
-            outcomes = random.source(seed)
-        check_rules(campaign, outcomes.source.statuses(), outcomes, language)
+            check_rules(campaign, outcomes.source.statuses(), outcomes, language)
         if record:
             check_records(record, contacts, language)
-        clock = Clock(start_at, zone)
         run = RunInfo(
             campaign.policy,
             contacts.records,
@@ -132,7 +172,6 @@ def simulate_command(
             outcomes.timed,
             outcomes.profile,
         )
-        horizon = clock.seconds_until(until_at) if until_at is not None else None
         runner = Runner(campaign.policy, contacts.records, outcomes.source, horizon, record)
         size = len(record) if record else len(contacts.records)
         if runs > 1:
@@ -156,6 +195,46 @@ def simulate_command(
                 language,
                 ExitCode.INVALID,
             )
+
+
+def _split_run(
+    path: Path,
+    campaign: Campaign,
+    encoding: str | None,
+    jobs: int | None,
+    run: RunInfo,
+    source: ProfileSource,
+    horizon: int | None,
+    jsonl: bool,
+    lang: Lang,
+) -> split_run.SplitRun | None:
+    """The run played in parts, one a process, when there is more than one CPU (or `--jobs`
+    asks for more than one process) and the list is large and plain enough; else None."""
+    wanted = cpus() if jobs is None else jobs
+    if wanted < 2:
+        return None
+    smallest = SPLIT_PART_FROM if jobs is None else 0
+    listed = split_list(path, campaign.columns, encoding, wanted, smallest)
+    if listed is None:
+        return None
+    children = split_run.start(listed, run, source, horizon, jsonl)
+    with progress(listed.rows, lang) as advance:
+        return split_run.finish(children, advance)
+
+
+def _emit_split(done: split_run.SplitRun, run: RunInfo, jsonl: bool, output: Path | None) -> None:
+    with open_output(output) as out:
+        if jsonl:
+            data.write_jsonl(out, run, None, done.records, done.summary)
+        else:
+            data.write_json(out, run, done.summary, done.records, None)
+
+
+def check_jobs(jobs: int | None, lang: Lang) -> None:
+    if jobs is not None and not 1 <= jobs <= MAX_JOBS:
+        raise typer.BadParameter(
+            text(lang, "option.jobs_range", jobs=jobs, most=MAX_JOBS), param_hint="--jobs"
+        )
 
 
 def check_runs(runs: int, format_ok: bool, output_format: str, lang: Lang) -> None:
@@ -242,6 +321,8 @@ class RandomOutcomes:
 
 def profile_outcomes(path: Path | None) -> RandomOutcomes:
     """The profile in `path`, or the built-in one; refused with every problem before any run."""
+    from recall_cli.loaders.profile import load_profile  # noqa: PLC0415 (see TYPE_CHECKING)
+
     if path is None:
         return RandomOutcomes(default_profile(), BUILTIN_PROFILE)
     return RandomOutcomes(load_profile(path), str(path))

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
 from recall_cli.loaders import codes
+from recall_cli.loaders.contacts import ListColumns
 from recall_cli.loaders.schema import Text, Tree, key_location, to_python, validate
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
@@ -60,14 +61,6 @@ class ConfigModel(_Model):
     limits: LimitsModel
     rules: dict[str, RuleModel] = Field(default_factory=dict)
     list: ListModel | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ListColumns:
-    """Columns a config names for its list, overriding detection."""
-
-    id_column: str | None = None
-    phone_columns: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import codecs
 import csv
 import difflib
 import io
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +25,6 @@ from typing import TYPE_CHECKING, TextIO
 from recall_cli.engine.contact import Contact
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
-from recall_cli.loaders.config import ListColumns
 from recall_cli.loaders.files import STDIN, display_name, read_bytes, stdin_replaying
 from recall_cli.messages import Message
 from recall_cli.problems import (
@@ -50,6 +50,14 @@ UTF8_BOM = codecs.BOM_UTF8
 _NEWLINE = "\r\n"
 _ID = attrgetter("id")
 _OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks, csv does not
+
+
+@dataclass(frozen=True, slots=True)
+class ListColumns:
+    """Columns a config names for its list, overriding detection."""
+
+    id_column: str | None = None
+    phone_columns: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,11 +434,14 @@ def _picker(indices: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
     return getter
 
 
-def _whole_columns(reader: _Reader, layout: _Layout, consumed: int) -> list[Contact] | None:
+def _whole_columns(
+    reader: _Reader, layout: _Layout, consumed: int, before: int = 0, first: int = 1
+) -> list[Contact] | None:
     """The records of the rest of `reader` (which has read `consumed` lines), built a column at
     a time — when every row is one line with one cell per header column and none is blank, as
     in nearly every list; None otherwise (a csv error too), for the row-by-row reading to
-    find and place what differs.
+    find and place what differs. The reader's lines follow `before` others of the file, and
+    its first record is the file's `first` (which numbers it when there is no id column).
 
     Column at a time, nearly every step runs in C: stripping, the phone tuples, the field
     pairs, zipping them into records. Only the columns kept are read.
@@ -467,8 +478,8 @@ def _whole_columns(reader: _Reader, layout: _Layout, consumed: int) -> list[Cont
         )
         pairs = zip(*named, strict=True)
     index = layout.id_index
-    ids = map(str, range(1, count + 1)) if index is None else column(index)
-    lines = range(consumed + 1, consumed + count + 1)
+    ids = map(str, range(first, first + count)) if index is None else column(index)
+    lines = range(before + consumed + 1, before + consumed + count + 1)
     return list(map(Contact._make, zip(ids, phones, pairs, lines, strict=False)))
 
 
@@ -490,6 +501,112 @@ def _has_blank_row(
     ]
     rest = [index for index in range(len(rows[0])) if index not in kept]
     return any(not any(rows[position][index].strip() for index in rest) for position in empty)
+
+
+# Reading a list in parts, each part in a process of its own
+
+
+@dataclass(frozen=True, slots=True)
+class ListParts:
+    """A list's text cut at line ends into parts of its rows, for `read_part`: each part as
+    (start, end) in `text` and the number of lines before it."""
+
+    text: str
+    parts: tuple[tuple[int, int, int], ...]
+    header_lines: int
+    rows: int
+    """Lines after the header's: the number of records, when every part is plain."""
+    delimiter: str
+    layout: _Layout
+
+
+HEADER_SEARCH = 1 << 16
+"""How far into a list its header is looked for when the list is read in parts."""
+
+
+def split_list(
+    path: str | Path,
+    columns: ListColumns | None = None,
+    encoding: str | None = None,
+    parts: int = 2,
+    smallest: int = 0,
+) -> ListParts | None:
+    """The list in `path` cut into up to `parts` parts of its rows, of `smallest` characters
+    at least, without fields; None when there would be one part only, or when it is not plain
+    enough to be read that way and must be read by `load_list`: stdin, a problem of any kind
+    before the rows, line ends other than \\n and \\r\\n, a header beyond
+    `HEADER_SEARCH`, or a part ending inside quotes.
+
+    Whatever `read_part` makes of the parts is what `load_list` makes of the whole, or it
+    says None; it can check nothing across parts, so repeated ids are the caller's to find.
+    """
+    if str(path) == STDIN:
+        return None
+    reader = _ListReader(display_name(path), columns or ListColumns(), fields=False)
+    try:
+        forced = None if encoding is None else _codec(reader.name, encoding)
+        text, _ = _decode(reader.name, read_bytes(path, MAX_LIST_BYTES), forced)
+        cut = text.find("\n", HEADER_SEARCH) + 1 or len(text)
+        if not _plain_line_ends(text[:cut]):
+            return None
+        reader.lines = text[:cut].splitlines(keepends=True)
+        reader.delimiter = detect_delimiter(_first_content(reader.lines))
+        head = csv.reader(reader.lines, delimiter=reader.delimiter)
+        header, header_line = reader._header(head)
+        layout = reader._layout(header, header_line)
+    except (RecallError, _UnusableError):
+        return None
+    header_lines = head.line_num
+    if header_lines == len(reader.lines) and cut < len(text):
+        return None  # the header may go on past the search
+    start = sum(map(len, reader.lines[:header_lines]))
+    if smallest:
+        parts = min(parts, (len(text) - start) // smallest)
+    if parts < 2:
+        return None
+    ends = [text.find("\n", start + (len(text) - start) * k // parts) + 1 for k in range(1, parts)]
+    bounds = sorted({start, *(end or len(text) for end in ends), len(text)})
+    cut_parts: list[tuple[int, int, int]] = []
+    before = header_lines
+    for begin, end in itertools.pairwise(bounds):
+        last_line = text.rfind("\n", begin, end - 1) + 1
+        if text.count('"', max(last_line, begin), end) % 2:
+            return None  # it may end inside quotes, and a cell go on into the next part
+        cut_parts.append((begin, end, before))
+        before += text.count("\n", begin, end)
+    if len(cut_parts) < 2:
+        return None
+    return ListParts(
+        text, tuple(cut_parts), header_lines, before - header_lines, reader.delimiter, layout
+    )
+
+
+def _plain_line_ends(text: str) -> bool:
+    """Whether lines end only in \\n or \\r\\n, so that parts can count their lines alone."""
+    return not any(char in text for char in _OTHER_BREAKS) and text.count("\r") == text.count(
+        "\r\n"
+    )
+
+
+def read_part(listed: ListParts, index: int) -> list[Contact] | None:
+    """The records of part `index`, without fields, as `load_list` reads them; None when the
+    part is not plain: a row other than one line of the header's width, a blank row, a csv
+    error, an empty id or one repeated within the part, a line end other than \\n or \\r\\n."""
+    begin, end, before = listed.parts[index]
+    text = listed.text[begin:end]
+    if not _plain_line_ends(text):
+        return None
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines, delimiter=listed.delimiter)
+    first = before - listed.header_lines + 1
+    records = _whole_columns(reader, listed.layout, 0, before, first)
+    if records is None:
+        return None
+    if listed.layout.id_index is not None:
+        ids = set(map(_ID, records))
+        if len(ids) != len(records) or "" in ids:
+            return None
+    return records
 
 
 class _ListReader:

@@ -8,8 +8,10 @@ files besides its modules.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from recall_cli.loaders.profile import Profile, parse_profile
+if TYPE_CHECKING:
+    from recall_cli.loaders.profile import Profile
 
 NAME = "<built-in profile>"
 """How problems and outputs name the built-in profile."""
@@ -85,6 +87,8 @@ durations:
 @cache
 def default_profile() -> Profile:
     """The built-in profile, parsed once."""
+    from recall_cli.loaders.profile import parse_profile  # noqa: PLC0415 (imports pydantic)
+
     report = parse_profile(NAME, TEXT)
     assert report.profile is not None, report.problems
     return report.profile

@@ -43,7 +43,7 @@ from recall_cli.simulate.random_outcomes import (
     unpack_block,
 )
 from recall_cli.simulate.simulator import Event, RecordResult
-from recall_cli.simulate.summary import STATUS_INDEX, Summary, Tally, summarize
+from recall_cli.simulate.summary import STATUS_INDEX, Counts, Summary, Tally, count, summarize
 
 Progressed = Callable[[int], None]
 """Told how many more records are done, now and then."""
@@ -201,6 +201,10 @@ class Played:
 
     def summary(self) -> Summary:
         return summarize(self.results, self.tally)
+
+    def counts(self) -> Counts:
+        """What the figures are made of, to be combined with other parts' (`combine`)."""
+        return count(self.results, self.tally)
 
 
 _result = cast("Callable[[tuple[object, ...]], RecordResult]", partial(tuple.__new__, RecordResult))

@@ -15,9 +15,12 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from hashlib import blake2b
+from typing import TYPE_CHECKING
 
 from recall_cli.engine import Contact, Status
-from recall_cli.loaders.profile import Profile
+
+if TYPE_CHECKING:  # the loader is not needed to draw, and imports pydantic
+    from recall_cli.loaders.profile import Profile
 
 SCALE = 1 << 32
 """Draws are whole numbers in [0, SCALE)."""

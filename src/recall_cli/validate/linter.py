@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TypeVar
 
-from recall_cli.loaders.config import DEFAULT_REGION, ConfigReport, ListColumns, check_config
-from recall_cli.loaders.contacts import MAX_LIST_BYTES, ContactList, check_list
+from recall_cli.loaders.config import DEFAULT_REGION, ConfigReport, check_config
+from recall_cli.loaders.contacts import MAX_LIST_BYTES, ContactList, ListColumns, check_list
 from recall_cli.loaders.files import STDIN, display_name, read_bytes, read_stdin, stdin_replay
 from recall_cli.loaders.script import Script, bind_script, check_script
 from recall_cli.loaders.yaml_tree import MAX_YAML_BYTES
