@@ -1,12 +1,14 @@
 """The benchmark of issue 3: `recall simulate` against a SimPy model, and a million records.
 
-    .venv/bin/python benchmarks/bench.py                 # 100,000 records, 5 paired runs
+    .venv/bin/python benchmarks/bench.py                 # 100,000 records, 5 rounds
     .venv/bin/python benchmarks/bench.py --million       # and the 1,000,000-record runs
 
 Both programs run as whole processes (interpreter start, imports, reading the files, the
-simulation, writing the output) on the same config, list and profile; each pair runs them one
-after the other, in alternating order. Reported: each one's median wall time, the ratio of the
-medians and the median of the pairs' ratios. The SimPy model's reach rate must agree with
+simulation, writing the output) on the same config, list and profile: recall as it runs by
+default (split across the CPUs this process may use), recall in one process (`--jobs 1`), and
+the SimPy model, each round in a rotated order. Reported: each one's median wall time, the
+ratios of the medians and the median of the rounds' ratios. Peak RSS of a split run, from
+wait4, is that of its largest process. The SimPy model's reach rate must agree with
 recall's within sampling error, or the comparison would be of different things.
 
 Children run with Python's default bytecode cache even when PYTHONDONTWRITEBYTECODE is set
@@ -128,37 +130,55 @@ def reach_rates(recall_out: Path, simpy_out: Path) -> tuple[float, float, float]
 
 
 def compare(count: int, pairs: int) -> dict[str, object]:
+    """recall as it runs by default (split across the CPUs), recall in one process (`--jobs
+    1`) and the SimPy model, each round in a rotated order; both recall outputs must be the
+    same bytes."""
     contacts = make_list(count)
-    ours_out, theirs_out = OUT / "recall.json", OUT / "simpy.json"
-    ours_cmd = recall(contacts, ours_out, "--format", "json", "--no-events")
-    theirs_cmd = simpy(contacts, theirs_out)
-    run(ours_cmd)  # warm the file cache and the bytecode cache once, unmeasured
-    ours: list[float] = []
-    theirs: list[float] = []
-    for pair in range(pairs):
-        order = ((ours_cmd, ours), (theirs_cmd, theirs))
-        for command, times in order if pair % 2 == 0 else order[::-1]:
-            times.append(run(command).seconds)
-        print(f"pair {pair + 1}: recall {ours[-1]:.2f} s, SimPy {theirs[-1]:.2f} s", flush=True)
-    p, q, apart = reach_rates(ours_out, theirs_out)
+    outputs = {"recall": OUT / "recall.json", "recall_one_process": OUT / "recall_1.json"}
+    commands = {
+        "recall": recall(contacts, outputs["recall"], "--format", "json", "--no-events"),
+        "recall_one_process": recall(
+            contacts,
+            outputs["recall_one_process"],
+            "--format",
+            "json",
+            "--no-events",
+            "--jobs",
+            "1",
+        ),
+        "simpy": simpy(contacts, OUT / "simpy.json"),
+    }
+    run(commands["recall"])  # warm the file cache and the bytecode cache once, unmeasured
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
+    for round_ in range(pairs):
+        for name in names[round_ % 3 :] + names[: round_ % 3]:
+            times[name].append(run(commands[name]).seconds)
+        shown = ", ".join(f"{name} {times[name][-1]:.2f} s" for name in names)
+        print(f"round {round_ + 1}: {shown}", flush=True)
+    if outputs["recall"].read_bytes() != outputs["recall_one_process"].read_bytes():
+        raise SystemExit("the split run and the one-process run wrote different outputs")
+    p, q, apart = reach_rates(outputs["recall"], OUT / "simpy.json")
+    medians = {name: statistics.median(seconds) for name, seconds in times.items()}
     result: dict[str, object] = {
         "records": count,
-        "pairs": pairs,
-        "recall_seconds": ours,
-        "simpy_seconds": theirs,
-        "recall_median": statistics.median(ours),
-        "simpy_median": statistics.median(theirs),
-        "ratio_of_medians": statistics.median(theirs) / statistics.median(ours),
-        "median_pair_ratio": statistics.median(t / o for o, t in zip(ours, theirs, strict=True)),
+        "rounds": pairs,
+        "seconds": times,
+        "medians": medians,
+        "ratio": medians["simpy"] / medians["recall"],
+        "ratio_one_process": medians["simpy"] / medians["recall_one_process"],
+        "median_round_ratio": statistics.median(
+            t / o for o, t in zip(times["recall"], times["simpy"], strict=True)
+        ),
         "reach_rate_recall": p,
         "reach_rate_simpy": q,
         "reach_rate_standard_errors_apart": apart,
-        "recall_command": " ".join(ours_cmd),
-        "simpy_command": " ".join(theirs_cmd),
+        "commands": {name: " ".join(command) for name, command in commands.items()},
     }
     print(
-        f"recall median {result['recall_median']:.2f} s, SimPy median "
-        f"{result['simpy_median']:.2f} s, ratio {result['ratio_of_medians']:.1f}×; "
+        f"medians: recall {medians['recall']:.2f} s, recall --jobs 1 "
+        f"{medians['recall_one_process']:.2f} s, SimPy {medians['simpy']:.2f} s; ratios "
+        f"{result['ratio']:.1f}× and {result['ratio_one_process']:.1f}× (one process); "
         f"reach rate {p:.4f} vs {q:.4f} ({apart:.1f} standard errors apart)"
     )
     return result
@@ -171,6 +191,7 @@ def million() -> dict[str, object]:
     events = run(recall(contacts, streamed, "--format", "jsonl"))
     lines = sum(1 for _ in streamed.open(encoding="utf-8"))
     figures = run(recall(contacts, summary, "--format", "json", "--no-events"))
+    alone = run(recall(contacts, summary, "--format", "json", "--no-events", "--jobs", "1"))
     result: dict[str, object] = {
         "records": 1_000_000,
         "jsonl_seconds": events.seconds,
@@ -179,11 +200,14 @@ def million() -> dict[str, object]:
         "jsonl_bytes": streamed.stat().st_size,
         "no_events_seconds": figures.seconds,
         "no_events_peak_rss_mib": figures.peak_rss_mib,
+        "no_events_one_process_seconds": alone.seconds,
+        "no_events_one_process_peak_rss_mib": alone.peak_rss_mib,
     }
     print(
         f"1M jsonl with events: {events.seconds:.1f} s, peak RSS {events.peak_rss_mib:.0f} MiB, "
         f"{lines} lines; json without events: {figures.seconds:.1f} s, peak RSS "
-        f"{figures.peak_rss_mib:.0f} MiB"
+        f"{figures.peak_rss_mib:.0f} MiB (the largest process); in one process "
+        f"{alone.seconds:.1f} s, {alone.peak_rss_mib:.0f} MiB"
     )
     streamed.unlink()
     return result
@@ -192,7 +216,7 @@ def million() -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--pairs", type=int, default=5, help="rounds of the three runs")
     parser.add_argument("--million", action="store_true", help="also the 1,000,000-record runs")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)

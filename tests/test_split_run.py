@@ -6,16 +6,24 @@ from __future__ import annotations
 import csv
 import io
 import os
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from recall_cli import split_run
 from recall_cli.cli import app
 from recall_cli.forked import Children, WorkerError, cpus
+from recall_cli.loaders.config import load_config
 from recall_cli.loaders.contacts import check_list, read_part, split_list
+from recall_cli.render.run import RunInfo
+from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.default_profile import default_profile
+from recall_cli.simulate.random_outcomes import ProfileSource
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "sample_configs" / "cloud_contact_default.yaml"
@@ -205,3 +213,18 @@ def test_a_child_that_raises_is_reported_with_its_traceback() -> None:
 
 def test_cpus_counts_at_least_one() -> None:
     assert cpus() >= 1
+
+
+def test_a_split_run_reports_every_record_as_progress(tmp_path: Path) -> None:
+    listed = split_list(write_list(tmp_path, plain_rows(9000)), parts=2)
+    assert listed is not None
+    assert listed.rows == 9000
+    policy = load_config(DEFAULT).policy
+    zone = ZoneInfo(policy.timezone)
+    run = RunInfo(policy, (), Clock(datetime(2026, 12, 1, 9, tzinfo=zone), zone), 1, None)
+    told: list[int] = []
+    children = split_run.start(listed, run, ProfileSource(default_profile(), 1), None, False)
+    done = split_run.finish(children, told.append)
+    assert done is not None
+    assert sum(told) == done.summary.records == 9000
+    assert len(done.records) == 2

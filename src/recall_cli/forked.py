@@ -4,7 +4,7 @@ pickled back through a pipe.
 Forking shares what the parent has built — the policy, a list's text — without copying or
 pickling any of it; a child ends with `os._exit`, so the millions of objects it made are never
 freed one by one. Children also report progress through the pipe, which the parent passes on.
-Only on POSIX, where `os.fork` exists; elsewhere `cpus()` is 1 and nothing is split.
+Only where `os.fork` exists (`can_fork`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 import pickle
 import selectors
 import struct
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Generic, NoReturn, TypeVar
@@ -31,13 +32,16 @@ class WorkerError(RuntimeError):
     """A child's work raised; the message carries the child's traceback."""
 
 
+def can_fork() -> bool:
+    return hasattr(os, "fork")
+
+
 def cpus() -> int:
-    """The CPUs this process may run on; 1 where it cannot fork."""
-    if not hasattr(os, "fork"):
+    """How many parts work is split into unless told otherwise: the CPUs this process may run
+    on, on Linux; 1 elsewhere (macOS has `fork`, but forking without exec is not safe there)."""
+    if not can_fork() or not sys.platform.startswith("linux"):
         return 1
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    return len(os.sched_getaffinity(0))
 
 
 class Children(Generic[T]):

@@ -33,7 +33,7 @@ from recall_cli.cli.common import (
     table_console,
 )
 from recall_cli.engine import Status
-from recall_cli.forked import cpus
+from recall_cli.forked import can_fork, cpus
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, load_list, split_list
@@ -211,7 +211,7 @@ def _split_run(
     """The run played in parts, one a process, when there is more than one CPU (or `--jobs`
     asks for more than one process) and the list is large and plain enough; else None."""
     wanted = cpus() if jobs is None else jobs
-    if wanted < 2:
+    if wanted < 2 or not can_fork():
         return None
     smallest = SPLIT_PART_FROM if jobs is None else 0
     listed = split_list(path, campaign.columns, encoding, wanted, smallest)
