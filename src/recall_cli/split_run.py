@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from operator import attrgetter
 
 from recall_cli.forked import Children, Progressed
 from recall_cli.loaders.contacts import ListParts, read_part
@@ -19,6 +20,9 @@ from recall_cli.render.run import RunInfo
 from recall_cli.simulate import fast
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.summary import Counts, Summary, combine
+
+
+_ID = attrgetter("id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,5 +83,5 @@ def _play_part(
     return PartRun(
         ("" if jsonl else ",\n").join(rendered),
         played.counts(),
-        "\n".join(record.id for record in records),
+        "\n".join(map(_ID, records)),
     )
