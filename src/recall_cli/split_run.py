@@ -21,7 +21,6 @@ from recall_cli.simulate import fast
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.summary import Counts, Summary, combine
 
-
 _ID = attrgetter("id")
 
 
