@@ -228,3 +228,25 @@ def test_a_split_run_reports_every_record_as_progress(tmp_path: Path) -> None:
     assert done is not None
     assert sum(told) == done.summary.records == 9000
     assert len(done.records) == 2
+
+
+def test_a_split_run_writes_its_output_file_whole(tmp_path: Path) -> None:
+    contacts = write_list(tmp_path, plain_rows(300))
+    out = tmp_path / "run.json"
+    code, stdout, err = simulate(contacts, "--format", "json", "--jobs", "2", "--output", str(out))
+    assert (code, stdout, err) == (0, "", "")
+    assert out.read_text(encoding="utf-8") == simulate(contacts, "--format", "json")[1]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["list.csv", "run.json"]
+
+
+def test_a_child_that_dies_leaves_the_run_to_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contacts = write_list(tmp_path, plain_rows(300))
+    alone = simulate(contacts, "--format", "json", "--jobs", "1")
+
+    def dies(*args: object) -> None:
+        os._exit(9)
+
+    monkeypatch.setattr(split_run, "_play_part", dies)
+    assert simulate(contacts, "--format", "json", "--jobs", "2") == alone

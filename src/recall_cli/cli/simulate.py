@@ -33,7 +33,7 @@ from recall_cli.cli.common import (
     table_console,
 )
 from recall_cli.engine import Status
-from recall_cli.forked import can_fork, cpus
+from recall_cli.forked import WorkerError, can_fork, cpus
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, load_list, split_list
@@ -219,7 +219,10 @@ def _split_run(
         return None
     children = split_run.start(listed, run, source, horizon, jsonl)
     with progress(listed.rows, lang) as advance:
-        return split_run.finish(children, advance)
+        try:
+            return split_run.finish(children, advance)
+        except WorkerError:
+            return None  # a child died (out of memory, say): one process tries it, and says why
 
 
 def _emit_split(done: split_run.SplitRun, run: RunInfo, jsonl: bool, output: Path | None) -> None:
