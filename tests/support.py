@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from recall_cli.engine import Action, Contact, Limits, Policy, Rule, Status
@@ -11,6 +12,9 @@ from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.outcomes import ScriptSource
 from recall_cli.simulate.simulator import Event, RecordResult, simulate
 
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CONFIGS = ROOT / "sample_configs"
+SAMPLE_LISTS = ROOT / "sample_lists"
 MOSCOW = ZoneInfo("Europe/Moscow")
 START = datetime(2026, 12, 1, 10, 0, tzinfo=MOSCOW)
 CLOCK = Clock(START, MOSCOW)

@@ -24,14 +24,12 @@ from recall_cli.render.run import RunInfo
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.default_profile import default_profile
 from recall_cli.simulate.random_outcomes import ProfileSource
+from tests.support import SAMPLE_CONFIGS, SAMPLE_LISTS
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT / "sample_configs" / "cloud_contact_default.yaml"
-WORKED = ROOT / "sample_configs" / "worked_example.yaml"
-REALISTIC = ROOT / "sample_configs" / "realistic.profile.yaml"
-CAMPAIGN = ROOT / "sample_lists" / "campaign_300.csv"
+DEFAULT = SAMPLE_CONFIGS / "cloud_contact_default.yaml"
+REALISTIC = SAMPLE_CONFIGS / "realistic.profile.yaml"
+CAMPAIGN = SAMPLE_LISTS / "campaign_300.csv"
 START = "2026-12-01T09:00"
-
 runner = CliRunner()
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="a split run needs os.fork")
