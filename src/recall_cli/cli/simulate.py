@@ -36,7 +36,7 @@ from recall_cli.engine import Status
 from recall_cli.forked import WorkerError, can_fork, cpus
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
-from recall_cli.loaders.contacts import ContactList, load_list, split_list
+from recall_cli.loaders.contacts import ContactList, ListParts, load_list, split_list
 from recall_cli.messages import Lang, Message, text
 from recall_cli.output import open_output
 from recall_cli.problems import ExitCode, Location, Problem, RecallError
@@ -51,7 +51,7 @@ from recall_cli.simulate.outcomes import OutcomesExhaustedError, OutcomeSource, 
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
 
-if TYPE_CHECKING:  # the YAML loaders import pydantic, which a split run loads while it reads
+if TYPE_CHECKING:  # the YAML loaders import pydantic: imported when a config is read, not at start
     from recall_cli.loaders.config import Campaign
     from recall_cli.loaders.profile import Profile
 
@@ -135,23 +135,20 @@ def simulate_command(
         if random is not None:
             outcomes = random.source(seed)
             check_rules(campaign, outcomes.source.statuses(), outcomes, language)
-            split = output_format in (Format.JSON, Format.JSONL) and no_events and not record
-            if split and runs == 1 and isinstance(outcomes.source, ProfileSource):
+            data_only = output_format in (Format.JSON, Format.JSONL) and no_events
+            if data_only and runs == 1 and not record:
                 run = RunInfo(
                     campaign.policy, (), clock, seed, until_at, outcomes.timed, outcomes.profile
                 )
                 jsonl = output_format is Format.JSONL
-                done = _split_run(
-                    contact_list,
-                    campaign,
-                    encoding,
-                    jobs,
-                    run,
-                    outcomes.source,
-                    horizon,
-                    jsonl,
-                    language,
+                cut = _parts(contact_list, campaign, encoding, jobs)
+                # Not kept past this line: a list left to one process is read again.
+                done = (
+                    None
+                    if cut is None
+                    else _split_run(cut, run, outcomes, horizon, jsonl, language)
                 )
+                del cut
                 if done is not None:
                     _emit_split(done, run, jsonl, output)
                     return
@@ -197,27 +194,29 @@ def simulate_command(
             )
 
 
-def _split_run(
-    path: Path,
-    campaign: Campaign,
-    encoding: str | None,
-    jobs: int | None,
-    run: RunInfo,
-    source: ProfileSource,
-    horizon: int | None,
-    jsonl: bool,
-    lang: Lang,
-) -> split_run.SplitRun | None:
-    """The run played in parts, one a process, when there is more than one CPU (or `--jobs`
+def _parts(
+    path: Path, campaign: Campaign, encoding: str | None, jobs: int | None
+) -> ListParts | None:
+    """The list cut into a part per process, when there is more than one CPU (or `--jobs`
     asks for more than one process) and the list is large and plain enough; else None."""
     wanted = cpus() if jobs is None else jobs
     if wanted < 2 or not can_fork():
         return None
     smallest = SPLIT_PART_FROM if jobs is None else 0
-    listed = split_list(path, campaign.columns, encoding, wanted, smallest)
-    if listed is None:
-        return None
-    children = split_run.start(listed, run, source, horizon, jsonl)
+    return split_list(path, campaign.columns, encoding, wanted, smallest)
+
+
+def _split_run(
+    listed: ListParts,
+    run: RunInfo,
+    outcomes: Outcomes,
+    horizon: int | None,
+    jsonl: bool,
+    lang: Lang,
+) -> split_run.SplitRun | None:
+    """The run played a part a process; None when some part has to be left to one process."""
+    assert isinstance(outcomes.source, ProfileSource)
+    children = split_run.start(listed, run, outcomes.source, horizon, jsonl)
     with progress(listed.rows, lang) as advance:
         try:
             return split_run.finish(children, advance)
