@@ -248,3 +248,19 @@ def test_a_child_that_dies_leaves_the_run_to_one_process(
 
     monkeypatch.setattr(split_run, "_play_part", dies)
     assert simulate(contacts, "--format", "json", "--jobs", "2") == alone
+
+
+def test_when_no_child_can_be_forked_none_is_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    forks = iter([os.fork, None])
+
+    def fork_once() -> int:
+        real = next(forks)
+        if real is None:
+            raise OSError(11, "Resource temporarily unavailable")
+        return real()
+
+    monkeypatch.setattr(os, "fork", fork_once)
+    with pytest.raises(WorkerError, match="could not start a worker"):
+        Children(_square, 3)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the one child forked was killed and reaped

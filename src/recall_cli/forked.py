@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import pickle
 import selectors
+import signal
 import struct
 import sys
 import traceback
@@ -48,15 +49,32 @@ class Children(Generic[T]):
     """Children forked to work a part each; `gather` waits for their answers."""
 
     def __init__(self, work: Work[T], parts: int) -> None:
-        """Fork a child for each part; each starts working at once."""
+        """Fork a child for each part; each starts working at once. `WorkerError` when the
+        system will not make them (no child is left behind)."""
         self._readers: dict[int, int] = {}
-        for index in range(parts):
-            reader, writer = os.pipe()
-            if os.fork() == 0:
+        self._pids: list[int] = []
+        try:
+            for index in range(parts):
+                reader, writer = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    for other in (reader, *self._readers):
+                        os.close(other)
+                    _child(work, index, writer)  # never returns
+                os.close(writer)
+                self._readers[reader] = index
+                self._pids.append(pid)
+        except OSError as error:
+            for pid in self._pids:
+                os.kill(pid, signal.SIGKILL)
+            self._reap()
+            for reader in self._readers:
                 os.close(reader)
-                _child(work, index, writer)  # never returns
-            os.close(writer)
-            self._readers[reader] = index
+            raise WorkerError(f"could not start a worker: {error}") from error
+
+    def _reap(self) -> None:
+        for pid in self._pids:
+            os.waitpid(pid, 0)
 
     def gather(self, progressed: Progressed | None = None) -> list[T]:
         """[answer of part 0, …], passing the children's progress on to `progressed`.
@@ -84,8 +102,7 @@ class Children(Generic[T]):
                             answers[inbox.index] = pickle.loads(payload)  # noqa: S301 (ours)
                         else:
                             failures.append(pickle.loads(payload))  # noqa: S301 (ours)
-        for _ in self._readers:
-            os.wait()
+        self._reap()
         if failures or len(answers) != len(self._readers):
             raise WorkerError("\n".join(failures) or "a worker ended without an answer")
         return [answers[index] for index in range(len(self._readers))]

@@ -216,12 +216,12 @@ def _split_run(
 ) -> split_run.SplitRun | None:
     """The run played a part a process; None when some part has to be left to one process."""
     assert isinstance(outcomes.source, ProfileSource)
-    children = split_run.start(listed, run, outcomes.source, horizon, jsonl)
-    with progress(listed.rows, lang) as advance:
-        try:
+    try:
+        children = split_run.start(listed, run, outcomes.source, horizon, jsonl)
+        with progress(listed.rows, lang) as advance:
             return split_run.finish(children, advance)
-        except WorkerError:
-            return None  # a child died (out of memory, say): one process tries it, and says why
+    except WorkerError:
+        return None  # no process, or one died (out of memory, say): one process tries, and says why
 
 
 def _emit_split(done: split_run.SplitRun, run: RunInfo, jsonl: bool, output: Path | None) -> None:
