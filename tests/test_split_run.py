@@ -251,16 +251,20 @@ def test_a_child_that_dies_leaves_the_run_to_one_process(
 
 
 def test_when_no_child_can_be_forked_none_is_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
-    forks = iter([os.fork, None])
+    real_fork = os.fork
+    forked: list[int] = []
 
     def fork_once() -> int:
-        real = next(forks)
-        if real is None:
+        if forked:
             raise OSError(11, "Resource temporarily unavailable")
-        return real()
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
 
     monkeypatch.setattr(os, "fork", fork_once)
     with pytest.raises(WorkerError, match="could not start a worker"):
         Children(_square, 3)
+    assert len(forked) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # the one child forked was killed and reaped
+        os.waitpid(forked[0], os.WNOHANG)  # killed and reaped already
