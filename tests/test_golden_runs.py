@@ -12,12 +12,18 @@ from typer.testing import CliRunner
 
 from recall_cli.cli import app
 from tests.golden import assert_golden
-from tests.support import SAMPLE_CONFIGS, SAMPLE_LISTS
+from tests.support import ROOT
 
 runner = CliRunner()
-CONFIG = SAMPLE_CONFIGS / "cloud_contact_default.yaml"
-CONFIG_27H = SAMPLE_CONFIGS / "cloud_contact_27h.yaml"
-LIST = SAMPLE_LISTS / "campaign_300.csv"
+# Relative to the checkout (the outputs name their inputs), so the files hold no machine's path.
+CONFIG = "sample_configs/cloud_contact_default.yaml"
+CONFIG_27H = "sample_configs/cloud_contact_27h.yaml"
+LIST = "sample_lists/campaign_300.csv"
+
+
+@pytest.fixture(autouse=True)
+def _in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
 SEEDED = ("--seed", "42", "--start", "2026-12-01T09:00", "--lang", "en")
 
 
