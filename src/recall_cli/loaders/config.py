@@ -16,7 +16,7 @@ from recall_cli.loaders.schema import Text, Tree, key_location, to_python, valid
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, RecallError, Severity, errors_in
+from recall_cli.problems import Location, Problem, RecallError, errors_in
 
 DEFAULT_TIMEZONE = "Europe/Moscow"
 DEFAULT_REGION = "RU"
@@ -261,7 +261,6 @@ def _rule(
                 at("interval_minutes"),
                 codes.UNUSED_FIELD,
                 Message("config.unused_interval"),
-                Severity.WARNING,
             )
         )
     hours = model.after_hours
@@ -286,7 +285,6 @@ def _rule(
                 at("after_hours"),
                 codes.UNUSED_FIELD,
                 Message("config.unused_after_hours", {"action": action.value}),
-                Severity.WARNING,
             )
         )
     if len(errors_in(problems)) > start:
