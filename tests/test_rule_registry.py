@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def test_rule_ids_are_unique_and_match_the_file_names() -> None:
     for name, (rule_id, module) in zip(MODULES, RULES.items(), strict=True):
         prefix, rest = name.split("_", 1)
         assert (prefix.upper(), rest.replace("_", "-")) == (rule_id, module.RULE.slug)
-        assert module.__name__ == f"{rules.__name__}.{name}"
+        assert sys.modules[f"{rules.__name__}.{name}"] is module
 
 
 def test_every_rule_module_has_a_rule_a_check_and_a_docstring() -> None:
