@@ -21,11 +21,11 @@ from collections.abc import Iterator
 
 from recall_cli.engine import Action
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, rule_location
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.CALLBACK_SAME_HOUR, Severity.INFO, Scope.CONFIG)
+RULE = Rule(codes.CALLBACK_SAME_HOUR, Scope.CONFIG)
 HOURS_PER_DAY = 24
 # What we suggest instead: three hours later in the day on each callback.
 SHIFT_HOURS = 3
