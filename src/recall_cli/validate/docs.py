@@ -62,7 +62,7 @@ def table() -> str:
     return "\n".join(lines)
 
 
-def _section(rule_id: str, module: RuleModule) -> str:
+def section(rule_id: str, module: RuleModule) -> str:
     """A rule's heading, its docstring's prose, and its FAIL and PASS examples as code blocks."""
     rule = module.RULE
     out = [f"### {rule_id} `{rule.slug}`", "", f"Severity: {rule.severity.value}.", ""]
@@ -92,7 +92,7 @@ def _trimmed(lines: list[str]) -> list[str]:
 
 def page() -> str:
     """The whole of `docs/rules.md`."""
-    sections = [_section(rule_id, module) for rule_id, module in RULES.items()]
+    sections = [section(rule_id, module) for rule_id, module in RULES.items()]
     return f"{INTRO}\n{table()}\n\n## Each rule\n\n" + "\n".join(sections)
 
 
