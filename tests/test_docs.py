@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from recall_cli.problems import Severity
+from recall_cli.problems import Code, Severity
 from recall_cli.validate import docs
 from recall_cli.validate.registry import RULES
 from recall_cli.validate.rule import Rule, reported_by_loader
@@ -96,7 +96,7 @@ PASS::
 
     id,phone
 """
-    module.RULE = Rule("RC999", "example", Severity.WARNING)  # type: ignore[attr-defined]
+    module.RULE = Rule(Code("RC999", "example", Severity.WARNING))  # type: ignore[attr-defined]
     module.check = reported_by_loader  # type: ignore[attr-defined]
     assert docs.section("RC999", module) == (
         "### RC999 `example`\n"

@@ -1,4 +1,4 @@
-"""The explicit list of rules: what `recall validate` runs and the README documents.
+"""The explicit list of rules: what `recall validate` runs and docs/rules.md documents.
 
 Each rule module is named once, by its file name; its id, slug and severity come from its `RULE`.
 """
