@@ -148,7 +148,13 @@ def test_json_is_spec_section_8(config: Path) -> None:
                 "consider e.g. 27 h",
             },
         ],
-        "summary": {"files": 1, "errors": 0, "warnings": 1},
+        "summary": {
+            "files": 1,
+            "errors": 0,
+            "warnings": 1,
+            "errors_ignored": {},
+            "errors_not_ignored_inline": 0,
+        },
     }
 
 

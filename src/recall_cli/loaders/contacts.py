@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 from recall_cli.engine.contact import Contact
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
-from recall_cli.loaders.files import STDIN, display_name, read_bytes, stdin_replaying
+from recall_cli.loaders.files import STDIN, display_name, read_bytes, replaying
 from recall_cli.messages import Message
 from recall_cli.problems import (
     Code,
@@ -350,8 +350,8 @@ def locate_cells(
     character, as the loader places its own problems.
 
     The file is read again in the encoding it was loaded in, only up to the last record
-    asked for, and only those records are scanned; a list from stdin is read from the bytes
-    `files.stdin_replay` serves, so call this within it. A cell that cannot be found again
+    asked for, and only those records are scanned; a list from stdin or a pipe is read from
+    the bytes `files.replay` serves, so call this within it. A cell that cannot be found again
     (the file changed or went away since it was loaded) is placed at its record's start.
     Raises `ValueError` for a column the list does not have.
     """
@@ -396,11 +396,11 @@ def _find(
 def _reopen(contacts: ContactList) -> Iterator[TextIO]:
     """The list's text again, decoded as when it was loaded, with its line ends kept."""
     source = contacts.source or contacts.file
-    if source == STDIN:
-        if not stdin_replaying():
+    if source == STDIN or replaying(source):
+        if not replaying(source):
             # The stream was consumed by the load; reading it again would block at a terminal.
             raise OSError("stdin cannot be read twice")
-        data = read_bytes(STDIN, MAX_LIST_BYTES)
+        data = read_bytes(source, MAX_LIST_BYTES)
         with io.TextIOWrapper(io.BytesIO(data), contacts.encoding, newline="") as text:
             yield text
         return
