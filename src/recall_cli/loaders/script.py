@@ -155,6 +155,7 @@ def bind_script(
             )
             continue
         numbers: dict[int, tuple[Status, ...]] = {}
+        keys: dict[int, Scalar] = {}
         for number in record.numbers:
             index = _number_index(number.key, contact, phone_columns)
             if index is None:
@@ -169,7 +170,12 @@ def bind_script(
                     )
                 )
                 continue
+            first = keys.get(index)
+            if first is not None:
+                problems.append(_number_twice(record_id, number.key, index, first))
+                continue
             numbers[index] = number.outcomes
+            keys[index] = number.key
         records[record_id] = numbers
     if script.default is None:
         problems.extend(
@@ -184,6 +190,25 @@ def bind_script(
     if problems:
         return None, problems
     return records, []
+
+
+def _number_twice(record_id: str, key: Scalar, index: int, first: Scalar) -> Problem:
+    """A second key for one number (by index and by phone, say): which outcomes would play is
+    not for the file's order to decide."""
+    return Problem(
+        key.location,
+        codes.SCRIPT_NUMBER_TWICE,
+        Message(
+            "script.number_twice",
+            {
+                "record": record_id,
+                "number": key.text,
+                "index": index + 1,
+                "first": first.text,
+                "line": first.location.line,
+            },
+        ),
+    )
 
 
 def _number_index(key: Scalar, contact: Contact, phone_columns: int) -> int | None:

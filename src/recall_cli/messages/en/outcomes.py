@@ -11,6 +11,10 @@ MESSAGES: dict[str, str] = {
         "record '{record}' has no number '{number}' (give a phone column index or the phone "
         "as listed)"
     ),
+    "script.number_twice": (
+        "record '{record}': '{number}' is phone {index}, already given as '{first}' on line "
+        "{line}; which outcomes apply would be ambiguous"
+    ),
     "script.missing_record": "record '{record}' has no outcomes in {script}, which has no default",
     "script.exhausted": (
         "record '{record}', number {number} ({phone}): the script's outcomes ran out and it "

@@ -15,6 +15,10 @@ MESSAGES: dict[str, str] = {
         "у записи '{record}' нет номера '{number}' (укажите номер колонки телефона или сам "
         "телефон, как в списке)"
     ),
+    "script.number_twice": (
+        "запись '{record}': '{number}' — это телефон {index}, он уже указан как '{first}' в "
+        "строке {line}; какие исходы применять — неясно"
+    ),
     "script.missing_record": "для записи '{record}' нет исходов в {script}, а default не задан",
     "script.exhausted": (
         "запись '{record}', номер {number} ({phone}): исходы в сценарии закончились, а default "
