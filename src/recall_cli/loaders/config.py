@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ListColumns
-from recall_cli.loaders.schema import Text, Tree, key_location, to_python, validate
+from recall_cli.loaders.schema import Text, Tree, got, key_location, to_python, validate
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
 from recall_cli.messages import Message
@@ -116,7 +116,11 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     file = document.file
     if not isinstance(document.root, Mapping):
         problems.append(
-            Problem(document.root.location, codes.WRONG_TYPE, Message("config.not_mapping"))
+            Problem(
+                document.root.location,
+                codes.WRONG_TYPE,
+                Message("config.not_mapping", {"got": got(document.root)}),
+            )
         )
         return None
     tree = to_python(document.root, problems)
@@ -153,9 +157,9 @@ def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) 
     for name in ("max_attempts_per_record", "max_attempts_per_number"):
         value = getattr(model, name)
         if value < 1:
-            _range(problems, tree, file, ("limits", name), value, "≥ 1")
+            _range(problems, tree, file, ("limits", name), "≥ 1")
         elif value > MAX_ATTEMPTS:
-            _range(problems, tree, file, ("limits", name), value, f"≤ {MAX_ATTEMPTS}")
+            _range(problems, tree, file, ("limits", name), f"≤ {MAX_ATTEMPTS}")
     return Limits(
         model.max_attempts_per_record, model.max_attempts_per_number, model.dial_all_numbers
     )
@@ -166,16 +170,14 @@ def _range(
     tree: Tree,
     file: str,
     path: tuple[object, ...],
-    value: object,
     bound: str,
 ) -> None:
-    node = tree.values.get(path)
-    location = node.location if node else Location(file, 1, 1)
+    node = tree.values[path]  # the model holds the value, so the file has its node
     problems.append(
         Problem(
-            location,
+            node.location,
             codes.OUT_OF_RANGE,
-            Message("schema.range", {"key": path[-1], "value": value, "bound": bound}),
+            Message("schema.range", {"key": path[-1], "got": got(node), "bound": bound}),
         )
     )
 
@@ -234,9 +236,9 @@ def _rule(
         return node.location if node else here
 
     if model.repeats < 0:
-        _range(problems, tree, file, (*path, "repeats"), model.repeats, "≥ 0")
+        _range(problems, tree, file, (*path, "repeats"), "≥ 0")
     elif model.repeats > MAX_REPEATS:
-        _range(problems, tree, file, (*path, "repeats"), model.repeats, f"≤ {MAX_REPEATS}")
+        _range(problems, tree, file, (*path, "repeats"), f"≤ {MAX_REPEATS}")
     interval = model.interval_minutes
     if model.repeats > 0:
         if interval is None:
@@ -252,7 +254,10 @@ def _rule(
                 Problem(
                     at("interval_minutes"),
                     codes.INTERVAL_RANGE,
-                    Message("config.interval_range", {"value": interval}),
+                    Message(
+                        "config.interval_range",
+                        {"got": got(tree.values[(*path, "interval_minutes")])},
+                    ),
                 )
             )
     elif interval is not None:
@@ -271,13 +276,16 @@ def _rule(
                 Problem(here, codes.CALLBACK_WITHOUT_WAIT, Message("config.callback_without_wait"))
             )
         elif not hours <= MAX_AFTER_HOURS:  # also refuses .nan
-            _range(problems, tree, file, (*path, "after_hours"), hours, f"≤ {MAX_AFTER_HOURS}")
+            _range(problems, tree, file, (*path, "after_hours"), f"≤ {MAX_AFTER_HOURS}")
         elif hours < MIN_AFTER_HOURS:
             problems.append(
                 Problem(
                     at("after_hours"),
                     codes.CALLBACK_TOO_SOON,
-                    Message("config.callback_too_soon", {"value": hours}),
+                    Message(
+                        "config.callback_too_soon",
+                        {"got": got(tree.values[(*path, "after_hours")])},
+                    ),
                 )
             )
     elif hours is not None:

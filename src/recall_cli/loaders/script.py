@@ -7,6 +7,7 @@ from pathlib import Path
 
 from recall_cli.engine import Contact, Status, parse_status
 from recall_cli.loaders import codes
+from recall_cli.loaders.schema import got
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar, Sequence, read_yaml
 from recall_cli.messages import Message
@@ -50,8 +51,13 @@ def check_script(path: str | Path) -> ScriptReport:
     script = Script(document.file)
     root = document.root
     if not isinstance(root, Mapping):
+        message = (
+            Message("script.empty")
+            if root is None
+            else Message("script.not_mapping", {"got": got(root)})
+        )
         where = root.location if root is not None else Location(document.file, 1, 1)
-        problems.append(Problem(where, codes.WRONG_TYPE, Message("script.not_mapping")))
+        problems.append(Problem(where, codes.WRONG_TYPE, message))
         return ScriptReport(None, problems)
     seen: dict[str, Scalar] = {}
     for key, value in root.items:
@@ -102,7 +108,7 @@ def _status(node: Node, script: Script, problems: list[Problem]) -> Status | Non
 
 
 def _wrong(node: Node, key: str) -> Problem:
-    return Problem(node.location, codes.WRONG_TYPE, Message(key))
+    return Problem(node.location, codes.WRONG_TYPE, Message(key, {"got": got(node)}))
 
 
 def _records(node: Node, script: Script, problems: list[Problem]) -> None:

@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     "schema.unknown_hint": "unknown key '{key}'; did you mean '{hint}'?",
     "schema.wrong_type": "expected {expected}, got {got}",
     "schema.invalid": "invalid value {got}: {reason}",
-    "schema.range": "'{key}' must be {bound}, got {value}",
+    "schema.range": "'{key}' must be {bound}, got {got}",
     "type.int": "a whole number",
     "type.bool": "true or false",
     "type.number": "a number",
@@ -30,8 +30,19 @@ MESSAGES: dict[str, str] = {
     "type.mapping": "a mapping (key: value)",
     "type.list": "a list",
     "type.choice": "one of {choices}",
+    "value.got": "{value} ({kind})",
+    "value.empty": "an empty value",
+    "kind.text": "text",
+    "kind.int": "whole number",
+    "kind.number": "number",
+    "kind.bool": "boolean",
+    "kind.null": "null",
+    "kind.mapping": "mapping",
+    "kind.list": "list",
     "config.empty": "the config is empty",
-    "config.not_mapping": "a config must be a mapping of keys such as limits and rules",
+    "config.not_mapping": (
+        "a config must be a mapping of keys such as limits and rules, got {got}"
+    ),
     "config.answered_rule": "'{name}' is the success status; it takes no rule",
     "config.duplicate_status": (
         "status '{name}' ({status}) already has a rule on line {line}; which one applies "
@@ -42,12 +53,12 @@ MESSAGES: dict[str, str] = {
     "config.repeats_without_interval": (
         "{repeats} {repeats|repeat|repeats} but no interval_minutes; say how far apart (1 to 10)"
     ),
-    "config.interval_range": "interval_minutes must be from 1 to 10, got {value}",
+    "config.interval_range": "interval_minutes must be from 1 to 10, got {got}",
     "config.unused_interval": "interval_minutes is ignored: the rule has no repeats",
     "config.callback_without_wait": "a callback needs after_hours (at least 1)",
     "config.callback_too_soon": (
         "after_hours must be at least 1 (a callback is a long wait; use repeats for short ones), "
-        "got {value}"
+        "got {got}"
     ),
     "config.unused_after_hours": "after_hours is ignored: the action is {action}, not callback",
     "cli.bad_lang": "'{value}' is not a language recall speaks; use one of: {langs}",
