@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "file.too_large": "is larger than {limit} MiB; refusing to read it",
     "file.binary": "holds a NUL byte: this is not a text file",
     "file.not_utf8": "is not valid UTF-8 text",
+    "file.wide_encoding": "is {encoding} text, which recall does not read; save it as UTF-8",
     "yaml.syntax": "YAML syntax error: {reason}",
     "yaml.documents": "holds more than one YAML document; keep one per file",
     "yaml.alias": "YAML aliases (*name) are not allowed; write the value out",

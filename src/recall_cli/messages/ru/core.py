@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "file.too_large": "больше {limit} МиБ; читать не буду",
     "file.binary": "содержит байт NUL: это не текстовый файл",
     "file.not_utf8": "не является текстом в UTF-8",
+    "file.wide_encoding": "файл в кодировке {encoding}, её recall не читает; сохраните его в UTF-8",
     "yaml.syntax": "синтаксическая ошибка YAML: {reason}",
     "yaml.documents": "в файле больше одного документа YAML; оставьте один",
     "yaml.alias": "ссылки YAML (*имя) не допускаются; напишите значение целиком",
