@@ -260,7 +260,7 @@ def check_runs(runs: int, format_ok: bool, output_format: str, lang: Lang) -> No
 
 
 def moment(value: str, zone: ZoneInfo, option: str, lang: Lang) -> datetime:
-    """An ISO 8601 date and time, in `zone` when it has no offset of its own."""
+    """An ISO 8601 date and time, in `zone` when it has no offset of its own, in whole seconds."""
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -274,7 +274,8 @@ def moment(value: str, zone: ZoneInfo, option: str, lang: Lang) -> datetime:
         )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
-    return parsed.astimezone(zone)
+    # Times are whole seconds in every output: a fraction of the start would ride on them all.
+    return parsed.replace(microsecond=0).astimezone(zone)
 
 
 def campaign_times(
