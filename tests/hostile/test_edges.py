@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from recall_cli.cli import app
 from recall_cli.cli import simulate as simulate_cli
-from recall_cli.loaders.config import MAX_AFTER_HOURS, MIN_AFTER_HOURS
+from recall_cli.loaders.config import AFTER_HOURS
 from recall_cli.loaders.contacts import check_list
 from recall_cli.messages import Lang
 from recall_cli.render.timeline import clock_time
@@ -221,9 +221,9 @@ def test_script_messages_name_the_value_and_its_kind_once(tmp_path: Path) -> Non
 
 
 def test_every_suggested_wait_is_accepted_and_not_whole_days() -> None:
-    for hours in range(HOURS_PER_DAY, MAX_AFTER_HOURS + 1, HOURS_PER_DAY):
+    for hours in range(HOURS_PER_DAY, AFTER_HOURS.high + 1, HOURS_PER_DAY):
         suggested = suggested_hours(hours)
-        assert MIN_AFTER_HOURS <= suggested <= MAX_AFTER_HOURS, hours
+        assert AFTER_HOURS.low <= suggested <= AFTER_HOURS.high, hours
         assert suggested % HOURS_PER_DAY, hours
     assert (suggested_hours(8736), suggested_hours(8760)) == (8739, 8757)
 

@@ -38,7 +38,6 @@ from recall_cli.problems import (
     Location,
     Problem,
     RecallError,
-    Severity,
     UnreadableError,
     errors_in,
 )
@@ -777,9 +776,7 @@ class _ListReader:
             self.problems.append(self._unclosed(open_quote))
         if not records and not errors_in(self.problems):
             self.problems.append(
-                self._problem(
-                    header_line, 1, codes.NO_RECORDS, "contacts.no_records", Severity.WARNING
-                )
+                self._problem(header_line, 1, codes.NO_RECORDS, "contacts.no_records")
             )
         return tuple(records)
 
@@ -836,7 +833,6 @@ class _ListReader:
                 *self._cell(line, layout.width),
                 codes.RAGGED_ROW,
                 "contacts.ragged_row",
-                Severity.WARNING,
                 extra=extra,
                 columns=layout.width,
             )
@@ -897,8 +893,7 @@ class _ListReader:
         column: int,
         code: Code,
         key: str,
-        severity: Severity = Severity.ERROR,
         /,
         **params: object,
     ) -> Problem:
-        return Problem(Location(self.name, line, column), code, Message(key, params), severity)
+        return Problem(Location(self.name, line, column), code, Message(key, params))

@@ -27,7 +27,7 @@ from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, parse_yaml, read_yaml
 from recall_cli.loaders.yaml_tree import Mapping as MappingNode
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, RecallError, Severity, errors_in
+from recall_cli.problems import Location, Problem, RecallError, errors_in
 
 SUM_TOLERANCE = 1e-6
 """How far from 1 the probabilities of a row may sum (SPEC §7)."""
@@ -150,7 +150,6 @@ class _Reader:
                         self._key(("after", name)),
                         codes.UNUSED_AFTER_ROW,
                         Message("profile.after_answered", {"name": name}),
-                        Severity.WARNING,
                     )
                 )
             elif status is not None:

@@ -52,14 +52,15 @@ MESSAGES: dict[str, str] = {
     "config.unknown_status": "unknown status '{name}'",
     "config.unknown_status_hint": "unknown status '{name}'; did you mean '{hint}'?",
     "config.repeats_without_interval": (
-        "{repeats} {repeats|repeat|repeats} but no interval_minutes; say how far apart (1 to 10)"
+        "{repeats} {repeats|repeat|repeats} but no interval_minutes; "
+        "say how far apart ({low} to {high})"
     ),
-    "config.interval_range": "interval_minutes must be from 1 to 10, got {got}",
+    "config.interval_range": "interval_minutes must be from {low} to {high}, got {got}",
     "config.unused_interval": "interval_minutes is ignored: the rule has no repeats",
-    "config.callback_without_wait": "a callback needs after_hours (at least 1)",
+    "config.callback_without_wait": "a callback needs after_hours (at least {low})",
     "config.callback_too_soon": (
-        "after_hours must be at least 1 (a callback is a long wait; use repeats for short ones), "
-        "got {got}"
+        "after_hours must be at least {low} "
+        "(a callback is a long wait; use repeats for short ones), got {got}"
     ),
     "config.unused_after_hours": "after_hours is ignored: the action is {action}, not callback",
     "cli.bad_lang": "'{value}' is not a language recall speaks; use one of: {langs}",

@@ -55,13 +55,13 @@ MESSAGES: dict[str, str] = {
     "config.unknown_status_hint": "неизвестный статус '{name}'; может быть, '{hint}'?",
     "config.repeats_without_interval": (
         "{repeats} {repeats|повтор|повтора|повторов}, но нет interval_minutes; укажите интервал "
-        "(от 1 до 10)"
+        "(от {low} до {high})"
     ),
-    "config.interval_range": "interval_minutes должен быть от 1 до 10, а указано {got}",
+    "config.interval_range": "interval_minutes должен быть от {low} до {high}, а указано {got}",
     "config.unused_interval": "interval_minutes не используется: в правиле нет повторов",
-    "config.callback_without_wait": "для перезвона нужен after_hours (не меньше 1)",
+    "config.callback_without_wait": "для перезвона нужен after_hours (не меньше {low})",
     "config.callback_too_soon": (
-        "after_hours должен быть не меньше 1 (перезвон — долгое ожидание; для коротких есть "
+        "after_hours должен быть не меньше {low} (перезвон — долгое ожидание; для коротких есть "
         "повторы), а указано {got}"
     ),
     "config.unused_after_hours": "after_hours не используется: действие {action}, а не перезвон",
