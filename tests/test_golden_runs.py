@@ -24,6 +24,8 @@ LIST = "sample_lists/campaign_300.csv"
 @pytest.fixture(autouse=True)
 def _in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
+
+
 SEEDED = ("--seed", "42", "--start", "2026-12-01T09:00", "--lang", "en")
 
 

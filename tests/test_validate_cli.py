@@ -207,7 +207,7 @@ def test_github_escapes_file_names(tmp_path: Path) -> None:
     name = str(odd).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
     assert out == (
         f"::error file={name},line=1,col=35,title=RC013 out-of-range::'max_attempts_per_record' "
-        "must be ≥ 1, got 0\n"
+        "must be ≥ 1, got 0 (whole number)\n"
     )
 
 

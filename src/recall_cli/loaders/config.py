@@ -22,7 +22,7 @@ from pydantic_core import CoreSchema
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ListColumns
-from recall_cli.loaders.schema import Text, Tree, key_location, to_python, validate
+from recall_cli.loaders.schema import Text, Tree, got, key_location, to_python, validate
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
 from recall_cli.messages import Message
@@ -149,7 +149,11 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     file = document.file
     if not isinstance(document.root, Mapping):
         problems.append(
-            Problem(document.root.location, codes.WRONG_TYPE, Message("config.not_mapping"))
+            Problem(
+                document.root.location,
+                codes.WRONG_TYPE,
+                Message("config.not_mapping", {"got": got(document.root)}),
+            )
         )
         return None
     tree = to_python(document.root, problems)
@@ -186,9 +190,9 @@ def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) 
     for name in ("max_attempts_per_record", "max_attempts_per_number"):
         value = getattr(model, name)
         if value < ATTEMPTS.low:
-            _range(problems, tree, file, ("limits", name), value, f"≥ {ATTEMPTS.low}")
+            _range(problems, tree, file, ("limits", name), f"≥ {ATTEMPTS.low}")
         elif value > ATTEMPTS.high:
-            _range(problems, tree, file, ("limits", name), value, f"≤ {ATTEMPTS.high}")
+            _range(problems, tree, file, ("limits", name), f"≤ {ATTEMPTS.high}")
     return Limits(
         model.max_attempts_per_record, model.max_attempts_per_number, model.dial_all_numbers
     )
@@ -199,16 +203,14 @@ def _range(
     tree: Tree,
     file: str,
     path: tuple[object, ...],
-    value: object,
     bound: str,
 ) -> None:
-    node = tree.values.get(path)
-    location = node.location if node else Location(file, 1, 1)
+    node = tree.values[path]  # the model holds the value, so the file has its node
     problems.append(
         Problem(
-            location,
+            node.location,
             codes.OUT_OF_RANGE,
-            Message("schema.range", {"key": path[-1], "value": value, "bound": bound}),
+            Message("schema.range", {"key": path[-1], "got": got(node), "bound": bound}),
         )
     )
 
@@ -267,9 +269,9 @@ def _rule(
         return node.location if node else here
 
     if model.repeats < REPEATS.low:
-        _range(problems, tree, file, (*path, "repeats"), model.repeats, f"≥ {REPEATS.low}")
+        _range(problems, tree, file, (*path, "repeats"), f"≥ {REPEATS.low}")
     elif model.repeats > REPEATS.high:
-        _range(problems, tree, file, (*path, "repeats"), model.repeats, f"≤ {REPEATS.high}")
+        _range(problems, tree, file, (*path, "repeats"), f"≤ {REPEATS.high}")
     interval = model.interval_minutes
     if model.repeats > 0:
         if interval is None:
@@ -290,7 +292,11 @@ def _rule(
                     codes.INTERVAL_RANGE,
                     Message(
                         "config.interval_range",
-                        {"value": interval, "low": INTERVAL.low, "high": INTERVAL.high},
+                        {
+                            "got": got(tree.values[(*path, "interval_minutes")]),
+                            "low": INTERVAL.low,
+                            "high": INTERVAL.high,
+                        },
                     ),
                 )
             )
@@ -313,13 +319,16 @@ def _rule(
                 )
             )
         elif not hours <= AFTER_HOURS.high:  # also refuses .nan
-            _range(problems, tree, file, (*path, "after_hours"), hours, f"≤ {AFTER_HOURS.high}")
+            _range(problems, tree, file, (*path, "after_hours"), f"≤ {AFTER_HOURS.high}")
         elif hours < AFTER_HOURS.low:
             problems.append(
                 Problem(
                     at("after_hours"),
                     codes.CALLBACK_TOO_SOON,
-                    Message("config.callback_too_soon", {"value": hours, "low": AFTER_HOURS.low}),
+                    Message(
+                        "config.callback_too_soon",
+                        {"got": got(tree.values[(*path, "after_hours")]), "low": AFTER_HOURS.low},
+                    ),
                 )
             )
     elif hours is not None:

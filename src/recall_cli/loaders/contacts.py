@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, TextIO
 from recall_cli.engine.contact import Contact
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
-from recall_cli.loaders.files import STDIN, display_name, read_bytes, replaying
+from recall_cli.loaders.files import (
+    STDIN,
+    display_name,
+    read_bytes,
+    refuse_wide,
+    replaying,
+)
 from recall_cli.messages import Message
 from recall_cli.problems import (
     Code,
@@ -157,6 +163,11 @@ def _codec(name: str, encoding: str) -> str:
 
 def _decode(name: str, data: bytes, forced: str | None) -> tuple[str, str]:
     """The text and the encoding it was read in: forced, or UTF-8 (BOM or not), else cp1251."""
+    if forced is None or not forced.startswith(("utf-16", "utf-32")):  # canonical codec names
+        try:
+            refuse_wide(name, data)
+        except RecallError as error:
+            raise _UnusableError(*error.problems) from None
     if forced is not None:
         if forced == "utf-8" and data.startswith(UTF8_BOM):
             forced = "utf-8-sig"

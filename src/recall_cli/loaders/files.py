@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
@@ -110,8 +111,42 @@ def position_of(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32 LE"),
+    (codecs.BOM_UTF32_BE, "UTF-32 BE"),
+    (codecs.BOM_UTF16_LE, "UTF-16 LE"),
+    (codecs.BOM_UTF16_BE, "UTF-16 BE"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding whose byte order mark starts `data`, if any."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def refuse_wide(name: str, data: bytes) -> None:
+    """A UTF-16 or UTF-32 file (Excel's "Unicode text", Notepad's "Unicode") is refused at 1:1
+    by its encoding, rather than at the first NUL byte of its text."""
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        raise RecallError(
+            [
+                Problem(
+                    Location(name, 1, 1),
+                    codes.ENCODING,
+                    Message("file.wide_encoding", {"encoding": encoding}),
+                )
+            ]
+        )
+
+
 def decode_utf8(name: str, data: bytes) -> str:
     """UTF-8 text without its BOM; a bad byte is reported at its line and column."""
+    refuse_wide(name, data)
     if b"\x00" in data:
         prefix = data[: data.index(b"\x00")].decode("utf-8", "replace")
         line, column = position_of(prefix, len(prefix))

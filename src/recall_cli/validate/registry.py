@@ -51,6 +51,7 @@ MODULES: tuple[str, ...] = (
     "rc302_script_unknown_number",
     "rc303_script_missing_record",
     "rc304_outcomes_exhausted",
+    "rc305_script_number_twice",
     "rc401_probability_sum",
     "rc402_negative_probability",
     "rc403_duplicate_outcome",

@@ -78,6 +78,10 @@ MESSAGES: dict[str, str] = {
     "runs.mean": "mean",
     "runs.interval": "95% interval",
     "runs.single": "one run: no interval; use --runs 2 or more",
+    "runs.rough": (
+        "only {runs} {runs|run|runs}: the intervals are rough; use --runs {enough} or more "
+        "for figures to act on"
+    ),
     "compare.title": (
         "A: {a} · B: {b} · {runs} {runs|run|runs} on the same outcomes, seeds {first}–{last}"
     ),
@@ -99,4 +103,8 @@ MESSAGES: dict[str, str] = {
     "option.moment_range": "'{value}' is outside the years {first}–{last} that a run may start in",
     "option.bad_moment": "'{value}' is not an ISO 8601 date and time (e.g. 2026-12-01T10:00)",
     "option.until_before_start": "the horizon is before the start",
+    "note.long_table": (
+        "note: the table holds the timelines of {records} {records|record|records}; "
+        "--no-events shows the summary only, --format json gives data to process"
+    ),
 }
