@@ -34,6 +34,10 @@ COMMANDS = {
     "simulate json": (*SIMULATE, "--format", "json"),
     "simulate jsonl": (*SIMULATE, "--format", "jsonl"),
     "simulate csv": (*SIMULATE, "--format", "csv"),
+    "simulate split": (
+        *("simulate", DEFAULT, str(SAMPLE_LISTS / "campaign_300.csv"), "--start", START),
+        *("--format", "json", "--no-events", "--jobs", "2"),
+    ),
     "simulate runs": ("simulate", DEFAULT, LIST, "--runs", "3", "--start", START),
     "compare": ("compare", DEFAULT, str(SAMPLE_CONFIGS / "cloud_contact_27h.yaml"), LIST),
     "validate text": ("validate", FINDINGS),
