@@ -5,9 +5,9 @@ beside the target and renamed over it. A character device, FIFO or socket (`/dev
 `>(gzip > x.gz)`) is written to directly, never replaced. A directory, a block device, or
 any input of the command is refused before anything is written.
 
-Every write goes through `_Sink`: a failed write (disk full, I/O error) becomes an
-`UnreadableError` naming where the output was going (exit 2), and a reader that goes away
-ends the run quietly with `PIPE_CLOSED`.
+Every write, to stdout and stderr too, goes through `_Sink`: a failed write (disk full, I/O
+error) becomes an `UnreadableError` naming where the output was going (exit 2), and a reader
+that goes away ends the run quietly with `PIPE_CLOSED`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from recall_cli.loaders import codes
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, UnreadableError
+from recall_cli.problems import ExitCode, Location, Problem, UnreadableError
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -37,6 +37,7 @@ clean one (0) nor for one with findings (1)."""
 
 STDOUT = "<stdout>"
 """How stdout is named in a message about it."""
+STDERR = "<stderr>"
 
 
 class Kind(Enum):
@@ -83,29 +84,33 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         yield out
 
 
-def take_stdout() -> None:
-    """Make stdout UTF-8 whatever the locale, with its writes going through `_Sink`.
+def take_streams() -> None:
+    """Make stdout and stderr UTF-8 whatever the locale, with their writes going through
+    `_Sink`: a failed write to stdout is told on stderr (exit 2); stderr that fails leaves
+    nowhere to tell anything, so the run just ends (exit 2).
 
     UTF-8 because JSON and CSV must not lose a character to the terminal's code page, and a
-    table is the same text; stdout that is not a plain file descriptor (a Windows console,
+    table is the same text. A stream that is not a plain file descriptor (a Windows console,
     a test's capture) is left as it is.
     """
-    current = sys.stdout
+    sys.stdout = _taken(sys.stdout, _Sink, STDOUT)
+    sys.stderr = _taken(sys.stderr, _ErrorSink, STDERR)
+
+
+def _taken(current: TextIO, sink: type[_Sink], where: str) -> TextIO:
     if not isinstance(current, io.TextIOWrapper):
-        return
+        return current
     buffer = current.buffer  # the raw file itself when Python runs unbuffered (-u)
     raw = buffer if isinstance(buffer, io.FileIO) else getattr(buffer, "raw", None)
     if not isinstance(raw, io.FileIO):
-        return
+        return current
     current.flush()
-    sys.stdout = _text(
-        _Sink(raw.fileno(), STDOUT, closefd=False),
+    return _text(
+        sink(raw.fileno(), where, closefd=False),
         errors=current.errors,
         line_buffering=current.line_buffering,
         write_through=current.write_through,
     )
-    if isinstance(sys.stderr, io.TextIOWrapper):
-        sys.stderr.reconfigure(encoding="utf-8")
 
 
 class _Sink(io.FileIO):
@@ -127,7 +132,17 @@ class _Sink(io.FileIO):
             if isinstance(error, BrokenPipeError):
                 # The reader went away: nothing left to say to it, and nothing to report.
                 raise SystemExit(PIPE_CLOSED) from None
-            raise _unwritable(self.where, error) from None
+            raise self.failure(error) from None
+
+    def failure(self, error: OSError) -> BaseException:
+        return _unwritable(self.where, error)
+
+
+class _ErrorSink(_Sink):
+    """Stderr: when it cannot be written there is nowhere left to say so."""
+
+    def failure(self, error: OSError) -> BaseException:
+        return SystemExit(int(ExitCode.USAGE))
 
 
 def _text(

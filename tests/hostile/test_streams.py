@@ -105,6 +105,34 @@ def test_an_unbuffered_full_stdout_is_one_line_and_exit_2(full_device: Path) -> 
     assert (done.returncode, done.stderr) == (2, FULL_STDOUT)
 
 
+def _refused_run(tmp_path: Path, stderr: int) -> subprocess.CompletedProcess[bytes]:
+    """A run refused with a message on stderr: its config is missing (exit 2)."""
+    args = ["simulate", str(tmp_path / "missing.yaml"), LIST]
+    return subprocess.run(
+        [sys.executable, "-m", "recall_cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_full_stderr_ends_the_run_with_exit_2(tmp_path: Path, full_device: Path) -> None:
+    with full_device.open("wb") as full:
+        done = _refused_run(tmp_path, full.fileno())
+    assert (done.returncode, done.stdout) == (2, b"")
+
+
+def test_a_closed_stderr_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = _refused_run(tmp_path, write_end)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stdout) == (PIPE_CLOSED, b"")
+
+
 def test_a_file_that_cannot_grow_is_one_line_exit_2_and_the_old_file_kept(
     tmp_path: Path,
 ) -> None:

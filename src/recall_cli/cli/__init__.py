@@ -11,7 +11,7 @@ from recall_cli import __version__
 from recall_cli.cli import compare, explain, simulate, validate
 from recall_cli.cli.common import print_problems
 from recall_cli.messages import detect_lang
-from recall_cli.output import take_stdout
+from recall_cli.output import take_streams
 from recall_cli.problems import RecallError
 
 app = typer.Typer(
@@ -50,9 +50,10 @@ explain.register(app)
 
 
 def main() -> None:
-    """The `recall` command: stdout in UTF-8 with its failures told (see `take_stdout`); a
-    write that fails outside any command (the help text, say) still gets one line, exit 2."""
-    take_stdout()
+    """The `recall` command: stdout and stderr in UTF-8, their failures told (see
+    `take_streams`); a write that fails outside any command (the help text, say) still gets
+    one line, exit 2."""
+    take_streams()
     try:
         try:
             app()

@@ -111,7 +111,7 @@ def reported(lang: Lang) -> Iterator[None]:
     except RecallError as error:
         fail(error.problems, lang, error.exit_code)
     except BrokenPipeError:
-        # Stderr's reader went away (`2>&1 | head`); stdout's is handled where it is written.
+        # Stderr's reader went away (`2>&1 | head`) where `take_streams` has not taken it.
         sys.stderr.close()
         raise typer.Exit(PIPE_CLOSED) from None
     except MemoryError:
