@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from recall_cli import __version__
 from recall_cli.cli import compare, explain, simulate, validate
+from recall_cli.cli.common import print_problems
+from recall_cli.messages import detect_lang
+from recall_cli.output import take_streams
+from recall_cli.problems import RecallError
 
 app = typer.Typer(
     name="recall",
@@ -45,4 +50,15 @@ explain.register(app)
 
 
 def main() -> None:
-    app()
+    """The `recall` command: stdout and stderr in UTF-8, their failures told (see
+    `take_streams`); a write that fails outside any command (the help text, say) still gets
+    one line, exit 2."""
+    take_streams()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()
+    except RecallError as error:
+        print_problems(error.problems, detect_lang())
+        sys.exit(int(error.exit_code))

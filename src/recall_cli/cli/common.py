@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 import typer
 
 from recall_cli.messages import Lang, detect_lang, text
+from recall_cli.output import PIPE_CLOSED
 from recall_cli.problems import ExitCode, Problem, RecallError
 
 if TYPE_CHECKING:
@@ -38,7 +39,11 @@ RecordOption = Annotated[
     list[str] | None, typer.Option("--record", help="Only this record id (repeatable).")
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option(help="Write to this file (atomically) instead of stdout.")
+    Path | None,
+    typer.Option(
+        help="Write here instead of stdout: a file is replaced whole (atomically); "
+        "a device or pipe is written to as it is."
+    ),
 ]
 EncodingOption = Annotated[
     str | None, typer.Option(help="Encoding of the list (default: detected).")
@@ -92,12 +97,26 @@ def fail(problems: tuple[Problem, ...] | list[Problem], lang: Lang, code: ExitCo
 
 @contextlib.contextmanager
 def reported(lang: Lang) -> Iterator[None]:
-    """Print a `RecallError`'s problems and exit with its code, instead of a traceback."""
+    """Turn what can go wrong in a command into one message and its exit code, never a
+    traceback: a `RecallError`'s problems (a failed write is one), or running out of memory.
+
+    Stdout is flushed here, so that a write that fails does so while it can still be told.
+    """
+    out_of_memory = False
     try:
-        yield
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
     except RecallError as error:
         fail(error.problems, lang, error.exit_code)
     except BrokenPipeError:
-        # The reader went away (`| head`); nothing left to say to it.
+        # Stderr's reader went away (`2>&1 | head`) where `take_streams` has not taken it.
         sys.stderr.close()
-        raise typer.Exit(int(ExitCode.OK)) from None
+        raise typer.Exit(PIPE_CLOSED) from None
+    except MemoryError:
+        # Told outside the handler: the traceback, and the memory its frames hold, goes first.
+        out_of_memory = True
+    if out_of_memory:
+        sys.stderr.write(text(lang, "cli.out_of_memory") + "\n")
+        raise typer.Exit(int(ExitCode.USAGE))

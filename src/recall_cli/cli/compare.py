@@ -33,7 +33,7 @@ from recall_cli.cli.simulate import (
 )
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders.contacts import load_list
-from recall_cli.output import open_output
+from recall_cli.output import check_output, open_output
 from recall_cli.render import data
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import montecarlo
@@ -78,6 +78,7 @@ def compare_command(
     language = resolve_lang(lang)
     check_runs(runs, True, output_format, language)
     with reported(language), paused_gc():
+        check_output(output, (config_a, config_b, contact_list, profile))
         # Not at the top: the CLI's start stays free of pydantic (see `recall_cli.cli.simulate`).
         from recall_cli.loaders.config import load_config  # noqa: PLC0415
 

@@ -75,7 +75,7 @@ def explain_command(
     # Imported here, not at the top: see the module's docstring.
     from recall_cli.explain.explainer import Request, explain  # noqa: PLC0415
     from recall_cli.explain.words import Words  # noqa: PLC0415
-    from recall_cli.output import open_output  # noqa: PLC0415
+    from recall_cli.output import check_output, open_output  # noqa: PLC0415
     from recall_cli.render.explanation import (  # noqa: PLC0415
         EXPORT_WIDTH,
         export,
@@ -86,6 +86,7 @@ def explain_command(
     language = resolve_lang(lang)
     fmt = _format(export_to, language)
     with reported(language):
+        check_output(export_to, (config,))
         report = _loaded(config)
         campaign = report.campaign
         assert campaign is not None

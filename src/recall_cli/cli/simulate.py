@@ -39,7 +39,7 @@ from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, ListParts, load_list, split_list
 from recall_cli.messages import Lang, Message, text
-from recall_cli.output import open_output
+from recall_cli.output import check_output, open_output
 from recall_cli.problems import ExitCode, Location, Problem, RecallError
 from recall_cli.render import data
 from recall_cli.render.run import RunInfo
@@ -132,6 +132,7 @@ def simulate_command(
     if runs > 1 and script is not None:
         raise typer.BadParameter(text(language, "option.runs_with_script"), param_hint="--runs")
     with reported(language), paused_gc():
+        check_output(output, (config, contact_list, script, profile))
         from recall_cli.loaders.config import load_config  # noqa: PLC0415 (see TYPE_CHECKING)
 
         campaign = load_config(config)

@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-from recall_cli.cli.common import LangOption, resolve_lang
-from recall_cli.messages import text
+from recall_cli.cli.common import LangOption, reported, resolve_lang
+from recall_cli.messages import detect_lang, text
 from recall_cli.render.formats import Format
 from recall_cli.validate.kinds import FileKind
 
@@ -73,9 +73,10 @@ def validate_command(
             raise typer.BadParameter(
                 text(language, "validate.ignore_unknown", pattern=pattern), param_hint="--ignore"
             )
-    report = validate_paths(paths, kind, patterns)
-    fmt = output_format or (Format.GITHUB if os.environ.get("GITHUB_ACTIONS") else Format.TEXT)
-    write(Console(highlight=False), report, fmt, language)
+    with reported(language):
+        report = validate_paths(paths, kind, patterns)
+        fmt = output_format or (Format.GITHUB if os.environ.get("GITHUB_ACTIONS") else Format.TEXT)
+        write(Console(highlight=False), report, fmt, language)
     raise typer.Exit(int(report.exit_code(strict)))
 
 
@@ -83,4 +84,5 @@ def schema_command() -> None:
     """Print the JSON Schema of the campaign config format (for editors and CI)."""
     from recall_cli.validate.schema import config_schema  # noqa: PLC0415
 
-    typer.echo(json.dumps(config_schema(), ensure_ascii=False, indent=2))
+    with reported(detect_lang()):
+        typer.echo(json.dumps(config_schema(), ensure_ascii=False, indent=2))

@@ -5,6 +5,11 @@ MESSAGES: dict[str, str] = {
     "file.directory": "is a directory, not a file",
     "file.unreadable": "cannot be read: {reason}",
     "file.unwritable": "cannot write the output here: {reason}",
+    "output.is_input": (
+        "is the same file as {input}, which this command reads; refusing to overwrite it"
+    ),
+    "output.block_device": "is a block device; refusing to write the output onto it",
+    "cli.out_of_memory": "recall: out of memory: this run needs more than the machine can give",
     "file.too_large": "is larger than {limit} MiB; refusing to read it",
     "file.binary": "holds a NUL byte: this is not a text file",
     "file.not_utf8": "is not valid UTF-8 text",
