@@ -11,6 +11,7 @@ from rich.text import Text
 
 from recall_cli.engine import RecordState, Status, Then, label
 from recall_cli.messages import Lang, text
+from recall_cli.messages.visible import visible
 from recall_cli.render.figures import summary_table
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.describe import describe_then, short_time, wall_clock
@@ -41,8 +42,9 @@ def timeline_table(
     """One record's dials as the slide lays them out."""
     limits = run.policy.limits
     contact = result.contact
-    phones = ", ".join(phone for phone in contact.phones if phone) or "—"
-    names = " ".join(value for _, value in contact.fields[:2] if value)
+    # The list's cells are shown through `visible`, as messages show their values.
+    phones = visible(", ".join(phone for phone in contact.phones if phone)) or "—"
+    names = visible(" ".join(value for _, value in contact.fields[:2] if value))
     title = text(lang, "timeline.title", record=contact.id)
     if names:
         title += f" · {names}"
@@ -65,7 +67,7 @@ def timeline_table(
     for event in events:
         row: list[RenderableType] = [
             short_time(run.clock.at(event.time), reference),
-            f"{event.number + 1} · {contact.phones[event.number]}",
+            f"{event.number + 1} · {visible(contact.phones[event.number])}",
             f"{event.attempt}/{limits.max_attempts_per_record}",
             f"{event.number_attempt}/{limits.max_attempts_per_number}",
             _repeat(run, event),
