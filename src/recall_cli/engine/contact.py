@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import NamedTuple
+
+_DIGIT: Callable[[str], re.Match[str] | None] = re.compile(r"\d").search
+
+
+def dialable(phones: tuple[str, ...]) -> tuple[bool, ...]:
+    """Which of `phones` may be dialled: a cell holding no digit at all (empty, or a name that
+    slipped into a phone column) is never dialled."""
+    return tuple(map(bool, map(_DIGIT, phones)))
 
 
 class Contact(NamedTuple):
-    """One record: its id, its phones by column position ("" when the cell is empty), and the
-    other columns carried along for display.
+    """One record: its id, its phones by column position ("" when the cell is empty), as
+    written in the list, and the other columns carried along for display.
 
     An immutable named tuple rather than a frozen dataclass: a list of a million records makes
     a million of them, and a frozen dataclass takes more than twice as long to build (its
@@ -21,4 +31,4 @@ class Contact(NamedTuple):
 
     @property
     def dialable(self) -> tuple[bool, ...]:
-        return tuple(bool(phone) for phone in self.phones)
+        return dialable(self.phones)

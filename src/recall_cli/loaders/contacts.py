@@ -26,6 +26,7 @@ from recall_cli.engine.contact import Contact
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.files import STDIN, display_name, read_bytes, stdin_replaying
+from recall_cli.loaders.phone_cells import is_phone_header
 from recall_cli.messages import Message
 from recall_cli.problems import (
     Code,
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 
 MAX_LIST_BYTES = 2 * 1024 * 1024 * 1024
 ID_COLUMNS = ("id", "ID", "№", "record_id")
-PHONE_PREFIXES = ("phone", "телефон")
 DELIMITERS = (",", ";", "\t")
 """The delimiters we detect; on a tie the earlier one wins."""
 DEFAULT_DELIMITER = ","
@@ -677,7 +677,7 @@ class _ListReader:
             phones = [
                 index
                 for index, name in enumerate(header)
-                if index != id_index and name.casefold().startswith(PHONE_PREFIXES)
+                if index != id_index and is_phone_header(name)
             ]
         if not phones and not problems:
             columns = ", ".join(header)

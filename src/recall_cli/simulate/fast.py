@@ -34,6 +34,7 @@ from recall_cli.engine import (
     decide,
     start,
 )
+from recall_cli.engine.contact import dialable as dialable_phones
 from recall_cli.simulate.random_outcomes import (
     BLOCK,
     ProfileSource,
@@ -253,8 +254,8 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
             if done == PROGRESS_EVERY:
                 progressed(done)
                 done = 0
-        # `Contact.dialable`, built without a generator: this runs once per record.
-        dialable = tuple(map(bool, contact.phones))
+        # `Contact.dialable` without the property's frame: this runs once per record.
+        dialable = dialable_phones(contact.phones)
         known = starts.get(dialable)
         state = machine.start(dialable) if known is None else known
         if state < 0:

@@ -10,6 +10,7 @@ from itertools import chain
 from operator import attrgetter
 
 from recall_cli.engine import RecordState, Status, Then
+from recall_cli.loaders.phone_cells import ListProblems, combined, list_problems
 from recall_cli.simulate.simulator import Event, RecordResult
 
 SECONDS_PER_HOUR = 3600
@@ -20,6 +21,7 @@ _THEN = attrgetter("then")
 _CLOSED_AT = attrgetter("closed_at")
 _DIALS = attrgetter("dials")
 _ATTEMPTS = attrgetter("attempts")
+_CONTACT = attrgetter("contact")
 
 
 class ClosedBy(StrEnum):
@@ -102,6 +104,8 @@ class Summary:
     time_to_reach: Spread | None = None
     dials_by_status: dict[Status, int] = field(default_factory=dict)
     dials_by_hour: dict[int, int] = field(default_factory=dict)
+    list_problems: ListProblems = field(default_factory=ListProblems)
+    """What the records' phone cells hold that the run could not dial as it stands."""
 
     @property
     def reach_rate(self) -> float:
@@ -132,13 +136,14 @@ class Summary:
 class Counts:
     """What the figures of a part of a run are made of, such that the parts of a run split by
     records add up to the whole (`combine`): how records ended, when the reached ones were
-    reached, dials and attempts, and the dials' tally."""
+    reached, dials and attempts, the dials' tally, and the problems of the records' phones."""
 
     endings: Counter[tuple[RecordState, Then | None]]
     reach_times: list[int]
     dials: int
     attempts: int
     tally: Tally | None
+    problems: ListProblems = field(default_factory=ListProblems)
 
 
 def count(results: Iterable[RecordResult], tally: Tally | None = None) -> Counts:
@@ -156,6 +161,7 @@ def count(results: Iterable[RecordResult], tally: Tally | None = None) -> Counts
         sum(map(_DIALS, rows)),
         sum(map(_ATTEMPTS, rows)),
         tally,
+        list_problems(list(map(_CONTACT, rows))),
     )
 
 
@@ -193,6 +199,7 @@ def combine(parts: Sequence[Counts]) -> Summary:
         spread(list(chain.from_iterable(part.reach_times for part in parts))),
         by_status,
         by_hour,
+        combined(part.problems for part in parts),
     )
 
 
