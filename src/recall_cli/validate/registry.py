@@ -63,6 +63,7 @@ from recall_cli.validate.rules import (
     rc611_list_format,
     rc612_numbers_never_dialled,
     rc613_profile_unsupported,
+    rc614_unused_phone_column,
 )
 
 _MODULES: tuple[RuleModule, ...] = (
@@ -120,6 +121,7 @@ _MODULES: tuple[RuleModule, ...] = (
     rc611_list_format,
     rc612_numbers_never_dialled,
     rc613_profile_unsupported,
+    rc614_unused_phone_column,
 )
 
 RULES: Mapping[str, RuleModule] = MappingProxyType({m.RULE.id: m for m in _MODULES})
