@@ -170,8 +170,8 @@ def test_detected_phone_columns_keep_header_order(tmp_path: Path) -> None:
 
 
 def test_a_cell_without_a_digit_is_not_dialable() -> None:
-    contact = Contact("1", ("Сидоров", "", "+7 916", "()-", "٣"))
-    assert contact.dialable == (False, False, True, False, True)
+    contact = Contact("1", ("Сидоров", "", "+7 916", "()-", "٣", "доб. 5"))
+    assert contact.dialable == (False, False, True, False, False, True)
 
 
 def test_list_problems_of_cells_and_records() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -183,7 +183,7 @@ def simulate_command(
             note_skipped(contacts.file, problems, language)
             return
         try:
-            _emit(run, runner, size, output_format, output, no_events, language)
+            _emit(run, runner, size, output_format, output, no_events, language, problems)
             note_skipped(contacts.file, problems, language)
         except OutcomesExhaustedError as error:
             fail(
@@ -447,6 +447,7 @@ def _emit(
     output: Path | None,
     no_events: bool,
     lang: Lang,
+    problems: ListProblems,
 ) -> None:
     with open_output(output) as out:
         if output_format is Format.TABLE:
@@ -461,6 +462,7 @@ def _emit(
         passes = 1 if no_events else 2
         with progress(size * passes, lang) as advance:
             results, summary = runner.play(advance)
+            summary = replace(summary, list_problems=problems)
             events = None if no_events else runner.events(advance)
             if output_format is Format.JSON:
                 data.write_json(out, run, summary, data.json_records(results, run), events)

@@ -146,9 +146,12 @@ class Counts:
     problems: ListProblems = field(default_factory=ListProblems)
 
 
-def count(results: Iterable[RecordResult], tally: Tally | None = None) -> Counts:
+def count(
+    results: Iterable[RecordResult], tally: Tally | None = None, problems: bool = True
+) -> Counts:
     """The counts of `results`, a column at a time (`map`, `Counter`), so that a large run is
-    summed in C rather than a Python step per record."""
+    summed in C rather than a Python step per record; with `problems`, the problems of their
+    records' phones too (a part of a split run is the only one to see its records)."""
     rows = results if isinstance(results, list | tuple) else list(results)
     reached = RecordState.REACHED
     return Counts(
@@ -161,7 +164,7 @@ def count(results: Iterable[RecordResult], tally: Tally | None = None) -> Counts
         sum(map(_DIALS, rows)),
         sum(map(_ATTEMPTS, rows)),
         tally,
-        list_problems(list(map(_CONTACT, rows))),
+        list_problems(list(map(_CONTACT, rows))) if problems else ListProblems(),
     )
 
 
@@ -204,5 +207,7 @@ def combine(parts: Sequence[Counts]) -> Summary:
 
 
 def summarize(results: Iterable[RecordResult], tally: Tally | None = None) -> Summary:
-    """The figures of a run; without a `tally`, dials by status and by hour stay empty."""
-    return combine([count(results, tally)])
+    """The figures of a run; without a `tally`, dials by status and by hour stay empty. The
+    problems of the list are left to the caller, who has the list (and who, running it many
+    times, need not look at them again each time)."""
+    return combine([count(results, tally, problems=False)])
