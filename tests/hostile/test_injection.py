@@ -14,6 +14,8 @@ from recall_cli.messages import Lang, Message, text
 from recall_cli.messages.visible import visible
 from recall_cli.render.data import neutral
 
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_configs"
+
 ESC = "\x1b"
 RLO = "\u202e"
 RAW = (ESC, RLO)
@@ -192,3 +194,30 @@ def test_text_findings_show_ids_and_status_labels_escaped(tmp_path: Path) -> Non
     assert f"{config}:3:3: error RC102 unknown status 'bu\\x1bsy\\u202e'" in done.stdout
     assert f"{contacts}:3:1: error RC203 " in done.stdout
     assert "x\\u202e1" in done.stdout
+
+
+def test_rich_markup_in_names_is_shown_as_written(tmp_path: Path) -> None:
+    contacts = write(
+        tmp_path,
+        "list.csv",
+        "id,name,phone\n[/],[red]Анна[/red] [link=http://e]x[/link],[b]89161234567\n",
+    )
+    config = write(tmp_path, "config.yaml", "campaign: '[/]'\n" + CONFIG.split("\n", 1)[1])
+    script = write(tmp_path, "script.yaml", SCRIPT)
+    done = recall("simulate", config, contacts, "--script", script, "--start", TIME[:16])
+    assert done.returncode == 0
+    assert "Record [/] · [red]Анна[/red] [link=http://e]x[/link] · [b]89161234567" in done.stdout
+    assert "1 · [b]89161234567" in done.stdout
+    assert "Campaign: [/]" in done.stdout
+
+
+def test_rich_markup_in_a_campaign_name_is_shown_in_runs_and_comparisons(tmp_path: Path) -> None:
+    sample = (SAMPLES / "cloud_contact_default.yaml").read_text(encoding="utf-8")
+    config = write(tmp_path, "config.yaml", sample.replace("Новая кампания", "'[/]'"))
+    contacts = write(tmp_path, "list.csv", "id,phone\n1,89161234567\n")
+    runs = recall("simulate", config, contacts, "--runs", "2", "--lang", "en")
+    assert (runs.returncode, runs.stderr) == (0, "")
+    assert runs.stdout.startswith("Campaign: [/] · 2 runs, seeds 0–1")
+    compared = recall("compare", config, config, contacts, "--runs", "2", "--lang", "en")
+    assert (compared.returncode, compared.stderr) == (0, "")
+    assert "A: [/] · B: [/] · 2 runs on the same outcomes, seeds 0–1" in compared.stdout

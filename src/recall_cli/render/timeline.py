@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from rich.console import Console, Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -48,7 +49,8 @@ def timeline_table(
     title = text(lang, "timeline.title", record=contact.id)
     if names:
         title += f" · {names}"
-    table = Table(title=f"{title} · {phones}", title_justify="left", expand=False)
+    # A title given as text is read as Rich markup: `[/]` in a name would stop the run.
+    table = Table(title=escape(f"{title} · {phones}"), title_justify="left", expand=False)
     # Only the time stays whole: on a narrow terminal the other cells wrap rather than vanish
     # behind an ellipsis.
     table.add_column(text(lang, "timeline.time"), no_wrap=True)
@@ -67,7 +69,7 @@ def timeline_table(
     for event in events:
         row: list[RenderableType] = [
             short_time(run.clock.at(event.time), reference),
-            f"{event.number + 1} · {visible(contact.phones[event.number])}",
+            escape(f"{event.number + 1} · {visible(contact.phones[event.number])}"),
             f"{event.attempt}/{limits.max_attempts_per_record}",
             f"{event.number_attempt}/{limits.max_attempts_per_number}",
             _repeat(run, event),
