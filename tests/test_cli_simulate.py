@@ -311,7 +311,7 @@ BAD_CONFIGS = [
         "RC013",
         1,
         63,
-        "'max_attempts_per_number' must be ≥ 1, got 0",
+        "'max_attempts_per_number' must be ≥ 1, got 0 (whole number)",
     ),
 ]
 

@@ -89,7 +89,7 @@ def test_both_ivr_spellings_are_the_same_status(tmp_path: Path) -> None:
                 "RC105",
                 "error",
                 "after_hours must be at least 1 (a callback is a long wait; use repeats for "
-                "short ones), got 0.5",
+                "short ones), got 0.5 (number)",
             ),
         ),
         (
@@ -118,7 +118,7 @@ def test_both_ivr_spellings_are_the_same_status(tmp_path: Path) -> None:
         ),
         (
             "{repeats: -1, action: stop_number}",
-            (3, 19, "RC013", "error", "'repeats' must be ≥ 0, got -1"),
+            (3, 19, "RC013", "error", "'repeats' must be ≥ 0, got -1 (whole number)"),
         ),
         (
             "{action: stop_number, scenario: yes}",
@@ -141,12 +141,21 @@ def test_rule_problems_are_positioned(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("{action: callback, after_hours: .inf}", "'after_hours' must be ≤ 8760, got inf"),
-        ("{action: callback, after_hours: .nan}", "'after_hours' must be ≤ 8760, got nan"),
-        ("{action: callback, after_hours: 8761}", "'after_hours' must be ≤ 8760, got 8761"),
+        (
+            "{action: callback, after_hours: .inf}",
+            "'after_hours' must be ≤ 8760, got .inf (number)",
+        ),
+        (
+            "{action: callback, after_hours: .nan}",
+            "'after_hours' must be ≤ 8760, got .nan (number)",
+        ),
+        (
+            "{action: callback, after_hours: 8761}",
+            "'after_hours' must be ≤ 8760, got 8761 (whole number)",
+        ),
         (
             "{repeats: 101, interval_minutes: 1, action: stop_number}",
-            "'repeats' must be ≤ 100, got 101",
+            "'repeats' must be ≤ 100, got 101 (whole number)",
         ),
     ],
 )
@@ -158,7 +167,13 @@ def test_absurd_values_are_out_of_range(tmp_path: Path, text: str, expected: str
 def test_limits_above_a_thousand_are_out_of_range(tmp_path: Path) -> None:
     text = "limits: {max_attempts_per_record: 1001, max_attempts_per_number: 3}\n"
     assert findings(tmp_path, text) == [
-        (1, 35, "RC013", "error", "'max_attempts_per_record' must be ≤ 1000, got 1001")
+        (
+            1,
+            35,
+            "RC013",
+            "error",
+            "'max_attempts_per_record' must be ≤ 1000, got 1001 (whole number)",
+        )
     ]
 
 
@@ -226,11 +241,11 @@ def test_a_duplicate_key_leaves_no_campaign_but_all_problems(tmp_path: Path) -> 
 def test_a_long_value_is_cut_short_in_the_message(tmp_path: Path) -> None:
     digits = "9" * 5000
     found = findings(tmp_path, f"limits: {{max_attempts_per_record: {digits}}}\n")
-    assert "expected a whole number, got " + "9" * 39 + "…" in [m for *_, m in found]
+    assert "expected a whole number, got " + "9" * 39 + "… (whole number)" in [m for *_, m in found]
     found = findings(tmp_path, f"campaign: [{digits}]\n" + LIMITS)
-    assert found == [(1, 11, "RC012", "error", "expected text, got […]")]
+    assert found == [(1, 11, "RC012", "error", "expected text, got […] (list)")]
     found = findings(tmp_path, "limits: {max_attempts_per_record: '" + digits + "'}\n")
-    assert found[-1][4] == "expected a whole number, got '" + "9" * 38 + "…"
+    assert found[-1][4] == "expected a whole number, got '" + "9" * 38 + "… (text)"
 
 
 def test_a_number_as_a_status_key_is_an_unknown_status_at_the_key(tmp_path: Path) -> None:

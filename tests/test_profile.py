@@ -100,7 +100,7 @@ BAD = [
     ),
     (
         "outcomes:\n  answered: 1.1\n  busy: -0.1\n",
-        ["3:9 error RC402 a probability cannot be negative, got -0.1"],
+        ["3:9 error RC402 a probability cannot be negative, got -0.1 (number)"],
     ),
     (
         "outcomes:\n  busy: 0.5\n  Занято: 0.5\n",
@@ -124,13 +124,16 @@ BAD = [
     (
         "outcomes: {answered: 1}\ndurations:\n  answered: -5\n  busy: [10, -1]\n",
         [
-            "3:13 error RC404 a duration cannot be below zero, got -5",
-            "4:14 error RC404 a duration cannot be below zero, got -1",
+            "3:13 error RC404 a duration cannot be below zero, got -5 (whole number)",
+            "4:14 error RC404 a duration cannot be below zero, got -1 (whole number)",
         ],
     ),
     (
         "outcomes: {answered: 1}\ndurations:\n  answered: [60, 86401]\n  busy: 86400\n",
-        ["3:18 error RC404 a dial cannot take longer than a day (86400 s), got 86401"],
+        [
+            "3:18 error RC404 a dial cannot take longer than a day (86400 s), "
+            "got 86401 (whole number)"
+        ],
     ),
     (
         "outcomes: {answered: 1}\ndurations:\n  answered: [300, 60]\n",
@@ -139,15 +142,15 @@ BAD = [
     (
         "outcomes: {answered: 1}\ndurations:\n  answered: [1, 2, 3]\n  busy: 2.5\n",
         [
-            "3:13 error RC012 expected whole seconds or a [min, max] pair of them",
-            "4:9 error RC012 expected whole seconds or a [min, max] pair of them",
+            "3:13 error RC012 expected whole seconds or a [min, max] pair of them, got […] (list)",
+            "4:9 error RC012 expected whole seconds or a [min, max] pair of them, got 2.5 (number)",
         ],
     ),
     (
         "outcomes: {answered: yes, busy: .inf}\n",
         [
-            "1:22 error RC012 expected a number, got yes",
-            "1:33 error RC012 expected a number, got .inf",
+            "1:22 error RC012 expected a number, got yes (text)",
+            "1:33 error RC012 expected a number, got .inf (number)",
         ],
     ),
     ("after: {}\n", ["1:1 error RC011 missing key 'outcomes'"]),
@@ -159,7 +162,7 @@ BAD = [
         "- answered\n",
         [
             "1:1 error RC012 a profile must be a mapping with 'outcomes' and optional 'after' "
-            "and 'durations'"
+            "and 'durations', got […] (list)"
         ],
     ),
     (

@@ -39,10 +39,11 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """A stable rule id with its slug, e.g. RC002 duplicate-key."""
+    """A stable rule id with its slug and the severity of its findings, e.g. RC005 duplicate-key."""
 
     id: str
     slug: str
+    severity: Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,10 @@ class Problem:
     location: Location
     code: Code
     message: Message
-    severity: Severity = Severity.ERROR
+
+    @property
+    def severity(self) -> Severity:
+        return self.code.severity
 
     def render(self, lang: Lang = Lang.EN) -> str:
         return f"{self.location}: {self.message.render(lang)}"

@@ -27,6 +27,7 @@ from recall_cli.cli.common import (
     ProfileOption,
     RecordOption,
     UntilOption,
+    error_console,
     fail,
     reported,
     resolve_lang,
@@ -62,6 +63,8 @@ MAX_RUNS = 10_000
 TABLE_WIDTH = 160
 PROGRESS_FROM = 20_000
 """Records × passes from which a run shows a progress bar (on a terminal)."""
+LONG_TABLE = 2_000
+"""Records beyond which a table of timelines is more than anyone reads: the run says so."""
 MAX_JOBS = 64
 ROWS_SHOWN = 10
 """The rows a note on skipped phone cells lists before it says how many more there are."""
@@ -105,7 +108,12 @@ def simulate_command(
     ] = Format.TABLE,
     output: OutputOption = None,
     no_events: Annotated[
-        bool, typer.Option("--no-events", help="Leave events out of json/jsonl output.")
+        bool,
+        typer.Option(
+            "--no-events",
+            help="Leave events out: json/jsonl records without events, a table with the summary "
+            "only.",
+        ),
     ] = False,
     jobs: Annotated[
         int | None,
@@ -295,7 +303,7 @@ def check_runs(runs: int, format_ok: bool, output_format: str, lang: Lang) -> No
 
 
 def moment(value: str, zone: ZoneInfo, option: str, lang: Lang) -> datetime:
-    """An ISO 8601 date and time, in `zone` when it has no offset of its own."""
+    """An ISO 8601 date and time, in `zone` when it has no offset of its own, in whole seconds."""
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -309,7 +317,8 @@ def moment(value: str, zone: ZoneInfo, option: str, lang: Lang) -> datetime:
         )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
-    return parsed.astimezone(zone)
+    # Times are whole seconds in every output: a fraction of the start would ride on them all.
+    return parsed.replace(microsecond=0).astimezone(zone)
 
 
 def campaign_times(
@@ -451,7 +460,10 @@ def _emit(
 ) -> None:
     with open_output(output) as out:
         if output_format is Format.TABLE:
-            _table(out, run, runner, output is not None, lang)
+            _table(out, run, runner, output is not None, no_events, lang)
+            if not no_events and size > LONG_TABLE:
+                note = text(lang, "note.long_table", records=size)
+                error_console().print(note, markup=False)
             return
         if output_format is Format.CSV:
             with progress(size, lang) as advance:
@@ -470,13 +482,18 @@ def _emit(
                 data.write_jsonl(out, run, events, data.jsonl_records(results, run), summary)
 
 
-def _table(out: TextIO, run: RunInfo, runner: Runner, to_file: bool, lang: Lang) -> None:
-
-    from recall_cli.render.timeline import render_run  # noqa: PLC0415
+def _table(
+    out: TextIO, run: RunInfo, runner: Runner, to_file: bool, no_events: bool, lang: Lang
+) -> None:
+    """Every record's timeline and the summary; with `no_events`, the summary alone."""
+    from recall_cli.render.timeline import render_run, summary_table  # noqa: PLC0415
 
     results, summary = runner.play()
-    timeline = list(runner.events())
     console = table_console(out if to_file else None, TABLE_WIDTH)
+    if no_events:
+        console.print(summary_table(run, summary, lang))
+        return
+    timeline = list(runner.events())
     render_run(console, run, timeline, list(results), summary, lang)
 
 

@@ -42,7 +42,9 @@ def validate_command(
     ignore: Annotated[
         list[str] | None,
         typer.Option(
-            "--ignore", help="Leave out findings of this rule: an id, an id prefix or a slug."
+            "--ignore",
+            help="Leave out findings of a rule (RC102 or its slug) or a family (RC6 for RC6xx); "
+            "errors left out are counted in the summary.",
         ),
     ] = None,
     kind: Annotated[
@@ -54,19 +56,20 @@ def validate_command(
     """Check campaign configs, contact lists, outcome scripts and profiles, for people and CI.
 
     Exit 0 when nothing fails, 1 on errors (and warnings with --strict), 2 when a file cannot
-    be read.
+    be read. An inline '# recall: ignore[...]' comment turns off warnings and infos only.
     """
     from rich.console import Console  # noqa: PLC0415 (see the module's docstring)
 
     from recall_cli.render.findings import write  # noqa: PLC0415
     from recall_cli.validate.linter import validate_paths  # noqa: PLC0415
     from recall_cli.validate.registry import RULES  # noqa: PLC0415
-    from recall_cli.validate.suppress import matches  # noqa: PLC0415
+    from recall_cli.validate.suppress import names_a_rule  # noqa: PLC0415
 
     language = resolve_lang(lang)
     patterns = ignore or []
+    codes = [module.RULE.code for module in RULES.values()]
     for pattern in patterns:
-        if not any(matches(module.RULE.code, pattern) for module in RULES.values()):
+        if not names_a_rule(pattern, codes):
             raise typer.BadParameter(
                 text(language, "validate.ignore_unknown", pattern=pattern), param_hint="--ignore"
             )

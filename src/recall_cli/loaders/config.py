@@ -5,28 +5,61 @@ from __future__ import annotations
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ListColumns
-from recall_cli.loaders.schema import Text, Tree, key_location, to_python, validate
+from recall_cli.loaders.schema import Text, Tree, got, key_location, to_python, validate
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, RecallError, Severity, errors_in
+from recall_cli.problems import Location, Problem, RecallError, errors_in
 
 DEFAULT_TIMEZONE = "Europe/Moscow"
 DEFAULT_REGION = "RU"
-MIN_INTERVAL, MAX_INTERVAL = 1, 10
-MIN_AFTER_HOURS = 1
-# Upper bounds SPEC leaves open. Beyond them a value is a typo, not a policy, and would let a
-# single record dial without end or wait past the calendar's end.
-MAX_ATTEMPTS = 1000
-MAX_REPEATS = 100
-MAX_AFTER_HOURS = 8760  # a year
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The range, ends included, that a number in the config must lie in.
+
+    The loader checks it by hand, so that each bound keeps its own rule and message; `recall
+    schema` publishes it as the field's `minimum` and `maximum`.
+    """
+
+    low: int
+    high: int
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # Pydantic only asks the metadata for the schema: it never enforces these bounds itself.
+        json_schema = handler(schema)
+        for option in json_schema.get("anyOf", [json_schema]):
+            option.update(minimum=self.low, maximum=self.high)
+        return json_schema
+
+
+# The upper bounds of attempts, repeats and waits are the project's own: beyond them a value is
+# a typo, not a policy, and would let a single record dial without end or wait past the
+# calendar's end.
+ATTEMPTS = Bounds(1, 1000)
+REPEATS = Bounds(0, 100)
+INTERVAL = Bounds(1, 10)
+AFTER_HOURS = Bounds(1, 8760)  # a year
 
 
 class _Model(BaseModel):
@@ -35,15 +68,15 @@ class _Model(BaseModel):
 
 class RuleModel(_Model):
     action: Literal["callback", "stop_number", "stop_record"]
-    repeats: StrictInt = 0
-    interval_minutes: StrictInt | None = None
-    after_hours: StrictFloat | StrictInt | None = None
+    repeats: Annotated[StrictInt, REPEATS] = 0
+    interval_minutes: Annotated[StrictInt, INTERVAL] | None = None
+    after_hours: Annotated[StrictFloat | StrictInt, AFTER_HOURS] | None = None
     scenario: Text | None = None
 
 
 class LimitsModel(_Model):
-    max_attempts_per_record: StrictInt
-    max_attempts_per_number: StrictInt
+    max_attempts_per_record: Annotated[StrictInt, ATTEMPTS]
+    max_attempts_per_number: Annotated[StrictInt, ATTEMPTS]
     dial_all_numbers: StrictBool = False
 
 
@@ -116,7 +149,11 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     file = document.file
     if not isinstance(document.root, Mapping):
         problems.append(
-            Problem(document.root.location, codes.WRONG_TYPE, Message("config.not_mapping"))
+            Problem(
+                document.root.location,
+                codes.WRONG_TYPE,
+                Message("config.not_mapping", {"got": got(document.root)}),
+            )
         )
         return None
     tree = to_python(document.root, problems)
@@ -152,10 +189,10 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
 def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) -> Limits:
     for name in ("max_attempts_per_record", "max_attempts_per_number"):
         value = getattr(model, name)
-        if value < 1:
-            _range(problems, tree, file, ("limits", name), value, "≥ 1")
-        elif value > MAX_ATTEMPTS:
-            _range(problems, tree, file, ("limits", name), value, f"≤ {MAX_ATTEMPTS}")
+        if value < ATTEMPTS.low:
+            _range(problems, tree, file, ("limits", name), f"≥ {ATTEMPTS.low}")
+        elif value > ATTEMPTS.high:
+            _range(problems, tree, file, ("limits", name), f"≤ {ATTEMPTS.high}")
     return Limits(
         model.max_attempts_per_record, model.max_attempts_per_number, model.dial_all_numbers
     )
@@ -166,16 +203,14 @@ def _range(
     tree: Tree,
     file: str,
     path: tuple[object, ...],
-    value: object,
     bound: str,
 ) -> None:
-    node = tree.values.get(path)
-    location = node.location if node else Location(file, 1, 1)
+    node = tree.values[path]  # the model holds the value, so the file has its node
     problems.append(
         Problem(
-            location,
+            node.location,
             codes.OUT_OF_RANGE,
-            Message("schema.range", {"key": path[-1], "value": value, "bound": bound}),
+            Message("schema.range", {"key": path[-1], "got": got(node), "bound": bound}),
         )
     )
 
@@ -233,10 +268,10 @@ def _rule(
         node = tree.values.get((*path, key))
         return node.location if node else here
 
-    if model.repeats < 0:
-        _range(problems, tree, file, (*path, "repeats"), model.repeats, "≥ 0")
-    elif model.repeats > MAX_REPEATS:
-        _range(problems, tree, file, (*path, "repeats"), model.repeats, f"≤ {MAX_REPEATS}")
+    if model.repeats < REPEATS.low:
+        _range(problems, tree, file, (*path, "repeats"), f"≥ {REPEATS.low}")
+    elif model.repeats > REPEATS.high:
+        _range(problems, tree, file, (*path, "repeats"), f"≤ {REPEATS.high}")
     interval = model.interval_minutes
     if model.repeats > 0:
         if interval is None:
@@ -244,15 +279,25 @@ def _rule(
                 Problem(
                     at("repeats"),
                     codes.REPEATS_WITHOUT_INTERVAL,
-                    Message("config.repeats_without_interval", {"repeats": model.repeats}),
+                    Message(
+                        "config.repeats_without_interval",
+                        {"repeats": model.repeats, "low": INTERVAL.low, "high": INTERVAL.high},
+                    ),
                 )
             )
-        elif not MIN_INTERVAL <= interval <= MAX_INTERVAL:
+        elif not INTERVAL.low <= interval <= INTERVAL.high:
             problems.append(
                 Problem(
                     at("interval_minutes"),
                     codes.INTERVAL_RANGE,
-                    Message("config.interval_range", {"value": interval}),
+                    Message(
+                        "config.interval_range",
+                        {
+                            "got": got(tree.values[(*path, "interval_minutes")]),
+                            "low": INTERVAL.low,
+                            "high": INTERVAL.high,
+                        },
+                    ),
                 )
             )
     elif interval is not None:
@@ -261,23 +306,29 @@ def _rule(
                 at("interval_minutes"),
                 codes.UNUSED_FIELD,
                 Message("config.unused_interval"),
-                Severity.WARNING,
             )
         )
     hours = model.after_hours
     if action is Action.CALLBACK:
         if hours is None:
             problems.append(
-                Problem(here, codes.CALLBACK_WITHOUT_WAIT, Message("config.callback_without_wait"))
+                Problem(
+                    here,
+                    codes.CALLBACK_WITHOUT_WAIT,
+                    Message("config.callback_without_wait", {"low": AFTER_HOURS.low}),
+                )
             )
-        elif not hours <= MAX_AFTER_HOURS:  # also refuses .nan
-            _range(problems, tree, file, (*path, "after_hours"), hours, f"≤ {MAX_AFTER_HOURS}")
-        elif hours < MIN_AFTER_HOURS:
+        elif not hours <= AFTER_HOURS.high:  # also refuses .nan
+            _range(problems, tree, file, (*path, "after_hours"), f"≤ {AFTER_HOURS.high}")
+        elif hours < AFTER_HOURS.low:
             problems.append(
                 Problem(
                     at("after_hours"),
                     codes.CALLBACK_TOO_SOON,
-                    Message("config.callback_too_soon", {"value": hours}),
+                    Message(
+                        "config.callback_too_soon",
+                        {"got": got(tree.values[(*path, "after_hours")]), "low": AFTER_HOURS.low},
+                    ),
                 )
             )
     elif hours is not None:
@@ -286,7 +337,6 @@ def _rule(
                 at("after_hours"),
                 codes.UNUSED_FIELD,
                 Message("config.unused_after_hours", {"action": action.value}),
-                Severity.WARNING,
             )
         )
     if len(errors_in(problems)) > start:

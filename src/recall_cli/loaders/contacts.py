@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, TextIO
 from recall_cli.engine.contact import Contact
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
-from recall_cli.loaders.files import STDIN, display_name, read_bytes, stdin_replaying
+from recall_cli.loaders.files import (
+    STDIN,
+    display_name,
+    read_bytes,
+    refuse_wide,
+    replaying,
+)
 from recall_cli.loaders.phone_cells import is_phone_header
 from recall_cli.messages import Message
 from recall_cli.problems import (
@@ -33,7 +39,6 @@ from recall_cli.problems import (
     Location,
     Problem,
     RecallError,
-    Severity,
     UnreadableError,
     errors_in,
 )
@@ -158,6 +163,11 @@ def _codec(name: str, encoding: str) -> str:
 
 def _decode(name: str, data: bytes, forced: str | None) -> tuple[str, str]:
     """The text and the encoding it was read in: forced, or UTF-8 (BOM or not), else cp1251."""
+    if forced is None or not forced.startswith(("utf-16", "utf-32")):  # canonical codec names
+        try:
+            refuse_wide(name, data)
+        except RecallError as error:
+            raise _UnusableError(*error.problems) from None
     if forced is not None:
         if forced == "utf-8" and data.startswith(UTF8_BOM):
             forced = "utf-8-sig"
@@ -351,8 +361,8 @@ def locate_cells(
     character, as the loader places its own problems.
 
     The file is read again in the encoding it was loaded in, only up to the last record
-    asked for, and only those records are scanned; a list from stdin is read from the bytes
-    `files.stdin_replay` serves, so call this within it. A cell that cannot be found again
+    asked for, and only those records are scanned; a list from stdin or a pipe is read from
+    the bytes `files.replay` serves, so call this within it. A cell that cannot be found again
     (the file changed or went away since it was loaded) is placed at its record's start.
     Raises `ValueError` for a column the list does not have.
     """
@@ -397,11 +407,11 @@ def _find(
 def _reopen(contacts: ContactList) -> Iterator[TextIO]:
     """The list's text again, decoded as when it was loaded, with its line ends kept."""
     source = contacts.source or contacts.file
-    if source == STDIN:
-        if not stdin_replaying():
+    if source == STDIN or replaying(source):
+        if not replaying(source):
             # The stream was consumed by the load; reading it again would block at a terminal.
             raise OSError("stdin cannot be read twice")
-        data = read_bytes(STDIN, MAX_LIST_BYTES)
+        data = read_bytes(source, MAX_LIST_BYTES)
         with io.TextIOWrapper(io.BytesIO(data), contacts.encoding, newline="") as text:
             yield text
         return
@@ -766,9 +776,7 @@ class _ListReader:
             self.problems.append(self._unclosed(open_quote))
         if not records and not errors_in(self.problems):
             self.problems.append(
-                self._problem(
-                    header_line, 1, codes.NO_RECORDS, "contacts.no_records", Severity.WARNING
-                )
+                self._problem(header_line, 1, codes.NO_RECORDS, "contacts.no_records")
             )
         return tuple(records)
 
@@ -825,7 +833,6 @@ class _ListReader:
                 *self._cell(line, layout.width),
                 codes.RAGGED_ROW,
                 "contacts.ragged_row",
-                Severity.WARNING,
                 extra=extra,
                 columns=layout.width,
             )
@@ -886,8 +893,7 @@ class _ListReader:
         column: int,
         code: Code,
         key: str,
-        severity: Severity = Severity.ERROR,
         /,
         **params: object,
     ) -> Problem:
-        return Problem(Location(self.name, line, column), code, Message(key, params), severity)
+        return Problem(Location(self.name, line, column), code, Message(key, params))

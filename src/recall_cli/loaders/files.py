@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import errno
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
+from types import MappingProxyType
 
 from recall_cli.loaders import codes
 from recall_cli.messages import Message
@@ -15,31 +19,49 @@ from recall_cli.problems import Location, Problem, RecallError, UnreadableError
 MAX_BYTES = 50 * 1024 * 1024
 STDIN = "-"
 
-# Stdin can be read only once, but a validator looks at a file before its loader reads it:
-# within `stdin_replay`, "-" reads these bytes instead of the stream.
-_STDIN_REPLAY: ContextVar[bytes | None] = ContextVar("stdin_replay", default=None)
+# Stdin, a pipe or a FIFO can be read only once, but a validator looks at a file before its
+# loader reads it: within `replay`, such a path reads the bytes given for it instead.
+_REPLAY: ContextVar[Mapping[str, bytes]] = ContextVar("replay", default=MappingProxyType({}))
 
 
 @contextlib.contextmanager
-def stdin_replay(data: bytes) -> Iterator[None]:
-    """Within the block, reading "-" returns `data` (as often as asked) instead of stdin."""
-    token = _STDIN_REPLAY.set(data)
+def replay(streams: Mapping[str, bytes]) -> Iterator[None]:
+    """Within the block, reading a path of `streams` ("-" for stdin) returns its bytes (as
+    often as asked) instead of reading the path again."""
+    token = _REPLAY.set(MappingProxyType({**_REPLAY.get(), **streams}))
     try:
         yield
     finally:
-        _STDIN_REPLAY.reset(token)
+        _REPLAY.reset(token)
+
+
+def stdin_replay(data: bytes) -> contextlib.AbstractContextManager[None]:
+    """Within the block, reading "-" returns `data` (as often as asked) instead of stdin."""
+    return replay({STDIN: data})
+
+
+def replayed(path: str | Path) -> bytes | None:
+    """The bytes `replay` serves for `path` now, if it serves any."""
+    return _REPLAY.get().get(str(path))
+
+
+def replaying(path: str | Path) -> bool:
+    """Whether reading `path` now serves replayed bytes rather than reading it."""
+    return replayed(path) is not None
 
 
 def stdin_replaying() -> bool:
     """Whether reading "-" now serves replayed bytes rather than the real stream."""
-    return _STDIN_REPLAY.get() is not None
+    return replaying(STDIN)
 
 
 def read_stdin(limit: int) -> bytes:
-    """Up to `limit` bytes of stdin, or of the bytes `stdin_replay` serves."""
-    replay = _STDIN_REPLAY.get()
-    if replay is not None:
-        return replay[:limit]
+    """Up to `limit` bytes of stdin, or of the bytes `replay` serves for it."""
+    data = replayed(STDIN)
+    if data is not None:
+        return data[:limit]
+    if sys.stdin is None:  # Python leaves it None when the process has no stdin at all
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
     return sys.stdin.buffer.read(limit)
 
 
@@ -51,7 +73,10 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     """The file's bytes; a missing or unreadable file is an `UnreadableError` (exit 2)."""
     name = display_name(path)
     try:
-        if str(path) == STDIN:
+        served = replayed(path)
+        if served is not None:
+            data = served[: limit + 1]
+        elif str(path) == STDIN:
             data = read_stdin(limit + 1)
         else:
             with Path(path).open("rb") as handle:
@@ -86,8 +111,42 @@ def position_of(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32 LE"),
+    (codecs.BOM_UTF32_BE, "UTF-32 BE"),
+    (codecs.BOM_UTF16_LE, "UTF-16 LE"),
+    (codecs.BOM_UTF16_BE, "UTF-16 BE"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding whose byte order mark starts `data`, if any."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def refuse_wide(name: str, data: bytes) -> None:
+    """A UTF-16 or UTF-32 file (Excel's "Unicode text", Notepad's "Unicode") is refused at 1:1
+    by its encoding, rather than at the first NUL byte of its text."""
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        raise RecallError(
+            [
+                Problem(
+                    Location(name, 1, 1),
+                    codes.ENCODING,
+                    Message("file.wide_encoding", {"encoding": encoding}),
+                )
+            ]
+        )
+
+
 def decode_utf8(name: str, data: bytes) -> str:
     """UTF-8 text without its BOM; a bad byte is reported at its line and column."""
+    refuse_wide(name, data)
     if b"\x00" in data:
         prefix = data[: data.index(b"\x00")].decode("utf-8", "replace")
         line, column = position_of(prefix, len(prefix))

@@ -22,12 +22,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from recall_cli.engine import Status, parse_status
 from recall_cli.loaders import codes
-from recall_cli.loaders.schema import Text, Tree, key_location, to_python, validate
+from recall_cli.loaders.schema import Text, Tree, got, key_location, to_python, validate
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, parse_yaml, read_yaml
 from recall_cli.loaders.yaml_tree import Mapping as MappingNode
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, RecallError, Severity, errors_in
+from recall_cli.problems import Location, Problem, RecallError, errors_in
 
 SUM_TOLERANCE = 1e-6
 """How far from 1 the probabilities of a row may sum (SPEC §7)."""
@@ -126,7 +126,11 @@ class _Reader:
         assert root is not None
         if not isinstance(root, MappingNode):
             self.problems.append(
-                Problem(root.location, codes.WRONG_TYPE, Message("profile.not_mapping"))
+                Problem(
+                    root.location,
+                    codes.WRONG_TYPE,
+                    Message("profile.not_mapping", {"got": got(root)}),
+                )
             )
             return None
         self.tree = to_python(root, self.problems)
@@ -146,7 +150,6 @@ class _Reader:
                         self._key(("after", name)),
                         codes.UNUSED_AFTER_ROW,
                         Message("profile.after_answered", {"name": name}),
-                        Severity.WARNING,
                     )
                 )
             elif status is not None:
@@ -162,6 +165,10 @@ class _Reader:
     def _value(self, path: tuple[object, ...]) -> Location:
         node = self.tree.values.get(path)
         return node.location if node is not None else self._key(path)
+
+    def _got(self, path: tuple[object, ...]) -> Message:
+        """The value at `path` as the file writes it, and its YAML kind."""
+        return got(self.tree.values[path])
 
     def _status(self, path: tuple[object, ...], seen: Mapping[Status, object]) -> Status | None:
         """The status a key names; unknown names and second mentions are problems."""
@@ -204,7 +211,7 @@ class _Reader:
                     Problem(
                         self._value((*path, name)),
                         codes.NEGATIVE_PROBABILITY,
-                        Message("profile.negative", {"value": value}),
+                        Message("profile.negative", {"got": self._got((*path, name))}),
                     )
                 )
             if status is None:
@@ -245,7 +252,11 @@ class _Reader:
             low, high = value
         else:
             self.problems.append(
-                Problem(self._value(path), codes.WRONG_TYPE, Message("profile.duration_pair"))
+                Problem(
+                    self._value(path),
+                    codes.WRONG_TYPE,
+                    Message("profile.duration_pair", {"got": self._got(path)}),
+                )
             )
             return None
         for index, seconds in enumerate((low, high)):
@@ -260,7 +271,7 @@ class _Reader:
                     Problem(
                         self._value(where),
                         codes.DURATION_RANGE,
-                        Message(key, {"value": seconds, "limit": MAX_DURATION}),
+                        Message(key, {"got": self._got(where), "limit": MAX_DURATION}),
                     )
                 )
                 return None

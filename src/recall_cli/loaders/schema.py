@@ -12,7 +12,15 @@ from pydantic import BaseModel, BeforeValidator, ValidationError
 from pydantic_core import PydanticCustomError
 
 from recall_cli.loaders import codes
-from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar, Sequence, Yaml11Text, key_text
+from recall_cli.loaders.yaml_tree import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    Yaml11Text,
+    key_text,
+    kind_key,
+)
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
 
@@ -97,8 +105,27 @@ def validate(model: type[M], tree: Tree, file: str) -> tuple[M | None, list[Prob
     try:
         return model.model_validate(tree.data), []
     except ValidationError as error:
-        problems = [_problem(model, tree, file, dict(err)) for err in error.errors()]
+        problems = []
+        seen: set[Path] = set()
+        for err in error.errors():
+            loc: Path = tuple(err["loc"])
+            if err["type"] not in {"missing", "extra_forbidden"}:
+                # A union's alternatives each refuse the value under a loc of their own
+                # (`after_hours.float`, `after_hours.int`): one value, one problem.
+                loc = _in_tree(tree, loc)
+                if loc in seen:
+                    continue
+                seen.add(loc)
+            problems.append(_problem(model, tree, file, {**err, "loc": loc}))
         return None, sorted(problems, key=lambda p: p.location)
+
+
+def _in_tree(tree: Tree, loc: Path) -> Path:
+    """The longest start of `loc` that names a node of the file."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in tree.values:
+            return loc[:end]
+    return ()
 
 
 def _problem(model: type[BaseModel], tree: Tree, file: str, err: dict[str, Any]) -> Problem:
@@ -121,9 +148,9 @@ def _problem(model: type[BaseModel], tree: Tree, file: str, err: dict[str, Any])
             )
         return Problem(where, codes.UNKNOWN_KEY, Message("schema.unknown", params))
     where = _nearest(tree, loc, file)
-    got = _shown(tree.values.get(loc))
+    node = tree.values[loc]  # `validate` moved loc onto a node of the file
     if kind == "yaml11":
-        return Problem(where, codes.YAML11_TRAP, Message("yaml.yaml11", {"value": got}))
+        return Problem(where, codes.YAML11_TRAP, Message("yaml.yaml11", {"value": _shown(node)}))
     expected = _EXPECTED.get(kind)
     if expected is not None:
         choices = err.get("ctx", {}).get("expected", "")
@@ -132,24 +159,29 @@ def _problem(model: type[BaseModel], tree: Tree, file: str, err: dict[str, Any])
             codes.WRONG_TYPE,
             Message(
                 "schema.wrong_type",
-                {"expected": Message(expected, {"choices": choices}), "got": got},
+                {"expected": Message(expected, {"choices": choices}), "got": got(node)},
             ),
         )
     return Problem(
-        where, codes.WRONG_TYPE, Message("schema.invalid", {"got": got, "reason": err["msg"]})
+        where, codes.WRONG_TYPE, Message("schema.invalid", {"got": got(node), "reason": err["msg"]})
     )
 
 
-def _shown(node: Node | None) -> str:
+def got(node: Node) -> Message:
+    """The offending value as written and what YAML reads it as, e.g. `'2' (text)`."""
+    if isinstance(node, Scalar) and node.plain and not node.text:
+        return Message("value.empty")
+    return Message("value.got", {"value": _shown(node), "kind": Message(kind_key(node))})
+
+
+def _shown(node: Node) -> str:
     """The offending value as written, cut short: a 5,000-digit number is not a message."""
     if isinstance(node, Scalar):
         shown = node.text if node.plain else repr(node.text)
         return shown if len(shown) <= _SHOWN_MAX else shown[: _SHOWN_MAX - 1] + "…"
     if isinstance(node, Mapping):
         return "{…}"
-    if isinstance(node, Sequence):
-        return "[…]"
-    return "?"
+    return "[…]"
 
 
 def _nearest(tree: Tree, loc: Path, file: str) -> Location:

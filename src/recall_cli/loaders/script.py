@@ -7,6 +7,7 @@ from pathlib import Path
 
 from recall_cli.engine import Contact, Status, parse_status
 from recall_cli.loaders import codes
+from recall_cli.loaders.schema import got
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar, Sequence, read_yaml
 from recall_cli.messages import Message
@@ -50,8 +51,13 @@ def check_script(path: str | Path) -> ScriptReport:
     script = Script(document.file)
     root = document.root
     if not isinstance(root, Mapping):
+        message = (
+            Message("script.empty")
+            if root is None
+            else Message("script.not_mapping", {"got": got(root)})
+        )
         where = root.location if root is not None else Location(document.file, 1, 1)
-        problems.append(Problem(where, codes.WRONG_TYPE, Message("script.not_mapping")))
+        problems.append(Problem(where, codes.WRONG_TYPE, message))
         return ScriptReport(None, problems)
     seen: dict[str, Scalar] = {}
     for key, value in root.items:
@@ -102,7 +108,7 @@ def _status(node: Node, script: Script, problems: list[Problem]) -> Status | Non
 
 
 def _wrong(node: Node, key: str) -> Problem:
-    return Problem(node.location, codes.WRONG_TYPE, Message(key))
+    return Problem(node.location, codes.WRONG_TYPE, Message(key, {"got": got(node)}))
 
 
 def _records(node: Node, script: Script, problems: list[Problem]) -> None:
@@ -155,6 +161,7 @@ def bind_script(
             )
             continue
         numbers: dict[int, tuple[Status, ...]] = {}
+        keys: dict[int, Scalar] = {}
         for number in record.numbers:
             index = _number_index(number.key, contact, phone_columns)
             if index is None:
@@ -169,7 +176,12 @@ def bind_script(
                     )
                 )
                 continue
+            first = keys.get(index)
+            if first is not None:
+                problems.append(_number_twice(record_id, number.key, index, first))
+                continue
             numbers[index] = number.outcomes
+            keys[index] = number.key
         records[record_id] = numbers
     if script.default is None:
         problems.extend(
@@ -184,6 +196,25 @@ def bind_script(
     if problems:
         return None, problems
     return records, []
+
+
+def _number_twice(record_id: str, key: Scalar, index: int, first: Scalar) -> Problem:
+    """A second key for one number (by index and by phone, say): which outcomes would play is
+    not for the file's order to decide."""
+    return Problem(
+        key.location,
+        codes.SCRIPT_NUMBER_TWICE,
+        Message(
+            "script.number_twice",
+            {
+                "record": record_id,
+                "number": key.text,
+                "index": index + 1,
+                "first": first.text,
+                "line": first.location.line,
+            },
+        ),
+    )
 
 
 def _number_index(key: Scalar, contact: Contact, phone_columns: int) -> int | None:

@@ -291,3 +291,21 @@ def duplicate_keys(node: Mapping) -> Iterator[tuple[Scalar, Scalar]]:
 
 def key_text(node: Node) -> str:
     return node.text if isinstance(node, Scalar) else "?"
+
+
+def kind_key(node: Node) -> str:
+    """The message key naming what a node is in YAML: text, a whole number, a list, …"""
+    if isinstance(node, Mapping):
+        return "kind.mapping"
+    if isinstance(node, Sequence):
+        return "kind.list"
+    value = node.value()
+    if value is None:
+        return "kind.null"
+    if isinstance(value, bool):
+        return "kind.bool"
+    if isinstance(value, int) or (node.plain and _INT.fullmatch(node.text)):
+        return "kind.int"  # a whole number past Python's digit limit is kept as text
+    if isinstance(value, float):
+        return "kind.number"
+    return "kind.text"

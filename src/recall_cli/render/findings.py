@@ -64,10 +64,11 @@ def write_text(console: Console, report: Report, lang: Lang) -> None:
 
 
 def summary_line(report: Report, lang: Lang) -> str:
+    """The figures; "no problems" only when nothing was found, left out or unreadable."""
     files = len(report.files)
-    if not report.findings:
+    if not (report.findings or report.ignored or report.unreadable):
         return text(lang, "findings.clean", files=files)
-    return text(
+    figures = text(
         lang,
         "findings.summary",
         files=files,
@@ -75,10 +76,24 @@ def summary_line(report: Report, lang: Lang) -> str:
         warnings=report.count(Severity.WARNING),
         infos=report.count(Severity.INFO),
     )
+    return "; ".join((figures, *gate_notes(report, lang)))
+
+
+def gate_notes(report: Report, lang: Lang) -> list[str]:
+    """What became of errors that were asked to be turned off: left out by each `--ignore`
+    pattern, or kept although an inline comment named them."""
+    notes = [
+        text(lang, "findings.ignored", errors=ignored.errors, pattern=ignored.pattern)
+        for ignored in report.ignored
+    ]
+    if report.inline_refused:
+        notes.append(text(lang, "findings.inline_refused", errors=report.inline_refused))
+    return notes
 
 
 def to_json(report: Report, lang: Lang) -> str:
-    """SPEC §8: findings and a summary; an unknown line or column is null."""
+    """Findings and a summary; an unknown line or column is null. `errors_ignored` gives each
+    `--ignore` pattern that left out errors with how many."""
     document = {
         "findings": [
             {
@@ -95,6 +110,8 @@ def to_json(report: Report, lang: Lang) -> str:
             "files": len(report.files),
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
+            "errors_ignored": {ignored.pattern: ignored.errors for ignored in report.ignored},
+            "errors_not_ignored_inline": report.inline_refused,
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -121,6 +138,8 @@ def to_github(report: Report, lang: Lang) -> str:
         props.append(f"title={escape_property(f'{p.code.id} {p.code.slug}')}")
         message = escape_data(p.message.render(lang))
         lines.append(f"::{_GITHUB_LEVEL[p.severity]} {','.join(props)}::{message}\n")
+    # A CI log shows no summary: the errors turned off are noted where the gate is read.
+    lines += [f"::notice title=recall::{escape_data(note)}\n" for note in gate_notes(report, lang)]
     return "".join(lines)
 
 

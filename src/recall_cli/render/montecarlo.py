@@ -11,7 +11,14 @@ from rich.text import Text
 
 from recall_cli.messages import Lang, text
 from recall_cli.render.numbers import decimal, duration, percent, points
-from recall_cli.simulate.montecarlo import FIGURES, Comparison, Figure, Interval, Kind
+from recall_cli.simulate.montecarlo import (
+    FIGURES,
+    ROUGH_BELOW,
+    Comparison,
+    Figure,
+    Interval,
+    Kind,
+)
 
 
 def figure_label(figure: Figure, lang: Lang) -> str:
@@ -91,9 +98,17 @@ def runs_table(
             value(figure, interval.mean, lang),
             _range(figure, interval, lang),
         )
+    note = _note(runs, lang)
+    return table if note is None else Group(table, note)
+
+
+def _note(runs: int, lang: Lang) -> Text | None:
+    """What a reader should know of the intervals: none with one run, rough with few."""
     if runs < 2:
-        return Group(table, Text(text(lang, "runs.single"), style="dim"))
-    return table
+        return Text(text(lang, "runs.single"), style="dim")
+    if runs < ROUGH_BELOW:
+        return Text(text(lang, "runs.rough", runs=runs, enough=ROUGH_BELOW), style="dim")
+    return None
 
 
 def compare_table(
@@ -132,7 +147,9 @@ def compare_table(
             "—" if difference is None else _spread(figure, difference, lang),
             "—" if relative is None else _spread(figure, relative, lang, relative=True),
         )
-    return Group(Text(headline(comparison, lang), style="bold"), table)
+    note = _note(runs, lang)
+    parts = (table,) if note is None else (table, note)
+    return Group(Text(headline(comparison, lang), style="bold"), *parts)
 
 
 def headline(comparison: Comparison, lang: Lang) -> str:

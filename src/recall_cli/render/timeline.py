@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
@@ -68,7 +69,7 @@ def timeline_table(
     reference = run.clock.at(0)
     for event in events:
         row: list[RenderableType] = [
-            short_time(run.clock.at(event.time), reference),
+            clock_time(run.clock.at(event.time), reference),
             escape(f"{event.number + 1} · {visible(contact.phones[event.number])}"),
             f"{event.attempt}/{limits.max_attempts_per_record}",
             f"{event.number_attempt}/{limits.max_attempts_per_number}",
@@ -81,6 +82,22 @@ def timeline_table(
         table.add_row(*row)
     footer = _footer(run, result, events, lang)
     return Group(table, footer) if footer is not None else table
+
+
+def clock_time(moment: datetime, reference: datetime) -> str:
+    """HH:MM as `short_time` shows it; in the hour a fall-back to winter time shows twice, with
+    the UTC offset, so that the two 01:30 rows of a night read apart: "01:30 (-04:00)"."""
+    shown = short_time(moment, reference)
+    offset = moment.utcoffset()
+    if offset is None or moment.replace(fold=1 - moment.fold).utcoffset() == offset:
+        return shown
+    return f"{shown} ({_offset(offset)})"
+
+
+def _offset(offset: timedelta) -> str:
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(offset) // timedelta(minutes=1)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _repeat(run: RunInfo, event: Event) -> str:
@@ -105,7 +122,7 @@ def _footer(run: RunInfo, result: RecordResult, events: Sequence[Event], lang: L
     if result.state is RecordState.OPEN and events and events[-1].next_time is not None:
         moment = run.clock.at(events[-1].next_time)
         return Text(
-            text(lang, "timeline.open", time=short_time(moment, run.clock.at(0))), style="cyan"
+            text(lang, "timeline.open", time=clock_time(moment, run.clock.at(0))), style="cyan"
         )
     return None
 

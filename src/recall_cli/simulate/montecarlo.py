@@ -141,6 +141,15 @@ class Interval:
     def half(self) -> float | None:
         return None if self.high is None else self.high - self.mean
 
+    def within(self, lowest: float | None, highest: float | None) -> Interval:
+        """The interval cut to what the figure can be: a share is never below 0 or above 1."""
+        low, high = self.low, self.high
+        if low is not None and lowest is not None:
+            low = max(low, lowest)
+        if high is not None and highest is not None:
+            high = min(high, highest)
+        return Interval(self.mean, low, high, self.runs)
+
 
 def interval(values: Iterable[float | None]) -> Interval | None:
     """The mean of the values that exist, with a Student-t 95 % interval; None if none do."""
@@ -183,10 +192,31 @@ def runs(
     ]
 
 
+ROUGH_BELOW = 30
+"""With fewer runs the intervals are rough: the normal approximation behind a Student-t
+interval of a share or a count holds poorly, and the bounds move a lot from one seed to the
+next."""
+
+
+def _bounded(
+    found: Interval | None, lowest: float | None, highest: float | None
+) -> Interval | None:
+    return None if found is None else found.within(lowest, highest)
+
+
+def _bounds(figure: Figure) -> tuple[float, float | None]:
+    """What a figure can be: every figure counts or measures, so it is never negative; a share
+    is at most 1."""
+    return 0.0, 1.0 if figure.kind is Kind.SHARE else None
+
+
 def figures(summaries: Sequence[Summary]) -> dict[str, Interval | None]:
-    """Each figure over the runs: mean and 95 % interval."""
+    """Each figure over the runs: mean and 95 % interval, within what the figure can be."""
     table = [measures(summary) for summary in summaries]
-    return {figure.key: interval(row[figure.key] for row in table) for figure in FIGURES}
+    return {
+        figure.key: _bounded(interval(row[figure.key] for row in table), *_bounds(figure))
+        for figure in FIGURES
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePath
 
-from recall_cli.loaders.files import STDIN, read_stdin
+from recall_cli.loaders import codes
+from recall_cli.loaders.files import STDIN, read_stdin, replayed
+from recall_cli.messages import Message
+from recall_cli.problems import Location, Problem
 
 
 class FileKind(StrEnum):
@@ -42,6 +48,9 @@ _DELIMITERS = (",", ";", "\t")
 
 def head(path: str) -> bytes:
     """The first bytes of a file, or nothing when it cannot be read (its loader says why)."""
+    served = replayed(path)
+    if served is not None:
+        return served[:HEAD_BYTES]
     if path == STDIN:
         return read_stdin(HEAD_BYTES)
     try:
@@ -76,19 +85,65 @@ def detect(path: str, data: bytes) -> FileKind:
     return FileKind.CONFIG
 
 
-def expand(paths: list[str]) -> list[str]:
-    """The paths with each directory replaced by the YAML and CSV files under it, sorted."""
-    found: list[str] = []
+@dataclass(frozen=True, slots=True)
+class Expanded:
+    """The paths of a run with each folder replaced by its files; what could not be read while
+    walking the folders; and every path met (files and problems), in the order to show them."""
+
+    files: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    order: tuple[str, ...]
+
+
+def expand(paths: list[str]) -> Expanded:
+    """The paths with each directory replaced by the YAML and CSV files under it, sorted.
+
+    Hidden files and folders are left out and links to folders are not followed. A folder
+    that cannot be listed, a link that leads to no file, and a pipe, socket or device with
+    a YAML or CSV name are problems (RC001): a folder's special files are never opened, so
+    that a pipe without a writer cannot stop the run.
+    """
+    met: list[tuple[str, Problem | None]] = []
     for path in paths:
         folder = Path(path)
         if path != STDIN and folder.is_dir():
-            found.extend(
-                str(child)
-                for child in sorted(folder.rglob("*"))
-                if child.is_file()
-                and child.suffix.lower() in YAML_SUFFIXES | LIST_SUFFIXES
-                and not any(part.startswith(".") for part in child.relative_to(folder).parts)
-            )
+            met.extend(sorted(_walk(folder), key=lambda item: Path(item[0])))
         else:
-            found.append(path)
-    return found
+            met.append((path, None))
+    return Expanded(
+        tuple(path for path, problem in met if problem is None),
+        tuple(problem for _, problem in met if problem is not None),
+        tuple(path for path, _ in met),
+    )
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, Problem | None]]:
+    """Each YAML or CSV file under `folder` with None, or a path met with its problem."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as error:
+        yield str(folder), _unreadable(folder, "validate.folder_unreadable", error)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = folder / entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(child)
+            elif PurePath(entry.name).suffix.lower() not in YAML_SUFFIXES | LIST_SUFFIXES:
+                continue
+            elif entry.is_file():
+                yield str(child), None
+            elif entry.is_symlink() and not child.exists():
+                yield str(child), _unreadable(child, "validate.broken_link")
+            elif not entry.is_dir():
+                yield str(child), _unreadable(child, "validate.not_regular_file")
+        except OSError as error:
+            yield str(child), _unreadable(child, "file.unreadable", error)
+
+
+def _unreadable(path: Path, key: str, error: OSError | None = None) -> Problem:
+    params = {} if error is None else {"reason": error.strerror}
+    return Problem(Location(str(path)), codes.UNREADABLE, Message(key, params))

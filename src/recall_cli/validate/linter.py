@@ -5,35 +5,49 @@ Only the CLI prints or exits; this module returns a `Report` of findings.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Sequence
+import os
+import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
+from recall_cli.loaders.codes import UNREADABLE
 from recall_cli.loaders.config import DEFAULT_REGION, ConfigReport, check_config
 from recall_cli.loaders.contacts import MAX_LIST_BYTES, ContactList, ListColumns, check_list
-from recall_cli.loaders.files import STDIN, display_name, read_bytes, read_stdin, stdin_replay
+from recall_cli.loaders.files import STDIN, display_name, read_bytes, read_stdin, replay
 from recall_cli.loaders.script import Script, bind_script, check_script
 from recall_cli.loaders.yaml_tree import MAX_YAML_BYTES
-from recall_cli.problems import ExitCode, Problem, RecallError, Severity, UnreadableError
+from recall_cli.messages import Message
+from recall_cli.problems import (
+    ExitCode,
+    Location,
+    Problem,
+    RecallError,
+    Severity,
+    UnreadableError,
+)
 from recall_cli.validate import registry
 from recall_cli.validate.context import Context
 from recall_cli.validate.kinds import FileKind, detect, expand, head
 from recall_cli.validate.profiles import Profile, check_profile
 from recall_cli.validate.rule import Scope
-from recall_cli.validate.suppress import inline_ignores, keep
+from recall_cli.validate.suppress import Ignored, inline_ignores, keep
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The files checked, in the order given, and what was found in them, in that order."""
+    """The files checked, in the order given, and what was found in them, in that order;
+    with the errors `--ignore` left out, and those an inline comment could not."""
 
     files: tuple[str, ...]
     findings: tuple[Problem, ...]
     unreadable: bool = False
+    ignored: tuple[Ignored, ...] = ()
+    inline_refused: int = 0
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -76,30 +90,72 @@ def validate_paths(
     paths: Sequence[str], kind: FileKind | None = None, ignore: Sequence[str] = ()
 ) -> Report:
     """Check every file of `paths` ("-" is stdin; a directory stands for its YAML and CSV
-    files), each alone and, with one config among them, against each other."""
-    files = list(dict.fromkeys(expand(list(paths))))  # each file once, in the order given
-    with _stdin(files):
-        kinds = {path: kind or detect(path, head(path)) for path in files}
-        run = _Run()
-        _read(run, files, kinds)
+    files), each alone and, with one config among them, against each other.
+
+    Each path is read once: stdin, a pipe or a device is read whole before anything else,
+    and every reader is served those bytes; a regular file can be read again.
+    """
+    walked = expand(list(paths))
+    files = list(dict.fromkeys(walked.files))  # each file once, in the order given
+    run = _Run(problems=list(walked.problems), unreadable=bool(walked.problems))
+    streams, failed = _read_streams(run, files)
+    readable = [path for path in files if path not in failed]
+    with replay(streams):
+        kinds = {path: kind or detect(path, head(path)) for path in readable}
+        _read(run, readable, kinds)
         _check(run)
         inline = {display_name(path): _inline(path) for path in run.yaml_files}
-    order = {display_name(path): index for index, path in enumerate(files)}
+    order = {display_name(path): index for index, path in enumerate(walked.order)}
+    kept = keep(run.problems, ignore, inline)
     findings = sorted(
-        keep(run.problems, ignore, inline),
+        kept.findings,
         key=lambda p: (order.get(p.location.file, len(order)), p.location, p.code.id),
     )
-    return Report(tuple(display_name(path) for path in files), tuple(findings), run.unreadable)
+    return Report(
+        tuple(display_name(path) for path in files),
+        tuple(findings),
+        run.unreadable,
+        kept.ignored,
+        kept.inline_refused,
+    )
 
 
-@contextlib.contextmanager
-def _stdin(files: list[str]) -> Iterator[None]:
-    """Read stdin once, when it is among the files, and serve it to every reader after."""
-    if STDIN not in files:
-        yield
-        return
-    with stdin_replay(read_stdin(MAX_LIST_BYTES + 1)):
-        yield
+def _is_stream(path: str) -> bool:
+    """Whether `path` is stdin, or names something other than a file or a folder (a pipe,
+    a FIFO, a device such as /dev/stdin): what reading consumes."""
+    if path == STDIN:
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # missing or unreadable: its loader says so
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _read_streams(run: _Run, files: list[str]) -> tuple[dict[str, bytes], set[str]]:
+    """The bytes of every stream among `files`, each read once, in the order given; and the
+    streams that could not be read, each a finding instead."""
+    streams: dict[str, bytes] = {}
+    failed: set[str] = set()
+    for path in files:
+        if not _is_stream(path):
+            continue
+        try:
+            if path == STDIN:
+                streams[path] = read_stdin(MAX_LIST_BYTES + 1)
+            else:
+                with Path(path).open("rb") as handle:
+                    streams[path] = handle.read(MAX_LIST_BYTES + 1)
+        except OSError as error:
+            failed.add(path)
+            run.unreadable = True
+            reason = {"reason": error.strerror}
+            run.problems.append(
+                Problem(
+                    Location(display_name(path)), UNREADABLE, Message("file.unreadable", reason)
+                )
+            )
+    return streams, failed
 
 
 def _read(run: _Run, files: list[str], kinds: dict[str, FileKind]) -> None:

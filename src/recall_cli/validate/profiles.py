@@ -11,7 +11,7 @@ from recall_cli.engine import Status
 from recall_cli.loaders import codes
 from recall_cli.loaders.files import display_name
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, Severity
+from recall_cli.problems import Location, Problem
 
 LOADER = "recall_cli.loaders.profile"
 
@@ -55,7 +55,6 @@ def check_profile(path: str | Path) -> ProfileCheck:
             Location(display_name(path), 1, 1),
             codes.PROFILE_UNSUPPORTED,
             Message("validate.profile_unsupported"),
-            Severity.ERROR,
         )
         return ProfileCheck(None, [problem])
     report = loader.check_profile(path)

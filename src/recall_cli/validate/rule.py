@@ -1,4 +1,4 @@
-"""What a rule is: a stable id, a slug, a default severity, and the inputs it looks at."""
+"""What a rule is: its code (a stable id, a slug, a severity) and the inputs it looks at."""
 
 from __future__ import annotations
 
@@ -25,24 +25,26 @@ class Scope(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule's identity: `id` and `slug` never change once released."""
+    """A rule's identity: its code, declared once in `loaders/codes.py`, and its scope."""
 
-    id: str
-    slug: str
-    severity: Severity
+    code: Code
     scope: Scope = Scope.LOADER
 
-    @classmethod
-    def of(cls, code: Code, severity: Severity, scope: Scope = Scope.LOADER) -> Rule:
-        return cls(code.id, code.slug, severity, scope)
+    @property
+    def id(self) -> str:
+        return self.code.id
 
     @property
-    def code(self) -> Code:
-        return Code(self.id, self.slug)
+    def slug(self) -> str:
+        return self.code.slug
+
+    @property
+    def severity(self) -> Severity:
+        return self.code.severity
 
     def finding(self, location: Location, key: str, /, **params: object) -> Problem:
         """A finding of this rule at `location`, with the message `key`."""
-        return Problem(location, self.code, Message(key, params), self.severity)
+        return Problem(location, self.code, Message(key, params))
 
 
 def reported_by_loader(ctx: Context) -> Iterator[Problem]:

@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "file.too_large": "is larger than {limit} MiB; refusing to read it",
     "file.binary": "holds a NUL byte: this is not a text file",
     "file.not_utf8": "is not valid UTF-8 text",
+    "file.wide_encoding": "is {encoding} text, which recall does not read; save it as UTF-8",
     "yaml.syntax": "YAML syntax error: {reason}",
     "yaml.documents": "holds more than one YAML document; keep one per file",
     "yaml.alias": "YAML aliases (*name) are not allowed; write the value out",
@@ -22,7 +23,7 @@ MESSAGES: dict[str, str] = {
     "schema.unknown_hint": "unknown key '{key}'; did you mean '{hint}'?",
     "schema.wrong_type": "expected {expected}, got {got}",
     "schema.invalid": "invalid value {got}: {reason}",
-    "schema.range": "'{key}' must be {bound}, got {value}",
+    "schema.range": "'{key}' must be {bound}, got {got}",
     "type.int": "a whole number",
     "type.bool": "true or false",
     "type.number": "a number",
@@ -30,8 +31,19 @@ MESSAGES: dict[str, str] = {
     "type.mapping": "a mapping (key: value)",
     "type.list": "a list",
     "type.choice": "one of {choices}",
+    "value.got": "{value} ({kind})",
+    "value.empty": "an empty value",
+    "kind.text": "text",
+    "kind.int": "whole number",
+    "kind.number": "number",
+    "kind.bool": "boolean",
+    "kind.null": "null",
+    "kind.mapping": "mapping",
+    "kind.list": "list",
     "config.empty": "the config is empty",
-    "config.not_mapping": "a config must be a mapping of keys such as limits and rules",
+    "config.not_mapping": (
+        "a config must be a mapping of keys such as limits and rules, got {got}"
+    ),
     "config.answered_rule": "'{name}' is the success status; it takes no rule",
     "config.duplicate_status": (
         "status '{name}' ({status}) already has a rule on line {line}; which one applies "
@@ -40,14 +52,15 @@ MESSAGES: dict[str, str] = {
     "config.unknown_status": "unknown status '{name}'",
     "config.unknown_status_hint": "unknown status '{name}'; did you mean '{hint}'?",
     "config.repeats_without_interval": (
-        "{repeats} {repeats|repeat|repeats} but no interval_minutes; say how far apart (1 to 10)"
+        "{repeats} {repeats|repeat|repeats} but no interval_minutes; "
+        "say how far apart ({low} to {high})"
     ),
-    "config.interval_range": "interval_minutes must be from 1 to 10, got {value}",
+    "config.interval_range": "interval_minutes must be from {low} to {high}, got {got}",
     "config.unused_interval": "interval_minutes is ignored: the rule has no repeats",
-    "config.callback_without_wait": "a callback needs after_hours (at least 1)",
+    "config.callback_without_wait": "a callback needs after_hours (at least {low})",
     "config.callback_too_soon": (
-        "after_hours must be at least 1 (a callback is a long wait; use repeats for short ones), "
-        "got {value}"
+        "after_hours must be at least {low} "
+        "(a callback is a long wait; use repeats for short ones), got {got}"
     ),
     "config.unused_after_hours": "after_hours is ignored: the action is {action}, not callback",
     "cli.bad_lang": "'{value}' is not a language recall speaks; use one of: {langs}",

@@ -78,6 +78,10 @@ MESSAGES: dict[str, str] = {
     "runs.mean": "mean",
     "runs.interval": "95% interval",
     "runs.single": "one run: no interval; use --runs 2 or more",
+    "runs.rough": (
+        "only {runs} {runs|run|runs}: the intervals are rough; use --runs {enough} or more "
+        "for figures to act on"
+    ),
     "compare.title": (
         "A: {a} · B: {b} · {runs} {runs|run|runs} on the same outcomes, seeds {first}–{last}"
     ),
@@ -116,4 +120,8 @@ MESSAGES: dict[str, str] = {
         "{lines|row|rows} {rows} — see `recall validate`"
     ),
     "simulate.skipped.more": "{shown} and {more} more",
+    "note.long_table": (
+        "note: the table holds the timelines of {records} {records|record|records}; "
+        "--no-events shows the summary only, --format json gives data to process"
+    ),
 }

@@ -1,11 +1,25 @@
 """Messages of the validate area."""
 
 MESSAGES: dict[str, str] = {
-    "validate.ignore_unknown": "'{pattern}' names no rule (give an id, an id prefix or a slug)",
+    "validate.ignore_unknown": (
+        "'{pattern}' names no rule (give a rule id such as RC102, a family such as RC6 for "
+        "RC601–RC699, or a slug such as unknown-status)"
+    ),
     "findings.clean": "{files} {files|file|files} checked: no problems",
     "findings.summary": (
         "{files} {files|file|files} checked: {errors} {errors|error|errors}, "
         "{warnings} {warnings|warning|warnings}, {infos} {infos|info|infos}"
+    ),
+    "findings.ignored": "{errors} {errors|error|errors} ignored by --ignore {pattern}",
+    "findings.inline_refused": (
+        "{errors} {errors|error|errors} named in a '# recall: ignore' comment "
+        "{errors|is|are} kept: only --ignore turns an error off"
+    ),
+    "validate.folder_unreadable": "folder cannot be read: {reason}",
+    "validate.broken_link": "symbolic link that leads to no file: not read",
+    "validate.not_regular_file": (
+        "not a regular file (a pipe, a socket or a device) inside a folder: not read; "
+        "give its path to read it"
     ),
     "yaml.bad_character": "character {character} is not allowed in YAML",
     "validate.callback_same_hour": (

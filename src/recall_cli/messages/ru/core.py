@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "file.too_large": "больше {limit} МиБ; читать не буду",
     "file.binary": "содержит байт NUL: это не текстовый файл",
     "file.not_utf8": "не является текстом в UTF-8",
+    "file.wide_encoding": "файл в кодировке {encoding}, её recall не читает; сохраните его в UTF-8",
     "yaml.syntax": "синтаксическая ошибка YAML: {reason}",
     "yaml.documents": "в файле больше одного документа YAML; оставьте один",
     "yaml.alias": "ссылки YAML (*имя) не допускаются; напишите значение целиком",
@@ -24,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "schema.unknown_hint": "неизвестный ключ '{key}'; может быть, '{hint}'?",
     "schema.wrong_type": "ожидается {expected}, а указано {got}",
     "schema.invalid": "недопустимое значение {got}: {reason}",
-    "schema.range": "'{key}' должно быть {bound}, а указано {value}",
+    "schema.range": "'{key}' должно быть {bound}, а указано {got}",
     "type.int": "целое число",
     "type.bool": "true или false",
     "type.number": "число",
@@ -32,8 +33,19 @@ MESSAGES: dict[str, str] = {
     "type.mapping": "словарь (ключ: значение)",
     "type.list": "список",
     "type.choice": "одно из {choices}",
+    "value.got": "{value} ({kind})",
+    "value.empty": "пустое значение",
+    "kind.text": "текст",
+    "kind.int": "целое число",
+    "kind.number": "число",
+    "kind.bool": "логическое значение",
+    "kind.null": "null",
+    "kind.mapping": "словарь",
+    "kind.list": "список",
     "config.empty": "конфигурация пуста",
-    "config.not_mapping": "конфигурация должна быть словарём с ключами limits, rules и другими",
+    "config.not_mapping": (
+        "конфигурация должна быть словарём с ключами limits, rules и другими, а указано {got}"
+    ),
     "config.answered_rule": "'{name}' — статус успеха; правило для него не задаётся",
     "config.duplicate_status": (
         "для статуса '{name}' ({status}) уже есть правило в строке {line}; какое из них "
@@ -43,14 +55,14 @@ MESSAGES: dict[str, str] = {
     "config.unknown_status_hint": "неизвестный статус '{name}'; может быть, '{hint}'?",
     "config.repeats_without_interval": (
         "{repeats} {repeats|повтор|повтора|повторов}, но нет interval_minutes; укажите интервал "
-        "(от 1 до 10)"
+        "(от {low} до {high})"
     ),
-    "config.interval_range": "interval_minutes должен быть от 1 до 10, а указано {value}",
+    "config.interval_range": "interval_minutes должен быть от {low} до {high}, а указано {got}",
     "config.unused_interval": "interval_minutes не используется: в правиле нет повторов",
-    "config.callback_without_wait": "для перезвона нужен after_hours (не меньше 1)",
+    "config.callback_without_wait": "для перезвона нужен after_hours (не меньше {low})",
     "config.callback_too_soon": (
-        "after_hours должен быть не меньше 1 (перезвон — долгое ожидание; для коротких есть "
-        "повторы), а указано {value}"
+        "after_hours должен быть не меньше {low} (перезвон — долгое ожидание; для коротких есть "
+        "повторы), а указано {got}"
     ),
     "config.unused_after_hours": "after_hours не используется: действие {action}, а не перезвон",
     "cli.bad_lang": "язык '{value}' не поддерживается; выберите один из: {langs}",

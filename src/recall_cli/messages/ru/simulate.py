@@ -80,6 +80,10 @@ MESSAGES: dict[str, str] = {
     "runs.mean": "среднее",
     "runs.interval": "95-процентный интервал",
     "runs.single": "один прогон: интервала нет; укажите --runs 2 или больше",
+    "runs.rough": (
+        "всего {runs} {runs|прогон|прогона|прогонов}: интервалы приблизительные; для выводов "
+        "укажите --runs {enough} или больше"
+    ),
     "compare.title": (
         "A: {a} · B: {b} · {runs} {runs|прогон|прогона|прогонов} на одних и тех же исходах, "
         "seed {first}–{last}"
@@ -132,4 +136,8 @@ MESSAGES: dict[str, str] = {
         "см. `recall validate`"
     ),
     "simulate.skipped.more": "{shown} и ещё {more}",
+    "note.long_table": (
+        "примечание: в таблице хронологии {records} {records|записи|записей|записей}; "
+        "--no-events покажет только сводку, --format json даст данные для обработки"
+    ),
 }

@@ -2,7 +2,8 @@
 
 MESSAGES: dict[str, str] = {
     "validate.ignore_unknown": (
-        "'{pattern}' не называет ни одного правила (укажите id, начало id или slug)"
+        "'{pattern}' не называет ни одного правила (укажите id правила, например RC102, "
+        "семейство, например RC6 для RC601–RC699, или slug, например unknown-status)"
     ),
     "findings.clean": (
         "{files|проверен|проверено|проверено} {files} {files|файл|файла|файлов}: замечаний нет"
@@ -12,6 +13,20 @@ MESSAGES: dict[str, str] = {
         "{errors} {errors|ошибка|ошибки|ошибок}, "
         "{warnings} {warnings|предупреждение|предупреждения|предупреждений}, "
         "{infos} {infos|замечание|замечания|замечаний}"
+    ),
+    "findings.ignored": (
+        "{errors} {errors|ошибка пропущена|ошибки пропущены|ошибок пропущено} по --ignore {pattern}"
+    ),
+    "findings.inline_refused": (
+        "{errors} {errors|ошибка, названная|ошибки, названные|ошибок, названных} в "
+        "комментарии '# recall: ignore', {errors|оставлена|оставлены|оставлены}: ошибку "
+        "отключает только --ignore"
+    ),
+    "validate.folder_unreadable": "папку не удаётся прочитать: {reason}",
+    "validate.broken_link": "символическая ссылка не ведёт ни к какому файлу: не прочитана",
+    "validate.not_regular_file": (
+        "не обычный файл (канал, сокет или устройство) внутри папки: не прочитан; "
+        "чтобы прочитать его, укажите его путь"
     ),
     "yaml.bad_character": "символ {character} в YAML не допускается",
     "validate.callback_same_hour": (

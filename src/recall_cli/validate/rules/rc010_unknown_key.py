@@ -14,9 +14,8 @@ PASS::
 from __future__ import annotations
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Severity
 from recall_cli.validate.rule import Rule, Scope, reported_by_loader
 
-RULE = Rule.of(codes.UNKNOWN_KEY, Severity.ERROR, Scope.LOADER)
+RULE = Rule(codes.UNKNOWN_KEY, Scope.LOADER)
 
 check = reported_by_loader

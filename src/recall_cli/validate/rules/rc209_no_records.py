@@ -13,9 +13,8 @@ PASS::
 from __future__ import annotations
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Severity
 from recall_cli.validate.rule import Rule, Scope, reported_by_loader
 
-RULE = Rule.of(codes.NO_RECORDS, Severity.WARNING, Scope.LOADER)
+RULE = Rule(codes.NO_RECORDS, Scope.LOADER)
 
 check = reported_by_loader

@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.SCRIPT_MISSING_RECORD, Severity.ERROR, Scope.CROSS)
+RULE = Rule(codes.SCRIPT_MISSING_RECORD, Scope.CROSS)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -12,9 +12,8 @@ PASS::
 from __future__ import annotations
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Severity
 from recall_cli.validate.rule import Rule, reported_by_loader
 
-RULE = Rule.of(codes.DUPLICATE_OUTCOME, Severity.ERROR)
+RULE = Rule(codes.DUPLICATE_OUTCOME)
 
 check = reported_by_loader

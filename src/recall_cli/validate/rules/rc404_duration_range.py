@@ -15,9 +15,8 @@ PASS::
 from __future__ import annotations
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Severity
 from recall_cli.validate.rule import Rule, reported_by_loader
 
-RULE = Rule.of(codes.DURATION_RANGE, Severity.ERROR)
+RULE = Rule(codes.DURATION_RANGE)
 
 check = reported_by_loader

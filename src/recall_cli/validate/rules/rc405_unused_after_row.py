@@ -18,9 +18,8 @@ PASS::
 from __future__ import annotations
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Severity
 from recall_cli.validate.rule import Rule, reported_by_loader
 
-RULE = Rule.of(codes.UNUSED_AFTER_ROW, Severity.WARNING)
+RULE = Rule(codes.UNUSED_AFTER_ROW)
 
 check = reported_by_loader

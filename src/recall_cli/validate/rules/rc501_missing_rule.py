@@ -29,11 +29,11 @@ from collections.abc import Iterator, Mapping
 
 from recall_cli.engine import Status
 from recall_cli.loaders import codes
-from recall_cli.problems import Location, Problem, Severity
+from recall_cli.problems import Location, Problem
 from recall_cli.validate.context import Context
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.MISSING_RULE, Severity.ERROR, Scope.CROSS)
+RULE = Rule(codes.MISSING_RULE, Scope.CROSS)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

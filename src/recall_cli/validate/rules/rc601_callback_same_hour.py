@@ -21,14 +21,22 @@ from collections.abc import Iterator
 
 from recall_cli.engine import Action
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.loaders.config import AFTER_HOURS
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, rule_location
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.CALLBACK_SAME_HOUR, Severity.INFO, Scope.CONFIG)
+RULE = Rule(codes.CALLBACK_SAME_HOUR, Scope.CONFIG)
 HOURS_PER_DAY = 24
-# What we suggest instead: three hours later in the day on each callback.
+# What we suggest instead: three hours later in the day on each callback, or earlier where
+# later is past the ceiling of after_hours (a tip must name a value the config accepts).
 SHIFT_HOURS = 3
+
+
+def suggested_hours(hours: int) -> int:
+    """A wait near `hours` that is not a whole number of days and that a config accepts."""
+    later = hours + SHIFT_HOURS
+    return later if later <= AFTER_HOURS.high else hours - SHIFT_HOURS
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -44,5 +52,5 @@ def check(ctx: Context) -> Iterator[Problem]:
                 "validate.callback_same_hour",
                 status=campaign.status_name(status),
                 hours=int(hours),
-                suggested=int(hours) + SHIFT_HOURS,
+                suggested=suggested_hours(int(hours)),
             )

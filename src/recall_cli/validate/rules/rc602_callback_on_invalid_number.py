@@ -20,11 +20,11 @@ from collections.abc import Iterator
 
 from recall_cli.engine import Action, Status
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, rule_location
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.CALLBACK_INVALID_NUMBER, Severity.WARNING, Scope.CONFIG)
+RULE = Rule(codes.CALLBACK_INVALID_NUMBER, Scope.CONFIG)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, config_location
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.PER_NUMBER_LIMIT_UNUSED, Severity.WARNING, Scope.CONFIG)
+RULE = Rule(codes.PER_NUMBER_LIMIT_UNUSED, Scope.CONFIG)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

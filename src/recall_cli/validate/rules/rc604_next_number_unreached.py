@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, config_location
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.NEXT_NUMBER_UNREACHED, Severity.WARNING, Scope.CONFIG)
+RULE = Rule(codes.NEXT_NUMBER_UNREACHED, Scope.CONFIG)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

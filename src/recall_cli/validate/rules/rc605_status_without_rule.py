@@ -30,11 +30,11 @@ from collections.abc import Iterator
 
 from recall_cli.engine import NOT_REACHED
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, config_location
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.STATUS_WITHOUT_RULE, Severity.INFO, Scope.CONFIG)
+RULE = Rule(codes.STATUS_WITHOUT_RULE, Scope.CONFIG)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, config_location
 from recall_cli.validate.phones import known_region
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.UNKNOWN_REGION, Severity.ERROR, Scope.CONFIG)
+RULE = Rule(codes.UNKNOWN_REGION, Scope.CONFIG)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

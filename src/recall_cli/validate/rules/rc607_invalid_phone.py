@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, phone_locations
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.INVALID_PHONE, Severity.WARNING, Scope.LIST)
+RULE = Rule(codes.INVALID_PHONE, Scope.LIST)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

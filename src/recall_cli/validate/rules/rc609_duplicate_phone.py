@@ -22,12 +22,12 @@ from collections.abc import Iterator
 
 from recall_cli.engine import Contact
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, phone_locations
 from recall_cli.validate.phones import PhoneCell
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.DUPLICATE_PHONE, Severity.WARNING, Scope.LIST)
+RULE = Rule(codes.DUPLICATE_PHONE, Scope.LIST)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Location, Problem, Severity
+from recall_cli.problems import Location, Problem
 from recall_cli.validate.context import Context
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.RECORD_WITHOUT_PHONES, Severity.WARNING, Scope.LIST)
+RULE = Rule(codes.RECORD_WITHOUT_PHONES, Scope.LIST)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -21,11 +21,11 @@ from collections.abc import Iterator
 
 from recall_cli.loaders import codes
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, Severity
+from recall_cli.problems import Location, Problem
 from recall_cli.validate.context import Context
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.LIST_FORMAT, Severity.INFO, Scope.LIST)
+RULE = Rule(codes.LIST_FORMAT, Scope.LIST)
 _DELIMITERS = {",": "delimiter.comma", ";": "delimiter.semicolon", "\t": "delimiter.tab"}
 _PLAIN = ("utf-8", ",")
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp1251": "Windows-1251"}

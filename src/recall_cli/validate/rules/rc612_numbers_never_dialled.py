@@ -26,11 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, config_location
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.NUMBERS_NEVER_DIALLED, Severity.WARNING, Scope.CROSS)
+RULE = Rule(codes.NUMBERS_NEVER_DIALLED, Scope.CROSS)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

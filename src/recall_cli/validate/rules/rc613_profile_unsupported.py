@@ -16,9 +16,8 @@ PASS::
 from __future__ import annotations
 
 from recall_cli.loaders import codes
-from recall_cli.problems import Severity
 from recall_cli.validate.rule import Rule, reported_by_loader
 
-RULE = Rule.of(codes.PROFILE_UNSUPPORTED, Severity.ERROR)
+RULE = Rule(codes.PROFILE_UNSUPPORTED)
 # Reported by `validate.profiles` when the profile loader cannot be imported.
 check = reported_by_loader

@@ -27,12 +27,12 @@ from itertools import islice
 from recall_cli.engine import Contact
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import locate_cells
-from recall_cli.problems import Problem, Severity
+from recall_cli.problems import Problem
 from recall_cli.validate.context import Context
 from recall_cli.validate.phones import e164
 from recall_cli.validate.rule import Rule, Scope
 
-RULE = Rule.of(codes.UNUSED_PHONE_COLUMN, Severity.WARNING, Scope.LIST)
+RULE = Rule(codes.UNUSED_PHONE_COLUMN, Scope.LIST)
 LOOKED_AT = 100
 """The filled cells of a column judged: enough to tell a column of phones, and few enough
 that a list of a million rows costs no more than a short one."""

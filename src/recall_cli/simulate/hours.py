@@ -1,0 +1,199 @@
+"""When a number may be dialled: calling hours turned into instants in a number's zone.
+
+Instants are whole seconds since the Unix epoch. A local time becomes an instant as `zoneinfo`
+reads it with `fold=0`: a time that a spring-forward gap skips lands as far after the gap as it
+was into it, and a time that a fall-back repeats is its first occurrence. Whether a number is
+open is judged on the instants, so a window inside a gap opens an hour later, a window that
+starts inside a gap and ends at its far side is never open, and a window that ends inside a gap
+runs on for as long as the gap lasts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+import holidays
+
+from recall_cli.engine.hours import MINUTES_PER_DAY, Day, Hours
+
+SECONDS_PER_DAY = 86_400
+# How far ahead an opening is looked for: a leap year and a week, so that no calendar with an
+# open minute in its week can hide one, however its holidays fall.
+HORIZON_DAYS = 366 + 7
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_ORDINAL = _EPOCH.toordinal()
+_ONE_SECOND = timedelta(seconds=1)
+# Local dates whose midnight and next midnight datetime can still represent in any zone.
+_FIRST_ORDINAL = date.min.toordinal() + 1
+_LAST_ORDINAL = date.max.toordinal() - 2
+# Per zone; a run that touches more distinct days starts the zone's cache afresh.
+_CACHE_LIMIT = 100_000
+
+HolidaysFor = Callable[[str, int], Collection[date]]
+Interval = tuple[int, int]
+
+
+def public_holidays(country: str, year: int) -> frozenset[date]:
+    """The public holidays of `country` (ISO alpha-2) in `year`, substituted days off included,
+    from the maintained `holidays` calendars."""
+    return frozenset(holidays.country_holidays(country, years=year))
+
+
+def holiday_country(code: str) -> bool:
+    """Whether the holiday calendars know the country `code` (upper-case alpha-2)."""
+    return code in holidays.list_supported_countries()
+
+
+@dataclass(frozen=True, slots=True)
+class _LocalDay:
+    midnight: int
+    intervals: tuple[Interval, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """The open intervals that end after one UTC day's start, merged, with the first that
+    ends after the day; `unbounded` when the last one was still open at the horizon."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    unbounded: bool
+
+
+def _instant(day: date, minute: int, zone: tzinfo) -> int:
+    if minute == MINUTES_PER_DAY:
+        day, minute = day + timedelta(days=1), 0
+    hour, minute = divmod(minute, 60)
+    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+    return (local - _EPOCH) // _ONE_SECOND
+
+
+@dataclass(slots=True)
+class OpenHours:
+    """Answers when `hours` let a number in a given zone be dialled.
+
+    `zone` is a `ZoneInfo` or a fixed-offset `timezone`. Holidays come from `holidays_for`
+    (country, year), asked once per country and year. Every answer is cached per zone.
+    """
+
+    hours: Hours
+    holidays_for: HolidaysFor = public_holidays
+    _holidays: dict[tuple[str, int], Collection[date]] = field(default_factory=dict, repr=False)
+    _days: dict[tzinfo, dict[int, _LocalDay]] = field(default_factory=dict, repr=False)
+    _spans: dict[tzinfo, dict[int, _Span]] = field(default_factory=dict, repr=False)
+
+    def next_open(self, moment: int, zone: tzinfo) -> int | None:
+        """The earliest instant ≥ `moment` at which the number is open; None when none comes
+        within `HORIZON_DAYS` days (a calendar without an open minute)."""
+        try:
+            span = self._spans[zone][moment // SECONDS_PER_DAY]
+        except KeyError:
+            span = self._span(moment, zone)
+        index = bisect_right(span.ends, moment)
+        if index == len(span.ends):
+            return None
+        start = span.starts[index]
+        return start if start > moment else moment
+
+    def is_open(self, moment: int, zone: tzinfo) -> bool:
+        try:
+            span = self._spans[zone][moment // SECONDS_PER_DAY]
+        except KeyError:
+            span = self._span(moment, zone)
+        index = bisect_right(span.ends, moment)
+        return index < len(span.ends) and span.starts[index] <= moment
+
+    def closes_at(self, moment: int, zone: tzinfo) -> int | None:
+        """The earliest instant ≥ `moment` at which the number is closed (`moment` itself when
+        it is closed then); None when it stays open beyond `HORIZON_DAYS` days."""
+        try:
+            span = self._spans[zone][moment // SECONDS_PER_DAY]
+        except KeyError:
+            span = self._span(moment, zone)
+        index = bisect_right(span.ends, moment)
+        if index == len(span.ends) or span.starts[index] > moment:
+            return moment
+        if span.unbounded and index == len(span.ends) - 1:
+            return None
+        return span.ends[index]
+
+    def _span(self, moment: int, zone: tzinfo) -> _Span:
+        spans = self._spans.get(zone)
+        if spans is None:
+            spans = self._spans[zone] = {}
+        utc_day = moment // SECONDS_PER_DAY
+        span = spans.get(utc_day)
+        if span is None:
+            if len(spans) >= _CACHE_LIMIT:
+                spans.clear()
+            span = spans[utc_day] = self._build_span(utc_day, zone)
+        return span
+
+    def _build_span(self, utc_day: int, zone: tzinfo) -> _Span:
+        low = utc_day * SECONDS_PER_DAY
+        high = low + SECONDS_PER_DAY
+        # A local date's instants lie within [its midnight − 14 h, next midnight + 14 h] in
+        # UTC, so the local date before the UTC day is the first that may reach into it.
+        ordinal = max(_EPOCH_ORDINAL + utc_day - 1, _FIRST_ORDINAL)
+        last = min(ordinal + HORIZON_DAYS, _LAST_ORDINAL)
+        found: list[Interval] = []
+        reach = low
+        unbounded = True
+        while ordinal <= last:
+            for interval in self._local_day(ordinal, zone).intervals:
+                if interval[1] > low:
+                    found.append(interval)
+                    reach = max(reach, interval[1])
+            ordinal += 1
+            # Later dates open no earlier than their midnight: once everything found has
+            # closed before it, and something stays open past the UTC day, nothing can change.
+            if reach > high and reach < self._local_day(ordinal, zone).midnight:
+                unbounded = False
+                break
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted(found):
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        return _Span(tuple(starts), tuple(ends), unbounded)
+
+    def _local_day(self, ordinal: int, zone: tzinfo) -> _LocalDay:
+        days = self._days.get(zone)
+        if days is None:
+            days = self._days[zone] = {}
+        known = days.get(ordinal)
+        if known is not None:
+            return known
+        if len(days) >= _CACHE_LIMIT:
+            days.clear()
+        local = date.fromordinal(ordinal)
+        intervals = []
+        for window in self._windows(local):
+            start, end = _instant(local, window.start, zone), _instant(local, window.end, zone)
+            if start < end:
+                intervals.append((start, end))
+        made = days[ordinal] = _LocalDay(_instant(local, 0, zone), tuple(sorted(intervals)))
+        return made
+
+    def _windows(self, local: date) -> Day:
+        if self._holiday(local):
+            return self.hours.holiday_hours
+        return self.hours.week[local.weekday()]
+
+    def _holiday(self, local: date) -> bool:
+        if local in self.hours.dates:
+            return True
+        for country in self.hours.countries:
+            key = (country, local.year)
+            days = self._holidays.get(key)
+            if days is None:
+                days = self._holidays[key] = self.holidays_for(country, local.year)
+            if local in days:
+                return True
+        return False
