@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -33,11 +33,13 @@ from recall_cli.cli.common import (
     resolve_lang,
     table_console,
 )
-from recall_cli.engine import Status
+from recall_cli.engine import Contact, Status
 from recall_cli.forked import WorkerError, can_fork, cpus
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, ListParts, load_list, split_list
+from recall_cli.loaders.files import display_name
+from recall_cli.loaders.phone_cells import ListProblems, list_problems
 from recall_cli.messages import Lang, Message, text
 from recall_cli.output import check_output, open_output
 from recall_cli.problems import ExitCode, Location, Problem, RecallError
@@ -64,6 +66,8 @@ PROGRESS_FROM = 20_000
 LONG_TABLE = 2_000
 """Records beyond which a table of timelines is more than anyone reads: the run says so."""
 MAX_JOBS = 64
+ROWS_SHOWN = 10
+"""The rows a note on skipped phone cells lists before it says how many more there are."""
 SPLIT_PART_FROM = 1 << 19
 """The fewest characters of rows a part of a list is given when the run is split by itself:
 about 3,000 records, far more than it costs to fork a process for them."""
@@ -160,6 +164,7 @@ def simulate_command(
                 del cut
                 if done is not None:
                     _emit_split(done, run, jsonl, output)
+                    note_skipped(display_name(contact_list), done.summary.list_problems, language)
                     return
         table = output_format is Format.TABLE
         contacts = load_list(contact_list, campaign.columns, encoding, fields=table)
@@ -180,12 +185,15 @@ def simulate_command(
         )
         runner = Runner(campaign.policy, contacts.records, outcomes.source, horizon, record)
         size = len(record) if record else len(contacts.records)
+        problems = list_problems(_played(contacts, record))
         if runs > 1:
             assert isinstance(outcomes.source, ProfileSource)
             _emit_runs(run, runner, outcomes.source, runs, size, output_format, output, language)
+            note_skipped(contacts.file, problems, language)
             return
         try:
-            _emit(run, runner, size, output_format, output, no_events, language)
+            _emit(run, runner, size, output_format, output, no_events, language, problems)
+            note_skipped(contacts.file, problems, language)
         except OutcomesExhaustedError as error:
             fail(
                 [
@@ -201,6 +209,41 @@ def simulate_command(
                 language,
                 ExitCode.INVALID,
             )
+
+
+def _played(contacts: ContactList, record: list[str] | None) -> tuple[Contact, ...]:
+    """The records a run plays: those `--record` names, or all."""
+    if not record:
+        return contacts.records
+    wanted = set(record)
+    return tuple(contact for contact in contacts.records if contact.id in wanted)
+
+
+def note_skipped(file: str, problems: ListProblems, lang: Lang) -> None:
+    """Tell on stderr, a line each, what the list holds that the run could not dial as it
+    stands; nothing when it holds nothing of the kind."""
+    for line in skipped_lines(problems, lang):
+        sys.stderr.write(f"{file}: {line}\n")
+
+
+def skipped_lines(problems: ListProblems, lang: Lang) -> list[str]:
+    """A line for each kind of problem the list has: how many, and on which rows."""
+    kinds = (
+        ("simulate.skipped.no_number", problems.no_number),
+        ("simulate.skipped.excel", problems.excel),
+        ("simulate.skipped.letters", problems.letters),
+        ("simulate.skipped.no_dialable", problems.no_dialable),
+    )
+    found: list[str] = []
+    for key, lines in kinds:
+        if not lines:
+            continue
+        rows = list(dict.fromkeys(lines))
+        shown = ", ".join(map(str, rows[:ROWS_SHOWN]))
+        if len(rows) > ROWS_SHOWN:
+            shown = text(lang, "simulate.skipped.more", shown=shown, more=len(rows) - ROWS_SHOWN)
+        found.append(text(lang, key, count=len(lines), lines=len(rows), rows=shown))
+    return found
 
 
 def _parts(
@@ -414,6 +457,7 @@ def _emit(
     output: Path | None,
     no_events: bool,
     lang: Lang,
+    problems: ListProblems,
 ) -> None:
     with open_output(output) as out:
         if output_format is Format.TABLE:
@@ -431,6 +475,7 @@ def _emit(
         passes = 1 if no_events else 2
         with progress(size * passes, lang) as advance:
             results, summary = runner.play(advance)
+            summary = replace(summary, list_problems=problems)
             events = None if no_events else runner.events(advance)
             if output_format is Format.JSON:
                 data.write_json(out, run, summary, data.json_records(results, run), events)

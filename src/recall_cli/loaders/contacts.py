@@ -32,6 +32,7 @@ from recall_cli.loaders.files import (
     refuse_wide,
     replaying,
 )
+from recall_cli.loaders.phone_cells import is_phone_header
 from recall_cli.messages import Message
 from recall_cli.problems import (
     Code,
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 
 MAX_LIST_BYTES = 2 * 1024 * 1024 * 1024
 ID_COLUMNS = ("id", "ID", "№", "record_id")
-PHONE_PREFIXES = ("phone", "телефон")
 DELIMITERS = (",", ";", "\t")
 """The delimiters we detect; on a tie the earlier one wins."""
 DEFAULT_DELIMITER = ","
@@ -687,7 +687,7 @@ class _ListReader:
             phones = [
                 index
                 for index, name in enumerate(header)
-                if index != id_index and name.casefold().startswith(PHONE_PREFIXES)
+                if index != id_index and is_phone_header(name)
             ]
         if not phones and not problems:
             columns = ", ".join(header)

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from recall_cli.messages import en, ru
 from recall_cli.messages.plural import apply_plurals
+from recall_cli.messages.visible import visible
 
 
 class Lang(StrEnum):
@@ -39,10 +40,22 @@ class Message:
 
 
 def text(lang: Lang, key: str, /, **params: object) -> str:
-    """The message `key` in `lang`, filled with `params`."""
+    """The message `key` in `lang`, filled with `params`.
+
+    Text values come from users' files (names, ids, labels, cells) and are shown through
+    `visible`: no message, whatever it is printed on, carries a raw control character.
+    """
     template = CATALOGS[lang][key]
-    values = {k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()}
+    values = {k: _value(lang, v) for k, v in params.items()}
     return apply_plurals(template, lang.value, values).format(**values)
+
+
+def _value(lang: Lang, value: object) -> object:
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, str):
+        return visible(value)
+    return value
 
 
 def number(lang: Lang, value: float) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from json.encoder import encode_basestring as _quote
@@ -45,9 +46,11 @@ def header(run: RunInfo) -> dict[str, object]:
 
 def summary_data(summary: Summary, run: RunInfo) -> dict[str, object]:
     """SPEC §8's summary, then the figures of issue 3 (ratios rounded to 6 decimals, times in
-    seconds since the start; `dials_by_hour` lists the hours that have dials)."""
+    seconds since the start; `dials_by_hour` lists the hours that have dials), then, only
+    when the list has any, `list_problems`: the counts of phone cells and records the run
+    could not dial as they stand."""
     spread = summary.time_to_reach
-    return {
+    data: dict[str, object] = {
         "records": summary.records,
         "reached": summary.reached,
         "dials": summary.dials,
@@ -70,6 +73,9 @@ def summary_data(summary: Summary, run: RunInfo) -> dict[str, object]:
             for hour, dials in summary.dials_by_hour.items()
         ],
     }
+    if summary.list_problems:
+        data["list_problems"] = summary.list_problems.counts()
+    return data
 
 
 def _ratio(value: float | None) -> float | None:
@@ -226,14 +232,37 @@ def write_jsonl(
     out.write(_dump({"type": "summary", **summary_data(summary, run)}) + "\n")
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (or, after a tab or a
+# CR, may strip them and then read one).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What may start that way and still be data: a plain number (-3, +2.5) or a phone
+# (+7 916 123-45-67, +1 (202) 555-0100).
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?|\+?[0-9(][0-9 ().\-]*")
+
+
+def neutral(cell: str) -> str:
+    """`cell` made safe to open in a spreadsheet: a cell that would start a formula is
+    prefixed with a single quote, unless it is a plain number or a phone."""
+    if cell.startswith(_FORMULA_START) and _PLAIN.fullmatch(cell) is None:
+        return "'" + cell
+    return cell
+
+
 def write_csv(out: TextIO, run: RunInfo, events: Iterator[Event]) -> None:
-    """The events as a table, one row a dial, empty cells for nulls."""
+    """The events as a table, one row a dial, empty cells for nulls; text from the inputs
+    (ids, phones, scenarios) goes through `neutral`."""
     fields = (*EVENT_FIELDS, "duration") if run.with_durations else EVENT_FIELDS
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
     for event in events:
         data = event_data(event, run)
-        writer.writerow(["" if data[name] is None else data[name] for name in fields])
+        writer.writerow([_csv_cell(data[name]) for name in fields])
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    return neutral(value) if isinstance(value, str) else value
 
 
 def interval_data(found: Interval | None) -> dict[str, float | None] | None:

@@ -26,6 +26,7 @@ from recall_cli.explain.model import (
     Tone,
 )
 from recall_cli.explain.model import Table as TextTable
+from recall_cli.messages.visible import visible
 
 # The width of handouts and golden files: a slide's table fits without wrapping its cells.
 EXPORT_WIDTH = 150
@@ -62,7 +63,8 @@ def export_format(path: Path) -> ExportFormat | None:
 
 
 def _text(line: Line) -> Text:
-    return Text(line.text, style=_STYLE[line.tone])
+    # Messages already show users' text through `visible`; a line made otherwise is too.
+    return Text(visible(line.text), style=_STYLE[line.tone])
 
 
 def _block(block: Block) -> RenderableType:
@@ -86,11 +88,11 @@ def _block(block: Block) -> RenderableType:
             grid.add_row(f"{index}.", Group(*lines))
         return Constrain(grid, PROSE_WIDTH)
     if isinstance(block, TextTable):
-        table = Table(title=Text(block.title, style="bold"), title_justify="left")
+        table = Table(title=Text(visible(block.title), style="bold"), title_justify="left")
         for number, column in enumerate(block.columns):
             # Only the time stays whole: on a narrow terminal, headers and words wrap rather
             # than vanish behind an ellipsis.
-            table.add_column(column, no_wrap=number == 0, overflow="fold")
+            table.add_column(visible(column), no_wrap=number == 0, overflow="fold")
         for row in block.rows:
             table.add_row(*(_text(cell) for cell in row))
         return table
@@ -98,7 +100,7 @@ def _block(block: Block) -> RenderableType:
 
 
 def _section(section: Section) -> Iterator[RenderableType]:
-    yield Constrain(Rule(Text(section.title, style="bold"), align="left"), PROSE_WIDTH)
+    yield Constrain(Rule(Text(visible(section.title), style="bold"), align="left"), PROSE_WIDTH)
     for block in section.blocks:
         yield _block(block)
         yield Text()
@@ -106,8 +108,8 @@ def _section(section: Section) -> Iterator[RenderableType]:
 
 def render_explanation(console: Console, explanation: Explanation) -> None:
     """Print `explanation` on `console`."""
-    console.print(Text(explanation.title, style="bold"))
-    console.print(Text(explanation.subtitle, style="dim"))
+    console.print(Text(visible(explanation.title), style="bold"))
+    console.print(Text(visible(explanation.subtitle), style="dim"))
     console.print()
     for section in explanation.sections:
         for renderable in _section(section):
@@ -133,7 +135,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
 def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", visible(text))
 
 
 def _md_line(line: Line) -> str:

@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Iterable
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -46,7 +47,7 @@ def summary_table(run: RunInfo, summary: Summary, lang: Lang) -> RenderableType:
 
 def _main(run: RunInfo, summary: Summary, lang: Lang) -> Table:
     table = Table(
-        title=text(lang, "summary.title", campaign=run.policy.name),
+        title=escape(text(lang, "summary.title", campaign=run.policy.name)),
         title_justify="left",
         show_header=False,
     )
@@ -59,7 +60,7 @@ def _main(run: RunInfo, summary: Summary, lang: Lang) -> Table:
         name = (
             text(lang, "summary.builtin_profile") if run.profile == BUILTIN_PROFILE else run.profile
         )
-        table.add_row(text(lang, "summary.outcomes"), name)
+        table.add_row(text(lang, "summary.outcomes"), escape(name))
         table.add_row(text(lang, "summary.seed"), str(run.seed))
     table.add_row(text(lang, "summary.records"), str(summary.records))
     table.add_row(text(lang, "summary.reached"), str(summary.reached))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -73,13 +74,15 @@ def runs_table(
 ) -> RenderableType:
     """Each figure's mean over the runs and its 95 % interval."""
     table = Table(
-        title=text(
-            lang,
-            "runs.title",
-            campaign=campaign,
-            runs=runs,
-            first=first_seed,
-            last=first_seed + runs - 1,
+        title=escape(
+            text(
+                lang,
+                "runs.title",
+                campaign=campaign,
+                runs=runs,
+                first=first_seed,
+                last=first_seed + runs - 1,
+            )
         ),
         title_justify="left",
     )
@@ -113,14 +116,16 @@ def compare_table(
 ) -> RenderableType:
     """A, B, B − A and (B − A) / A for every figure, with a one-line verdict first."""
     table = Table(
-        title=text(
-            lang,
-            "compare.title",
-            a=names[0],
-            b=names[1],
-            runs=runs,
-            first=first_seed,
-            last=first_seed + runs - 1,
+        title=escape(
+            text(
+                lang,
+                "compare.title",
+                a=names[0],
+                b=names[1],
+                runs=runs,
+                first=first_seed,
+                last=first_seed + runs - 1,
+            )
         ),
         title_justify="left",
     )

@@ -7,11 +7,13 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from rich.console import Console, Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from recall_cli.engine import RecordState, Status, Then, label
 from recall_cli.messages import Lang, text
+from recall_cli.messages.visible import visible
 from recall_cli.render.figures import summary_table
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.describe import describe_then, short_time, wall_clock
@@ -42,12 +44,14 @@ def timeline_table(
     """One record's dials as the slide lays them out."""
     limits = run.policy.limits
     contact = result.contact
-    phones = ", ".join(phone for phone in contact.phones if phone) or "—"
-    names = " ".join(value for _, value in contact.fields[:2] if value)
+    # The list's cells are shown through `visible`, as messages show their values.
+    phones = visible(", ".join(phone for phone in contact.phones if phone)) or "—"
+    names = visible(" ".join(value for _, value in contact.fields[:2] if value))
     title = text(lang, "timeline.title", record=contact.id)
     if names:
         title += f" · {names}"
-    table = Table(title=f"{title} · {phones}", title_justify="left", expand=False)
+    # A title given as text is read as Rich markup: `[/]` in a name would stop the run.
+    table = Table(title=escape(f"{title} · {phones}"), title_justify="left", expand=False)
     # Only the time stays whole: on a narrow terminal the other cells wrap rather than vanish
     # behind an ellipsis.
     table.add_column(text(lang, "timeline.time"), no_wrap=True)
@@ -66,7 +70,7 @@ def timeline_table(
     for event in events:
         row: list[RenderableType] = [
             clock_time(run.clock.at(event.time), reference),
-            f"{event.number + 1} · {contact.phones[event.number]}",
+            escape(f"{event.number + 1} · {visible(contact.phones[event.number])}"),
             f"{event.attempt}/{limits.max_attempts_per_record}",
             f"{event.number_attempt}/{limits.max_attempts_per_number}",
             _repeat(run, event),

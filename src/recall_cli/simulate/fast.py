@@ -34,6 +34,7 @@ from recall_cli.engine import (
     decide,
     start,
 )
+from recall_cli.engine.contact import no_digit
 from recall_cli.simulate.random_outcomes import (
     BLOCK,
     ProfileSource,
@@ -231,7 +232,7 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
     bounds_of = machine.bounds
     steps_of = machine.steps
     attempts_of = machine.attempts
-    starts = machine.starts
+    first_states: dict[tuple[bool, ...], int] = {}
     hasher = source.hasher
     horizon = _NEVER if until is None else until
     # Dials by (hour << 4 | status index): one dictionary update a dial counts both.
@@ -253,10 +254,12 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
             if done == PROGRESS_EVERY:
                 progressed(done)
                 done = 0
-        # `Contact.dialable`, built without a generator: this runs once per record.
-        dialable = tuple(map(bool, contact.phones))
-        known = starts.get(dialable)
-        state = machine.start(dialable) if known is None else known
+        # `Contact.dialable`, inverted: which cells hold no digit, found without a Python step
+        # per cell, keys the record's first state. This runs once per record.
+        blank = tuple(map(no_digit, contact.phones))
+        state = first_states.get(blank)
+        if state is None:
+            state = first_states[blank] = machine.start(tuple(not cell for cell in blank))
         if state < 0:
             append(RecordResult(position, contact, RecordState.NO_NUMBERS, 0, 0, 0, None))
             continue

@@ -10,6 +10,7 @@ from itertools import chain
 from operator import attrgetter
 
 from recall_cli.engine import RecordState, Status, Then
+from recall_cli.loaders.phone_cells import ListProblems, combined, list_problems
 from recall_cli.simulate.simulator import Event, RecordResult
 
 SECONDS_PER_HOUR = 3600
@@ -20,6 +21,7 @@ _THEN = attrgetter("then")
 _CLOSED_AT = attrgetter("closed_at")
 _DIALS = attrgetter("dials")
 _ATTEMPTS = attrgetter("attempts")
+_CONTACT = attrgetter("contact")
 
 
 class ClosedBy(StrEnum):
@@ -102,6 +104,8 @@ class Summary:
     time_to_reach: Spread | None = None
     dials_by_status: dict[Status, int] = field(default_factory=dict)
     dials_by_hour: dict[int, int] = field(default_factory=dict)
+    list_problems: ListProblems = field(default_factory=ListProblems)
+    """What the records' phone cells hold that the run could not dial as it stands."""
 
     @property
     def reach_rate(self) -> float:
@@ -132,18 +136,22 @@ class Summary:
 class Counts:
     """What the figures of a part of a run are made of, such that the parts of a run split by
     records add up to the whole (`combine`): how records ended, when the reached ones were
-    reached, dials and attempts, and the dials' tally."""
+    reached, dials and attempts, the dials' tally, and the problems of the records' phones."""
 
     endings: Counter[tuple[RecordState, Then | None]]
     reach_times: list[int]
     dials: int
     attempts: int
     tally: Tally | None
+    problems: ListProblems = field(default_factory=ListProblems)
 
 
-def count(results: Iterable[RecordResult], tally: Tally | None = None) -> Counts:
+def count(
+    results: Iterable[RecordResult], tally: Tally | None = None, problems: bool = True
+) -> Counts:
     """The counts of `results`, a column at a time (`map`, `Counter`), so that a large run is
-    summed in C rather than a Python step per record."""
+    summed in C rather than a Python step per record; with `problems`, the problems of their
+    records' phones too (a part of a split run is the only one to see its records)."""
     rows = results if isinstance(results, list | tuple) else list(results)
     reached = RecordState.REACHED
     return Counts(
@@ -156,6 +164,7 @@ def count(results: Iterable[RecordResult], tally: Tally | None = None) -> Counts
         sum(map(_DIALS, rows)),
         sum(map(_ATTEMPTS, rows)),
         tally,
+        list_problems(list(map(_CONTACT, rows))) if problems else ListProblems(),
     )
 
 
@@ -193,9 +202,12 @@ def combine(parts: Sequence[Counts]) -> Summary:
         spread(list(chain.from_iterable(part.reach_times for part in parts))),
         by_status,
         by_hour,
+        combined(part.problems for part in parts),
     )
 
 
 def summarize(results: Iterable[RecordResult], tally: Tally | None = None) -> Summary:
-    """The figures of a run; without a `tally`, dials by status and by hour stay empty."""
-    return combine([count(results, tally)])
+    """The figures of a run; without a `tally`, dials by status and by hour stay empty. The
+    problems of the list are left to the caller, who has the list (and who, running it many
+    times, need not look at them again each time)."""
+    return combine([count(results, tally, problems=False)])

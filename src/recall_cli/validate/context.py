@@ -26,10 +26,12 @@ class Context:
     profile: Profile | None = None
     # The problems of matching the script against the list (RC301–RC303), found once.
     binding: tuple[Problem, ...] = ()
+    region: str = DEFAULT_REGION
+    """The phone numbering region the list's numbers are read in."""
 
     @classmethod
     def for_list(cls, contacts: ContactList, region: str = DEFAULT_REGION) -> Context:
-        return cls(contacts=contacts, phones=phone_cells(contacts.records, region))
+        return cls(contacts=contacts, phones=phone_cells(contacts.records, region), region=region)
 
     @property
     def campaign(self) -> Campaign | None:

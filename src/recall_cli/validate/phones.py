@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import phonenumbers
 
 from recall_cli.engine import Contact
-
-# What Excel leaves of a phone it took for a number: 9.16E+09, 9,16E+09, or 79161234567.0.
-_EXCEL = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+|[0-9]+[.,]0+")
+from recall_cli.loaders.phone_cells import excel_damaged
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +19,6 @@ class PhoneCell:
     text: str
     e164: str | None
     excel: bool
-
-
-def excel_damaged(text: str) -> bool:
-    """True for a phone that a spreadsheet turned into a float (digits lost or `.0` added)."""
-    return _EXCEL.fullmatch(text.replace(" ", "")) is not None
 
 
 def e164(text: str, region: str) -> str | None:

@@ -71,6 +71,7 @@ MODULES: tuple[str, ...] = (
     "rc611_list_format",
     "rc612_numbers_never_dialled",
     "rc613_profile_unsupported",
+    "rc614_unused_phone_column",
 )
 """Every module under `validate/rules/`, in id order; a test checks that none is left out."""
 

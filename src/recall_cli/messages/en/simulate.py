@@ -103,6 +103,23 @@ MESSAGES: dict[str, str] = {
     "option.moment_range": "'{value}' is outside the years {first}–{last} that a run may start in",
     "option.bad_moment": "'{value}' is not an ISO 8601 date and time (e.g. 2026-12-01T10:00)",
     "option.until_before_start": "the horizon is before the start",
+    "simulate.skipped.no_number": (
+        "{count} phone {count|cell holds|cells hold} no number and {count|was|were} not "
+        "dialled: {lines|row|rows} {rows} — see `recall validate`"
+    ),
+    "simulate.skipped.excel": (
+        "{count} phone {count|cell was|cells were} turned into a number by a spreadsheet "
+        "(like 9.16E+09) and dialled as written: {lines|row|rows} {rows} — see `recall validate`"
+    ),
+    "simulate.skipped.letters": (
+        "{count} phone {count|cell has|cells have} letters among the digits and {count|was|were} "
+        "dialled as written: {lines|row|rows} {rows} — see `recall validate`"
+    ),
+    "simulate.skipped.no_dialable": (
+        "{count} {count|record has|records have} no number to dial and closed without a dial: "
+        "{lines|row|rows} {rows} — see `recall validate`"
+    ),
+    "simulate.skipped.more": "{shown} and {more} more",
     "note.long_table": (
         "note: the table holds the timelines of {records} {records|record|records}; "
         "--no-events shows the summary only, --format json gives data to process"

@@ -63,6 +63,11 @@ MESSAGES: dict[str, str] = {
     "delimiter.comma": "comma",
     "delimiter.semicolon": "semicolon",
     "delimiter.tab": "tab",
+    "validate.unused_phone_column": (
+        "column '{name}' holds phone numbers (first: '{phone}', record {record}) but is not a "
+        "phone column: they are never dialled; name it in the config's list.phone_columns, or, "
+        "if the config names none, head it phone… or телефон…"
+    ),
     "validate.numbers_never_dialled": (
         "dial_all_numbers is off, but {count} {count|record|records} of {list} "
         "{count|has|have} several phones (first: record {record}, line {line}); only the first "

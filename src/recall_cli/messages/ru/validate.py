@@ -72,6 +72,11 @@ MESSAGES: dict[str, str] = {
     "delimiter.comma": "запятая",
     "delimiter.semicolon": "точка с запятой",
     "delimiter.tab": "табуляция",
+    "validate.unused_phone_column": (
+        "в столбце '{name}' телефоны (первый — '{phone}', запись {record}), но это не столбец "
+        "телефонов: они никогда не набираются; перечислите его в list.phone_columns "
+        "конфигурации или, если конфигурация их не перечисляет, назовите его phone… или телефон…"
+    ),
     "validate.numbers_never_dialled": (
         "dial_all_numbers выключен, а в {list} у {count} {count|записи|записей|записей} "
         "несколько телефонов (первая — запись {record}, строка {line}); набирается только "
