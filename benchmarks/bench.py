@@ -4,11 +4,9 @@
     .venv/bin/python benchmarks/bench.py --million       # and the 1,000,000-record runs
 
 Both programs run as whole processes (interpreter start, imports, reading the files, the
-simulation, writing the output) on the same config, list and profile: recall as it runs by
-default (split across the CPUs this process may use), recall in one process (`--jobs 1`), and
-the SimPy model, each round in a rotated order. Reported: each one's median wall time, the
-ratios of the medians and the median of the rounds' ratios. Peak RSS of a split run, from
-wait4, is that of its largest process. The SimPy model's reach rate must agree with
+simulation, writing the output) on the same config, list and profile: recall and the SimPy
+model, each round in a rotated order. Reported: each one's median wall time, the ratio of the
+medians and the median of the rounds' ratios. The SimPy model's reach rate must agree with
 recall's within sampling error, or the comparison would be of different things.
 
 Children run with Python's default bytecode cache even when PYTHONDONTWRITEBYTECODE is set
@@ -130,35 +128,22 @@ def reach_rates(recall_out: Path, simpy_out: Path) -> tuple[float, float, float]
 
 
 def compare(count: int, pairs: int) -> dict[str, object]:
-    """recall as it runs by default (split across the CPUs), recall in one process (`--jobs
-    1`) and the SimPy model, each round in a rotated order; both recall outputs must be the
-    same bytes."""
+    """recall and the SimPy model, each round in a rotated order."""
     contacts = make_list(count)
-    outputs = {"recall": OUT / "recall.json", "recall_one_process": OUT / "recall_1.json"}
+    outputs = {"recall": OUT / "recall.json", "simpy": OUT / "simpy.json"}
     commands = {
         "recall": recall(contacts, outputs["recall"], "--format", "json", "--no-events"),
-        "recall_one_process": recall(
-            contacts,
-            outputs["recall_one_process"],
-            "--format",
-            "json",
-            "--no-events",
-            "--jobs",
-            "1",
-        ),
-        "simpy": simpy(contacts, OUT / "simpy.json"),
+        "simpy": simpy(contacts, outputs["simpy"]),
     }
     run(commands["recall"])  # warm the file cache and the bytecode cache once, unmeasured
     times: dict[str, list[float]] = {name: [] for name in commands}
     names = list(commands)
     for round_ in range(pairs):
-        for name in names[round_ % 3 :] + names[: round_ % 3]:
+        for name in names[round_ % 2 :] + names[: round_ % 2]:
             times[name].append(run(commands[name]).seconds)
         shown = ", ".join(f"{name} {times[name][-1]:.2f} s" for name in names)
         print(f"round {round_ + 1}: {shown}", flush=True)
-    if outputs["recall"].read_bytes() != outputs["recall_one_process"].read_bytes():
-        raise SystemExit("the split run and the one-process run wrote different outputs")
-    p, q, apart = reach_rates(outputs["recall"], OUT / "simpy.json")
+    p, q, apart = reach_rates(outputs["recall"], outputs["simpy"])
     medians = {name: statistics.median(seconds) for name, seconds in times.items()}
     result: dict[str, object] = {
         "records": count,
@@ -166,7 +151,6 @@ def compare(count: int, pairs: int) -> dict[str, object]:
         "seconds": times,
         "medians": medians,
         "ratio": medians["simpy"] / medians["recall"],
-        "ratio_one_process": medians["simpy"] / medians["recall_one_process"],
         "median_round_ratio": statistics.median(
             t / o for o, t in zip(times["recall"], times["simpy"], strict=True)
         ),
@@ -176,10 +160,9 @@ def compare(count: int, pairs: int) -> dict[str, object]:
         "commands": {name: " ".join(command) for name, command in commands.items()},
     }
     print(
-        f"medians: recall {medians['recall']:.2f} s, recall --jobs 1 "
-        f"{medians['recall_one_process']:.2f} s, SimPy {medians['simpy']:.2f} s; ratios "
-        f"{result['ratio']:.1f}× and {result['ratio_one_process']:.1f}× (one process); "
-        f"reach rate {p:.4f} vs {q:.4f} ({apart:.1f} standard errors apart)"
+        f"medians: recall {medians['recall']:.2f} s, SimPy {medians['simpy']:.2f} s; ratio "
+        f"{result['ratio']:.1f}×; reach rate {p:.4f} vs {q:.4f} ({apart:.1f} standard errors "
+        "apart)"
     )
     return result
 
@@ -191,7 +174,6 @@ def million() -> dict[str, object]:
     events = run(recall(contacts, streamed, "--format", "jsonl"))
     lines = sum(1 for _ in streamed.open(encoding="utf-8"))
     figures = run(recall(contacts, summary, "--format", "json", "--no-events"))
-    alone = run(recall(contacts, summary, "--format", "json", "--no-events", "--jobs", "1"))
     result: dict[str, object] = {
         "records": 1_000_000,
         "jsonl_seconds": events.seconds,
@@ -200,14 +182,11 @@ def million() -> dict[str, object]:
         "jsonl_bytes": streamed.stat().st_size,
         "no_events_seconds": figures.seconds,
         "no_events_peak_rss_mib": figures.peak_rss_mib,
-        "no_events_one_process_seconds": alone.seconds,
-        "no_events_one_process_peak_rss_mib": alone.peak_rss_mib,
     }
     print(
         f"1M jsonl with events: {events.seconds:.1f} s, peak RSS {events.peak_rss_mib:.0f} MiB, "
         f"{lines} lines; json without events: {figures.seconds:.1f} s, peak RSS "
-        f"{figures.peak_rss_mib:.0f} MiB (the largest process); in one process "
-        f"{alone.seconds:.1f} s, {alone.peak_rss_mib:.0f} MiB"
+        f"{figures.peak_rss_mib:.0f} MiB"
     )
     streamed.unlink()
     return result

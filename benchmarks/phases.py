@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/phases.py benchmarks/out/list_100000.csv
 
 Each phase runs in this one process (imports of each program in a fresh child, so that they
-are not shared): recall's are the calls `recall simulate … --format json --no-events --jobs 1`
+are not shared): recall's are the calls `recall simulate … --format json --no-events`
 makes, in one process. Its YAML loaders (and pydantic) are imported when a config is first
 read, so their import is part of "config and profile".
 The last phase frees what the run made, as the process does when the command returns; the

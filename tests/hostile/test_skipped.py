@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.support import SAMPLE_CONFIGS
 
 from recall_cli.engine import Contact
 from recall_cli.loaders.contacts import load_list
@@ -247,25 +246,3 @@ def test_the_undamaged_twin_says_nothing_and_its_json_keeps_its_keys(tmp_path: P
     assert (done.returncode, done.stderr) == (0, "")
     assert list(json.loads(done.stdout)["summary"]) == SUMMARY_KEYS
     assert "list_problems" not in done.stdout
-
-
-def test_a_split_run_counts_what_one_process_counts(tmp_path: Path) -> None:
-    rows = [DAMAGED.splitlines()[0]]
-    rows += [f"{n},Имя {n},{'Сидоров' if n % 50 == 0 else f'8916{n:07d}'}," for n in range(1, 601)]
-    path = tmp_path / "list.csv"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    config = SAMPLE_CONFIGS / "cloud_contact_default.yaml"
-    start = ("--start", "2026-12-01T10:00")
-    runs = [
-        recall("simulate", config, path, *start, "--format", "json", "--no-events", "--jobs", jobs)
-        for jobs in ("1", "2")
-    ]
-    alone, split = ((run.returncode, run.stdout, run.stderr) for run in runs)
-    assert split == alone
-    assert json.loads(alone[1])["summary"]["list_problems"] == {
-        "cells_without_number": 12,
-        "excel_damaged_cells": 0,
-        "cells_with_letters": 0,
-        "records_without_number": 12,
-    }
-    assert alone[2].startswith(f"{path}: 12 phone cells hold no number and were not dialled: ")

@@ -34,9 +34,9 @@ COMMANDS = {
     "simulate json": (*SIMULATE, "--format", "json"),
     "simulate jsonl": (*SIMULATE, "--format", "jsonl"),
     "simulate csv": (*SIMULATE, "--format", "csv"),
-    "simulate split": (
+    "simulate large": (
         *("simulate", DEFAULT, str(SAMPLE_LISTS / "campaign_300.csv"), "--start", START),
-        *("--format", "json", "--no-events", "--jobs", "2"),
+        *("--format", "json", "--no-events"),
     ),
     "simulate runs": ("simulate", DEFAULT, LIST, "--runs", "3", "--start", START),
     "compare": ("compare", DEFAULT, str(SAMPLE_CONFIGS / "cloud_contact_27h.yaml"), LIST),

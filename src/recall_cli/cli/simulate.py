@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from recall_cli import split_run
 from recall_cli.cli.common import (
     EncodingOption,
     LangOption,
@@ -34,11 +33,9 @@ from recall_cli.cli.common import (
     table_console,
 )
 from recall_cli.engine import Contact, Status
-from recall_cli.forked import WorkerError, can_fork, cpus
 from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
-from recall_cli.loaders.contacts import ContactList, ListParts, load_list, split_list
-from recall_cli.loaders.files import display_name
+from recall_cli.loaders.contacts import ContactList, load_list
 from recall_cli.loaders.phone_cells import ListProblems, list_problems
 from recall_cli.messages import Lang, Message, text
 from recall_cli.output import check_output, open_output
@@ -65,12 +62,8 @@ PROGRESS_FROM = 20_000
 """Records × passes from which a run shows a progress bar (on a terminal)."""
 LONG_TABLE = 2_000
 """Records beyond which a table of timelines is more than anyone reads: the run says so."""
-MAX_JOBS = 64
 ROWS_SHOWN = 10
 """The rows a note on skipped phone cells lists before it says how many more there are."""
-SPLIT_PART_FROM = 1 << 19
-"""The fewest characters of rows a part of a list is given when the run is split by itself:
-about 3,000 records, far more than it costs to fork a process for them."""
 
 
 class Format(StrEnum):
@@ -84,7 +77,7 @@ def register(app: typer.Typer) -> None:
     app.command("simulate")(simulate_command)
 
 
-def simulate_command(  # noqa: PLR0915 (made short by the run plan, next)
+def simulate_command(
     config: Annotated[Path, typer.Argument(metavar="CONFIG", help="Campaign config (YAML).")],
     contact_list: ListArgument,
     script: Annotated[
@@ -115,13 +108,6 @@ def simulate_command(  # noqa: PLR0915 (made short by the run plan, next)
             "only.",
         ),
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            help="Processes that a large run to json/jsonl --no-events is split across "
-            "(default: one per CPU).",
-        ),
-    ] = None,
     encoding: EncodingOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -132,7 +118,6 @@ def simulate_command(  # noqa: PLR0915 (made short by the run plan, next)
             text(language, "option.script_and_profile"), param_hint="--profile"
         )
     check_runs(runs, output_format in (Format.TABLE, Format.JSON), output_format, language)
-    check_jobs(jobs, language)
     if runs > 1 and script is not None:
         raise typer.BadParameter(text(language, "option.runs_with_script"), param_hint="--runs")
     with reported(language), paused_gc():
@@ -148,24 +133,6 @@ def simulate_command(  # noqa: PLR0915 (made short by the run plan, next)
         if random is not None:
             outcomes = random.source(seed)
             check_rules(campaign, outcomes.source.statuses(), outcomes, language)
-            data_only = output_format in (Format.JSON, Format.JSONL) and no_events
-            if data_only and runs == 1 and not record:
-                run = RunInfo(
-                    campaign.policy, (), clock, seed, until_at, outcomes.timed, outcomes.profile
-                )
-                jsonl = output_format is Format.JSONL
-                cut = _parts(contact_list, campaign, encoding, jobs)
-                # Not kept past this line: a list left to one process is read again.
-                done = (
-                    None
-                    if cut is None
-                    else _split_run(cut, run, outcomes, horizon, jsonl, language)
-                )
-                del cut
-                if done is not None:
-                    _emit_split(done, run, jsonl, output)
-                    note_skipped(display_name(contact_list), done.summary.list_problems, language)
-                    return
         table = output_format is Format.TABLE
         contacts = load_list(contact_list, campaign.columns, encoding, fields=table)
         if random is None:
@@ -244,51 +211,6 @@ def skipped_lines(problems: ListProblems, lang: Lang) -> list[str]:
             shown = text(lang, "simulate.skipped.more", shown=shown, more=len(rows) - ROWS_SHOWN)
         found.append(text(lang, key, count=len(lines), lines=len(rows), rows=shown))
     return found
-
-
-def _parts(
-    path: Path, campaign: Campaign, encoding: str | None, jobs: int | None
-) -> ListParts | None:
-    """The list cut into a part per process, when there is more than one CPU (or `--jobs`
-    asks for more than one process) and the list is large and plain enough; else None."""
-    wanted = cpus() if jobs is None else jobs
-    if wanted < 2 or not can_fork():
-        return None
-    smallest = SPLIT_PART_FROM if jobs is None else 0
-    return split_list(path, campaign.columns, encoding, wanted, smallest)
-
-
-def _split_run(
-    listed: ListParts,
-    run: RunInfo,
-    outcomes: Outcomes,
-    horizon: int | None,
-    jsonl: bool,
-    lang: Lang,
-) -> split_run.SplitRun | None:
-    """The run played a part a process; None when some part has to be left to one process."""
-    assert isinstance(outcomes.source, ProfileSource)
-    try:
-        children = split_run.start(listed, run, outcomes.source, horizon, jsonl)
-        with progress(listed.rows, lang) as advance:
-            return split_run.finish(children, advance)
-    except WorkerError:
-        return None  # no process, or one died (out of memory, say): one process tries, and says why
-
-
-def _emit_split(done: split_run.SplitRun, run: RunInfo, jsonl: bool, output: Path | None) -> None:
-    with open_output(output) as out:
-        if jsonl:
-            data.write_jsonl(out, run, None, done.records, done.summary)
-        else:
-            data.write_json(out, run, done.summary, done.records, None)
-
-
-def check_jobs(jobs: int | None, lang: Lang) -> None:
-    if jobs is not None and not 1 <= jobs <= MAX_JOBS:
-        raise typer.BadParameter(
-            text(lang, "option.jobs_range", jobs=jobs, most=MAX_JOBS), param_hint="--jobs"
-        )
 
 
 def check_runs(runs: int, format_ok: bool, output_format: str, lang: Lang) -> None:

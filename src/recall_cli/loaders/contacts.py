@@ -12,7 +12,6 @@ import codecs
 import csv
 import difflib
 import io
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -511,112 +510,6 @@ def _has_blank_row(
     ]
     rest = [index for index in range(len(rows[0])) if index not in kept]
     return any(not any(rows[position][index].strip() for index in rest) for position in empty)
-
-
-# Reading a list in parts, each part in a process of its own
-
-
-@dataclass(frozen=True, slots=True)
-class ListParts:
-    """A list's text cut at line ends into parts of its rows, for `read_part`: each part as
-    (start, end) in `text` and the number of lines before it."""
-
-    text: str
-    parts: tuple[tuple[int, int, int], ...]
-    header_lines: int
-    rows: int
-    """Lines after the header's: the number of records, when every part is plain."""
-    delimiter: str
-    layout: _Layout
-
-
-HEADER_SEARCH = 1 << 16
-"""How far into a list its header is looked for when the list is read in parts."""
-
-
-def split_list(
-    path: str | Path,
-    columns: ListColumns | None = None,
-    encoding: str | None = None,
-    parts: int = 2,
-    smallest: int = 0,
-) -> ListParts | None:
-    """The list in `path` cut into up to `parts` parts of its rows, of `smallest` characters
-    at least, without fields; None when there would be one part only, or when it is not plain
-    enough to be read that way and must be read by `load_list`: stdin, a problem of any kind
-    before the rows, line ends other than \\n and \\r\\n, a header beyond
-    `HEADER_SEARCH`, or a part ending inside quotes.
-
-    Whatever `read_part` makes of the parts is what `load_list` makes of the whole, or it
-    says None; it can check nothing across parts, so repeated ids are the caller's to find.
-    """
-    if str(path) == STDIN:
-        return None
-    reader = _ListReader(display_name(path), columns or ListColumns(), fields=False)
-    try:
-        forced = None if encoding is None else _codec(reader.name, encoding)
-        text, _ = _decode(reader.name, read_bytes(path, MAX_LIST_BYTES), forced)
-        cut = text.find("\n", HEADER_SEARCH) + 1 or len(text)
-        if not _plain_line_ends(text[:cut]):
-            return None
-        reader.lines = text[:cut].splitlines(keepends=True)
-        reader.delimiter = detect_delimiter(_first_content(reader.lines))
-        head = csv.reader(reader.lines, delimiter=reader.delimiter)
-        header, header_line = reader._header(head)
-        layout = reader._layout(header, header_line)
-    except (RecallError, _UnusableError):
-        return None
-    header_lines = head.line_num
-    if header_lines == len(reader.lines) and cut < len(text):
-        return None  # the header may go on past the search
-    start = sum(map(len, reader.lines[:header_lines]))
-    if smallest:
-        parts = min(parts, (len(text) - start) // smallest)
-    if parts < 2:
-        return None
-    ends = [text.find("\n", start + (len(text) - start) * k // parts) + 1 for k in range(1, parts)]
-    bounds = sorted({start, *(end or len(text) for end in ends), len(text)})
-    cut_parts: list[tuple[int, int, int]] = []
-    before = header_lines
-    for begin, end in itertools.pairwise(bounds):
-        last_line = text.rfind("\n", begin, end - 1) + 1
-        if text.count('"', max(last_line, begin), end) % 2:
-            return None  # it may end inside quotes, and a cell go on into the next part
-        cut_parts.append((begin, end, before))
-        before += text.count("\n", begin, end)
-    if len(cut_parts) < 2:
-        return None
-    return ListParts(
-        text, tuple(cut_parts), header_lines, before - header_lines, reader.delimiter, layout
-    )
-
-
-def _plain_line_ends(text: str) -> bool:
-    """Whether lines end only in \\n or \\r\\n, so that parts can count their lines alone."""
-    return not any(char in text for char in _OTHER_BREAKS) and text.count("\r") == text.count(
-        "\r\n"
-    )
-
-
-def read_part(listed: ListParts, index: int) -> list[Contact] | None:
-    """The records of part `index`, without fields, as `load_list` reads them; None when the
-    part is not plain: a row other than one line of the header's width, a blank row, a csv
-    error, an empty id or one repeated within the part, a line end other than \\n or \\r\\n."""
-    begin, end, before = listed.parts[index]
-    text = listed.text[begin:end]
-    if not _plain_line_ends(text):
-        return None
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(lines, delimiter=listed.delimiter)
-    first = before - listed.header_lines + 1
-    records = _whole_columns(reader, listed.layout, 0, before, first)
-    if records is None:
-        return None
-    if listed.layout.id_index is not None:
-        ids = set(map(_ID, records))
-        if len(ids) != len(records) or "" in ids:
-            return None
-    return records
 
 
 class _ListReader:

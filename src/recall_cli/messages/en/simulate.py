@@ -98,7 +98,6 @@ MESSAGES: dict[str, str] = {
     "option.script_and_profile": "give either --script or --profile, not both",
     "option.runs_with_script": "--runs needs random outcomes: a scripted run is always the same",
     "option.runs_format": "--runs writes a table or json, not {format}",
-    "option.jobs_range": "--jobs must be from 1 to {most}, got {jobs}",
     "option.runs_range": "--runs must be from 1 to {most}, got {runs}",
     "option.moment_range": "'{value}' is outside the years {first}–{last} that a run may start in",
     "option.bad_moment": "'{value}' is not an ISO 8601 date and time (e.g. 2026-12-01T10:00)",

@@ -107,7 +107,6 @@ MESSAGES: dict[str, str] = {
         "для --runs нужны случайные исходы: прогон по сценарию всегда одинаков"
     ),
     "option.runs_format": "с --runs выводится таблица или json, а не {format}",
-    "option.jobs_range": "--jobs должно быть от 1 до {most}, а не {jobs}",
     "option.runs_range": "--runs должно быть от 1 до {most}, а указано {runs}",
     "option.moment_range": "'{value}' вне лет {first}–{last}, в которые может начаться прогон",
     "option.bad_moment": (
