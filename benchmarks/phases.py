@@ -41,7 +41,7 @@ def import_seconds(statement: str) -> float:
 
 
 def recall_phases(contacts: Path) -> dict[str, float]:
-    from recall_cli.gc_pause import paused_gc  # noqa: PLC0415
+    from recall_cli.loaders.gc_pause import paused_gc  # noqa: PLC0415
 
     times = {"start and imports": import_seconds("import recall_cli.cli")}
     with paused_gc():  # as the command does

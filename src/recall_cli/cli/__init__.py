@@ -9,10 +9,10 @@ import typer
 
 from recall_cli import __version__
 from recall_cli.cli import compare, explain, simulate, validate
-from recall_cli.cli.common import print_problems
+from recall_cli.cli.output import take_streams
 from recall_cli.messages import detect_lang
-from recall_cli.output import take_streams
 from recall_cli.problems import RecallError
+from recall_cli.render.console import print_problems
 
 app = typer.Typer(
     name="recall",

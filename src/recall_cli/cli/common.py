@@ -1,7 +1,4 @@
-"""What every command shares: language, consoles, and turning errors into exit codes.
-
-Rich is imported only when problems are printed: a run that has none never loads it.
-"""
+"""What every command shares: options, language, and turning errors into exit codes."""
 
 from __future__ import annotations
 
@@ -9,16 +6,14 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import Annotated, NoReturn
 
 import typer
 
+from recall_cli.cli.output import PIPE_CLOSED
 from recall_cli.messages import Lang, detect_lang, text
-from recall_cli.output import PIPE_CLOSED
 from recall_cli.problems import ExitCode, Problem, RecallError
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from recall_cli.render.console import print_problems
 
 LANG_HELP = "Language of the output: ru or en (default: from LC_ALL / LC_MESSAGES / LANG)."
 
@@ -58,36 +53,6 @@ def resolve_lang(value: str | None) -> Lang:
     except ValueError:
         words = text(detect_lang(), "cli.bad_lang", value=value, langs=", ".join(Lang))
         raise typer.BadParameter(words, param_hint="--lang") from None
-
-
-def table_console(out: TextIO | None, width: int) -> Console:
-    """Where tables go: a file `out` gets plain text `width` columns wide; stdout (None) gets
-    colour on a terminal, and the same width when piped, since it is read later in a pager or
-    a file rather than on an 80-column screen."""
-    from rich.console import Console  # noqa: PLC0415 (only for tables)
-
-    if out is not None:
-        return Console(file=out, width=width, color_system=None)
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console.width = width
-    return console
-
-
-def error_console() -> Console:
-    from rich.console import Console  # noqa: PLC0415 (only when there is something to print)
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def print_problems(problems: tuple[Problem, ...] | list[Problem], lang: Lang) -> None:
-    console = error_console()
-    for problem in problems:
-        console.print(
-            f"{problem.location}: {problem.severity.value} {problem.code.id} "
-            f"{problem.message.render(lang)}",
-            markup=False,
-        )
 
 
 def fail(problems: tuple[Problem, ...] | list[Problem], lang: Lang, code: ExitCode) -> NoReturn:

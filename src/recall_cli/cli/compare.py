@@ -19,8 +19,8 @@ from recall_cli.cli.common import (
     UntilOption,
     reported,
     resolve_lang,
-    table_console,
 )
+from recall_cli.cli.output import check_output, open_output
 from recall_cli.cli.simulate import (
     TABLE_WIDTH,
     RandomOutcomes,
@@ -31,10 +31,10 @@ from recall_cli.cli.simulate import (
     profile_outcomes,
     progress,
 )
-from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders.contacts import load_list
-from recall_cli.output import check_output, open_output
+from recall_cli.loaders.gc_pause import paused_gc
 from recall_cli.render import data
+from recall_cli.render.console import table_console
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import montecarlo
 from recall_cli.simulate.clock import Clock

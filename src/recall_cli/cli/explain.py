@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from recall_cli.cli.common import LangOption, reported, resolve_lang, table_console
+from recall_cli.cli.common import LangOption, reported, resolve_lang
 from recall_cli.engine import Status, parse_status
 from recall_cli.explain import DEFAULT_PHONES
 from recall_cli.messages import Lang, text
@@ -22,6 +22,7 @@ from recall_cli.problems import (
     Severity,
     errors_in,
 )
+from recall_cli.render.console import table_console
 
 if TYPE_CHECKING:
     from recall_cli.explain.clock import TraceStart
@@ -73,9 +74,9 @@ def explain_command(
 ) -> None:
     """Explain in plain words what a retry policy does."""
     # Imported here, not at the top: see the module's docstring.
+    from recall_cli.cli.output import check_output, open_output  # noqa: PLC0415
     from recall_cli.explain.explainer import Request, explain  # noqa: PLC0415
     from recall_cli.explain.words import Words  # noqa: PLC0415
-    from recall_cli.output import check_output, open_output  # noqa: PLC0415
     from recall_cli.render.explanation import (  # noqa: PLC0415
         EXPORT_WIDTH,
         export,

@@ -26,21 +26,20 @@ from recall_cli.cli.common import (
     ProfileOption,
     RecordOption,
     UntilOption,
-    error_console,
     fail,
     reported,
     resolve_lang,
-    table_console,
 )
+from recall_cli.cli.output import check_output, open_output
 from recall_cli.engine import Contact, Status
-from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, load_list
+from recall_cli.loaders.gc_pause import paused_gc
 from recall_cli.loaders.phone_cells import ListProblems, list_problems
 from recall_cli.messages import Lang, Message, text
-from recall_cli.output import check_output, open_output
 from recall_cli.problems import ExitCode, Location, Problem, RecallError
 from recall_cli.render import data
+from recall_cli.render.console import error_console, table_console
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import montecarlo
 from recall_cli.simulate.clock import FIRST_YEAR, LAST_YEAR, Clock, in_calendar

@@ -58,8 +58,7 @@ def validate_command(
     Exit 0 when nothing fails, 1 on errors (and warnings with --strict), 2 when a file cannot
     be read. An inline '# recall: ignore[...]' comment turns off warnings and infos only.
     """
-    from rich.console import Console  # noqa: PLC0415 (see the module's docstring)
-
+    from recall_cli.render.console import stdout_console  # noqa: PLC0415
     from recall_cli.render.findings import write  # noqa: PLC0415
     from recall_cli.validate.linter import validate_paths  # noqa: PLC0415
     from recall_cli.validate.registry import RULES  # noqa: PLC0415
@@ -76,7 +75,7 @@ def validate_command(
     with reported(language):
         report = validate_paths(paths, kind, patterns)
         fmt = output_format or (Format.GITHUB if os.environ.get("GITHUB_ACTIONS") else Format.TEXT)
-        write(Console(highlight=False), report, fmt, language)
+        write(stdout_console(), report, fmt, language)
     raise typer.Exit(int(report.exit_code(strict)))
 
 

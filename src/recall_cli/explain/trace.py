@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from recall_cli.engine import Policy, RecordState, Status, Then, parse_status
 from recall_cli.explain.clock import TraceClock
+from recall_cli.explain.describe import describe_then
 from recall_cli.explain.model import Line, Paragraph, Section, Step, Steps, Table, Tone
 from recall_cli.explain.outcomes import SequenceSource, TraceEndedError, sample_contact
 from recall_cli.explain.words import Words, status_message
@@ -18,7 +19,6 @@ from recall_cli.loaders import codes
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
-from recall_cli.simulate.describe import describe_then
 from recall_cli.simulate.simulator import Event, RecordResult, simulate
 
 _DEEDS = {

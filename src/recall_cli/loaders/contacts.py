@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from recall_cli.engine.contact import Contact
-from recall_cli.gc_pause import paused_gc
 from recall_cli.loaders import codes
 from recall_cli.loaders.files import (
     STDIN,
@@ -31,6 +30,7 @@ from recall_cli.loaders.files import (
     refuse_wide,
     replaying,
 )
+from recall_cli.loaders.gc_pause import paused_gc
 from recall_cli.loaders.phone_cells import is_phone_header
 from recall_cli.messages import Message
 from recall_cli.problems import (

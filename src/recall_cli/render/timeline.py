@@ -12,11 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from recall_cli.engine import RecordState, Status, Then, label
+from recall_cli.explain.describe import describe_then, short_time, wall_clock
 from recall_cli.messages import Lang, text
 from recall_cli.messages.visible import visible
 from recall_cli.render.figures import summary_table
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate.describe import describe_then, short_time, wall_clock
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import Summary
 
