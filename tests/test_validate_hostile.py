@@ -38,7 +38,9 @@ def _params() -> list[object]:
 def test_the_corpus_is_big_enough_and_fully_listed() -> None:
     listed = {name for name, _, _ in _manifest()}
     assert len(listed) >= 30
-    assert listed == {p.name for p in HOSTILE.iterdir()} - {"EXPECTED.txt"}
+    # The folder also holds the hostile tests that are not about one file (test_*.py).
+    corpus = {p.name for p in HOSTILE.iterdir() if p.suffix != ".py" and p.name != "__pycache__"}
+    assert listed == corpus - {"EXPECTED.txt"}
 
 
 @pytest.mark.parametrize(("name", "code", "first"), _params())
