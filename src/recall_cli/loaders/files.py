@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import os
 import sys
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
+from typing import BinaryIO
 
 from recall_cli.loaders import codes
 from recall_cli.messages import Message
@@ -52,10 +55,11 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     name = display_name(path)
     try:
         if str(path) == STDIN:
-            data = read_stdin(limit + 1)
+            replayed = stdin_replaying()
+            data = read_stdin(limit + 1) if replayed else _read_at_most(sys.stdin.buffer, limit + 1)
         else:
             with Path(path).open("rb") as handle:
-                data = handle.read(limit + 1)
+                data = _read_at_most(handle, limit + 1)
     except FileNotFoundError:
         raise UnreadableError([_problem(name, "file.missing")]) from None
     except IsADirectoryError:
@@ -73,6 +77,36 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
             ]
         )
     return data
+
+
+_CHUNK = 1 << 16
+"""What a stream without a size (a pipe, a terminal) is read by."""
+
+
+def _read_at_most(stream: BinaryIO, most: int) -> bytes:
+    """Up to `most` bytes of `stream`. A read of n bytes reserves n bytes before it reads
+    any, so a file is read by its size and a stream without one a chunk at a time."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError, io.UnsupportedOperation):
+        size = 0  # not a file of the system's (a test's in-memory stdin)
+    data = stream.read(min(size, most)) if size > 0 else b""
+    if len(data) == most or (size > 0 and len(data) < size):
+        return data  # at the limit, or the file shrank while read: nothing follows
+    first = stream.read(1)  # most files end here: no chunk reserved to find it out
+    if not first:
+        return data
+    # A stream, or a file that grew since its size was taken.
+    buffer = io.BytesIO()
+    buffer.write(data)
+    buffer.write(first)
+    del data
+    while buffer.tell() < most:
+        chunk = stream.read(min(_CHUNK, most - buffer.tell()))
+        if not chunk:
+            break
+        buffer.write(chunk)
+    return buffer.getvalue()
 
 
 def _problem(name: str, key: str, **params: object) -> Problem:
