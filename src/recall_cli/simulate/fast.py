@@ -288,6 +288,9 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
     # Dials by (hour << 4 | status index): one dictionary update a dial counts both.
     assert len(STATUS_INDEX) <= 16
     counts: dict[int, int] = {}
+    # A loose record's dials, counted apart: a long play has many hours, and a key per hour
+    # and status would take ten times the room of a key per hour.
+    loose_tally = Tally()
     results: list[RecordResult] = []
     append = results.append
     result = _result
@@ -338,11 +341,16 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
                     resumed = RecordDraws.resumed(hasher, name, blocks, draws, used)
                     first_draw = draws[used - 1]
                     ended = _play_loose(
-                        machine.loose(state), machine, resumed, first_draw, time, dials, horizon
+                        machine.loose(state),
+                        machine,
+                        resumed,
+                        first_draw,
+                        time,
+                        dials,
+                        horizon,
+                        loose_tally,
                     )
-                    append(result((position, contact, *ended[:6])))
-                    for key, more in ended[6].items():
-                        counts[key] = counts.get(key, 0) + more
+                    append(result((position, contact, *ended)))
                     break
             index, duration, span, delay, closed, following, attempts, info = step
             if span != 1:
@@ -368,12 +376,11 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
             state = following
     if progressed is not None and done:
         progressed(done)
-    return Played(results, _tally(counts))
+    return Played(results, _tally(counts, loose_tally))
 
 
-Ending = tuple[RecordState, int, int, int | None, Status | None, Then | None, dict[int, int]]
-"""How a loose record ends: state, attempts, dials, closed at, final status, then, and its
-dials counted as `play` counts them."""
+Ending = tuple[RecordState, int, int, int | None, Status | None, Then | None]
+"""How a loose record ends: state, attempts, dials, closed at, final status, then."""
 
 
 def _play_loose(
@@ -384,14 +391,15 @@ def _play_loose(
     time: int,
     dials: int,
     horizon: int,
+    tally: Tally,
 ) -> Ending:
     """The rest of a record's play off the table, from its dial at `time` (after `dials`
-    dials) that drew `draw`: `Machine.loose_step` without the event's fields, which a play
-    does not show."""
+    dials) that drew `draw`, its dials counted in `tally`: `Machine.loose_step` without the
+    event's fields, which a play does not show."""
     policy, tables, durations = machine.policy, machine.tables, machine.durations
     after = tables.after
+    by_status, by_hour = tally.by_status, tally.by_hour
     progress, previous, drawn = loose.progress, loose.previous, loose.drawn
-    counts: dict[int, int] = {}
     while True:
         status = drawn.pick(draw)
         begin_dial(progress)
@@ -399,19 +407,20 @@ def _play_loose(
         low, span = durations[status]
         duration = low if span == 1 else low + ((draws.draw() * span) >> 32)
         dials += 1
-        key = (time // 3600) << 4 | STATUS_INDEX[status]
-        counts[key] = counts.get(key, 0) + 1
+        by_status[STATUS_INDEX[status]] += 1
+        hour = time // 3600
+        by_hour[hour] = by_hour.get(hour, 0) + 1
         closed = decision.closed
         if closed is not None:
             end = time + duration
-            return closed, progress.attempts, dials, end, status, decision.then, counts
+            return closed, progress.attempts, dials, end, status, decision.then
         number = progress.number
         advance(progress, status, decision)
         previous[number] = status if status in after else None
         drawn = tables.following(previous[progress.number])
         time += duration + decision.delay
         if time > horizon:
-            return RecordState.OPEN, progress.attempts, dials, None, status, None, counts
+            return RecordState.OPEN, progress.attempts, dials, None, status, None
         draw = draws.draw()
 
 
@@ -428,8 +437,8 @@ def _off_table(
     return machine.loose_step(loose[position], draw)
 
 
-def _tally(counts: dict[int, int]) -> Tally:
-    tally = Tally()
+def _tally(counts: dict[int, int], tally: Tally) -> Tally:
+    """`tally` with the dials of `counts` added (keyed by hour << 4 | status index)."""
     for key, dials in counts.items():
         tally.by_status[key & 15] += dials
         hour = key >> 4
