@@ -222,3 +222,28 @@ def test_a_pipe_over_the_limit_is_too_large(monkeypatch: pytest.MonkeyPatch) -> 
     with _stdin_of(monkeypatch, b"x" * 300_001), pytest.raises(RecallError) as refused:
         read_bytes(STDIN, 300_000)
     assert [p.code.id for p in refused.value.problems] == ["RC003"]
+
+
+def test_a_file_over_the_limit_is_refused_by_its_size_unread(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as sparse:
+        sparse.truncate(MAX_LIST_BYTES + 1)  # 2 GiB and a byte, none of it on disk
+    tracemalloc.start()
+    try:
+        with pytest.raises(RecallError) as refused:
+            read_bytes(huge, MAX_LIST_BYTES)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [p.code.id for p in refused.value.problems] == ["RC003"]
+    assert peak < 64 * 1024
+
+
+def test_a_file_of_the_limit_is_read_and_a_byte_more_refused(tmp_path: Path) -> None:
+    edge = tmp_path / "edge.csv"
+    edge.write_bytes(b"x" * 1000)
+    assert read_bytes(edge, 1000) == b"x" * 1000
+    edge.write_bytes(b"x" * 1001)
+    with pytest.raises(RecallError) as refused:
+        read_bytes(edge, 1000)
+    assert [p.code.id for p in refused.value.problems] == ["RC003"]

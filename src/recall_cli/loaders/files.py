@@ -56,17 +56,17 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     try:
         if str(path) == STDIN:
             replayed = stdin_replaying()
-            data = read_stdin(limit + 1) if replayed else _read_at_most(sys.stdin.buffer, limit + 1)
+            data = read_stdin(limit + 1) if replayed else _read_within(sys.stdin.buffer, limit)
         else:
             with Path(path).open("rb") as handle:
-                data = _read_at_most(handle, limit + 1)
+                data = _read_within(handle, limit)
     except FileNotFoundError:
         raise UnreadableError([_problem(name, "file.missing")]) from None
     except IsADirectoryError:
         raise UnreadableError([_problem(name, "file.directory")]) from None
     except OSError as error:
         raise UnreadableError([_problem(name, "file.unreadable", reason=error.strerror)]) from None
-    if len(data) > limit:
+    if data is None or len(data) > limit:
         raise RecallError(
             [
                 Problem(
@@ -83,16 +83,19 @@ _CHUNK = 1 << 16
 """What a stream without a size (a pipe, a terminal) is read by."""
 
 
-def _read_at_most(stream: BinaryIO, most: int) -> bytes:
-    """Up to `most` bytes of `stream`. A read of n bytes reserves n bytes before it reads
-    any, so a file is read by its size and a stream without one a chunk at a time."""
+def _read_within(stream: BinaryIO, limit: int) -> bytes | None:
+    """The bytes of `stream`, or None when it holds more than `limit`. A read of n bytes
+    reserves n bytes before it reads any, so a file is read by its size (and not at all when
+    that is over the limit) and a stream without one a chunk at a time."""
     try:
         size = os.fstat(stream.fileno()).st_size
     except (OSError, ValueError, io.UnsupportedOperation):
         size = 0  # not a file of the system's (a test's in-memory stdin)
-    data = stream.read(min(size, most)) if size > 0 else b""
-    if len(data) == most or (size > 0 and len(data) < size):
-        return data  # at the limit, or the file shrank while read: nothing follows
+    if size > limit:
+        return None
+    data = stream.read(size) if size > 0 else b""
+    if len(data) < size:
+        return data  # the file shrank while read: nothing follows
     first = stream.read(1)  # most files end here: no chunk reserved to find it out
     if not first:
         return data
@@ -101,12 +104,12 @@ def _read_at_most(stream: BinaryIO, most: int) -> bytes:
     buffer.write(data)
     buffer.write(first)
     del data
-    while buffer.tell() < most:
-        chunk = stream.read(min(_CHUNK, most - buffer.tell()))
+    while buffer.tell() <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - buffer.tell()))
         if not chunk:
-            break
+            return buffer.getvalue()
         buffer.write(chunk)
-    return buffer.getvalue()
+    return None
 
 
 def _problem(name: str, key: str, **params: object) -> Problem:
