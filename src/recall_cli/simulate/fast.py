@@ -60,8 +60,9 @@ _FIRST_BLOCK = counter(0)
 _NEVER = 1 << 62
 """Later than any dial: the horizon of a run without --until."""
 MAX_STATES = 20_000
-"""The most states a `Machine` learns (besides each record's first one): about 40 MiB at worst.
-Realistic policies need a few thousand at most; a policy needing more plays on loose."""
+"""The most states a `Machine` learns besides each record's first one: about 50 MiB when full
+(2.6 KiB a state in benchmarks/worst_case.py). The sample configs and profiles need at most
+2,200 on 100,000 records; records of a policy that needs more play on loose, slower."""
 
 
 @dataclass(frozen=True, slots=True)
