@@ -5,12 +5,14 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import io
 import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
 from types import MappingProxyType
+from typing import BinaryIO
 
 from recall_cli.loaders import codes
 from recall_cli.messages import Message
@@ -62,7 +64,7 @@ def read_stdin(limit: int) -> bytes:
         return data[:limit]
     if sys.stdin is None:  # Python leaves it None when the process has no stdin at all
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-    return sys.stdin.buffer.read(limit)
+    return _read_up_to(sys.stdin.buffer, limit)
 
 
 def display_name(path: str | Path) -> str:
@@ -75,19 +77,21 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     try:
         served = replayed(path)
         if served is not None:
-            data = served[: limit + 1]
+            data: bytes | None = served[: limit + 1]
         elif str(path) == STDIN:
-            data = read_stdin(limit + 1)
+            if sys.stdin is None:  # Python leaves it None when the process has no stdin at all
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+            data = _read_within(sys.stdin.buffer, limit)
         else:
             with Path(path).open("rb") as handle:
-                data = handle.read(limit + 1)
+                data = _read_within(handle, limit)
     except FileNotFoundError:
         raise UnreadableError([_problem(name, "file.missing")]) from None
     except IsADirectoryError:
         raise UnreadableError([_problem(name, "file.directory")]) from None
     except OSError as error:
         raise UnreadableError([_problem(name, "file.unreadable", reason=error.strerror)]) from None
-    if len(data) > limit:
+    if data is None or len(data) > limit:
         raise RecallError(
             [
                 Problem(
@@ -98,6 +102,44 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
             ]
         )
     return data
+
+
+_CHUNK = 1 << 16
+"""What a stream without a size (a pipe, a terminal) is read by."""
+
+
+def _read_within(stream: BinaryIO, limit: int) -> bytes | None:
+    """The bytes of `stream`, or None when it holds more than `limit`. A read of n bytes
+    reserves n bytes before it reads any, so a file is read by its size (and not at all when
+    that is over the limit) and a stream without one a chunk at a time."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError, io.UnsupportedOperation):
+        size = 0  # not a file of the system's (a test's in-memory stdin)
+    if size > limit:
+        return None
+    data = stream.read(size) if size > 0 else b""
+    if len(data) < size:
+        return data  # the file shrank while read: nothing follows
+    first = stream.read(1)  # most files end here: no chunk reserved to find it out
+    if not first:
+        return data
+    # A stream, or a file that grew since its size was taken.
+    rest = _read_up_to(stream, limit + 1 - len(data) - 1)
+    whole = data + first + rest
+    return whole if len(whole) <= limit else None
+
+
+def _read_up_to(stream: BinaryIO, limit: int) -> bytes:
+    """At most `limit` bytes of `stream`, a chunk at a time: a read of n bytes reserves n
+    bytes before it reads any, and `limit` is a ceiling, not an expected size."""
+    buffer = io.BytesIO()
+    while buffer.tell() < limit:
+        chunk = stream.read(min(_CHUNK, limit - buffer.tell()))
+        if not chunk:
+            break
+        buffer.write(chunk)
+    return buffer.getvalue()
 
 
 def _problem(name: str, key: str, **params: object) -> Problem:

@@ -7,10 +7,16 @@ Together they make a small set of states. The first time a state meets a status,
 own `begin_dial`, `decide` and `advance` work the step out — the event's fields, the delay, the
 next state — and it is kept; from then on a dial is one draw, one bisection and one lookup.
 
+The table is bounded: past `MAX_STATES` states it learns no new one, and a record that walks
+off it is played on by the engine itself, dial by dial ("loose"), with its own counters. So a
+policy whose states never repeat (many repeats of many statuses, large A and B) costs time, not
+memory. Loose or not, a record's dials are the same.
+
 `play` gives every record's result and the figures without ordering events; `events` gives the
 events in SPEC §8 order from a heap holding one small tuple per record in progress, so memory
 grows with the records, never with the events. Both give what `Simulation` gives with a
-`ProfileSource` (the tests compare them on random scenarios).
+`ProfileSource` (the tests compare them on random scenarios, with the table bounded to nothing
+too).
 """
 
 from __future__ import annotations
@@ -37,7 +43,9 @@ from recall_cli.engine import (
 from recall_cli.engine.contact import no_digit
 from recall_cli.simulate.random_outcomes import (
     BLOCK,
+    Distribution,
     ProfileSource,
+    RecordDraws,
     Tables,
     block,
     counter,
@@ -52,6 +60,10 @@ PROGRESS_EVERY = 4096
 _FIRST_BLOCK = counter(0)
 _NEVER = 1 << 62
 """Later than any dial: the horizon of a run without --until."""
+MAX_STATES = 20_000
+"""The most states a `Machine` learns besides each record's first one: about 50 MiB when full
+(2.6 KiB a state in benchmarks/worst_case.py). The sample configs and profiles need at most
+2,200 on 100,000 records; records of a policy that needs more play on loose, slower."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +107,15 @@ class Machine:
     """The states of a policy under a profile's tables, found as records reach them.
 
     A state is the engine's counters plus, per number, the previous status when the profile
-    has an `after` row for it. Reusable across seeds: it holds no random numbers.
+    has an `after` row for it. Reusable across seeds: it holds no random numbers. It learns at
+    most `limit` states (`MAX_STATES` unless told) besides the first state of each pattern of
+    filled numbers; past that, `step` answers None where a new state would be needed.
     """
 
-    def __init__(self, policy: Policy, tables: Tables) -> None:
+    def __init__(self, policy: Policy, tables: Tables, limit: int | None = None) -> None:
         self.policy = policy
         self.tables = tables
+        self.limit = MAX_STATES if limit is None else limit
         self.bounds: list[tuple[int, ...]] = []
         self.steps: list[list[Step | None]] = []
         self.attempts: list[int] = []
@@ -109,7 +124,7 @@ class Machine:
         self._progress: list[Progress] = []
         self._previous: list[tuple[Status | None, ...]] = []
         self._choices: list[tuple[Status, ...]] = []
-        self._durations = {s: tables.durations.get(s, (0, 1)) for s in Status}
+        self.durations = {s: tables.durations.get(s, (0, 1)) for s in Status}
 
     def start(self, dialable: tuple[bool, ...]) -> int:
         """The first state of a record with these numbers; -1 when it has none to dial."""
@@ -122,36 +137,62 @@ class Machine:
         return state
 
     def _intern(self, progress: Progress, previous: tuple[Status | None, ...]) -> int:
-        key = (
-            progress.dialable,
-            progress.number,
-            progress.attempts,
-            tuple(progress.number_attempts),
-            tuple(progress.stopped),
-            progress.repeat,
-            tuple(sorted(progress.repeats_used.items())),
-            progress.repeat_of,
-            progress.repeat_count,
-            previous,
-        )
+        key = _key(progress, previous)
         state = self._index.get(key)
         if state is None:
-            state = len(self._progress)
-            self._index[key] = state
-            self._progress.append(progress)
-            self._previous.append(previous)
-            drawn = self.tables.following(previous[progress.number])
-            self.bounds.append(drawn.bounds)
-            self._choices.append(drawn.statuses)
-            self.steps.append([None] * len(drawn.statuses))
-            self.attempts.append(progress.attempts)
+            state = self._add(key, progress, previous)
         return state
 
-    def step(self, state: int, choice: int) -> Step:
+    def _add(
+        self, key: tuple[object, ...], progress: Progress, previous: tuple[Status | None, ...]
+    ) -> int:
+        state = len(self._progress)
+        self._index[key] = state
+        self._progress.append(progress)
+        self._previous.append(previous)
+        drawn = self.tables.following(previous[progress.number])
+        self.bounds.append(drawn.bounds)
+        self._choices.append(drawn.statuses)
+        self.steps.append([None] * len(drawn.statuses))
+        self.attempts.append(progress.attempts)
+        return state
+
+    def step(self, state: int, choice: int) -> Step | None:
         """What follows when `state` dials and draws its `choice`-th status — the engine's
-        decision, worked out once."""
+        decision, worked out once. None when it leads to a state the full table cannot learn:
+        the record plays on from `loose(state)`."""
         progress = _snapshot(self._progress[state])
         status = self._choices[state][choice]
+        previous = list(self._previous[state])
+        made = self._work(progress, previous, status)
+        if made[4] is None:
+            key = _key(progress, tuple(previous))
+            following = self._index.get(key)
+            if following is None:
+                if len(self._progress) >= self.limit:
+                    return None
+                following = self._add(key, progress, tuple(previous))
+            index, low, span, delay, closed, _, attempts, info = made
+            made = (index, low, span, delay, closed, following, attempts, info)
+        self.steps[state][choice] = made
+        return made
+
+    def loose(self, state: int) -> Loose:
+        """Counters of their own for a record leaving the table at `state`."""
+        progress = _snapshot(self._progress[state])
+        previous = list(self._previous[state])
+        return Loose(progress, previous, self.tables.following(previous[progress.number]))
+
+    def loose_step(self, loose: Loose, draw: int) -> Step:
+        """A loose record's dial that drew `draw`, worked out by the engine and applied to its
+        counters (the step's next state is -1: it stays loose)."""
+        made = self._work(loose.progress, loose.previous, loose.drawn.pick(draw))
+        loose.drawn = self.tables.following(loose.previous[loose.progress.number])
+        return made
+
+    def _work(self, progress: Progress, previous: list[Status | None], status: Status) -> Step:
+        """The engine's step from `progress` on `status`, applied to `progress` and `previous`;
+        its next state is left -1."""
         repeat_of, repeat_count = progress.repeat_of, progress.repeat_count
         begin_dial(progress)
         number = progress.number
@@ -173,24 +214,35 @@ class Machine:
         )
         attempts = progress.attempts
         advance(progress, status, decision)
-        following = -1
         if closed is None:
-            previous = list(self._previous[state])
             previous[number] = status if status in self.tables.after else None
-            following = self._intern(progress, tuple(previous))
-        low, span = self._durations[status]
-        made: Step = (
-            STATUS_INDEX[status],
-            low,
-            span,
-            decision.delay,
-            closed,
-            following,
-            attempts,
-            info,
-        )
-        self.steps[state][choice] = made
-        return made
+        low, span = self.durations[status]
+        return (STATUS_INDEX[status], low, span, decision.delay, closed, -1, attempts, info)
+
+
+@dataclass(slots=True)
+class Loose:
+    """A record off the table: its own counters, each number's previous status, and the
+    distribution of its next dial. Changed by `Machine.loose_step` only."""
+
+    progress: Progress
+    previous: list[Status | None]
+    drawn: Distribution
+
+
+def _key(progress: Progress, previous: tuple[Status | None, ...]) -> tuple[object, ...]:
+    return (
+        progress.dialable,
+        progress.number,
+        progress.attempts,
+        tuple(progress.number_attempts),
+        tuple(progress.stopped),
+        progress.repeat,
+        tuple(sorted(progress.repeats_used.items())),
+        progress.repeat_of,
+        progress.repeat_count,
+        previous,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +290,9 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
     # Dials by (hour << 4 | status index): one dictionary update a dial counts both.
     assert len(STATUS_INDEX) <= 16
     counts: dict[int, int] = {}
+    # A loose record's dials, counted apart: a long play has many hours, and a key per hour
+    # and status would take ten times the room of a key per hour.
+    loose_tally = Tally()
     results: list[RecordResult] = []
     append = results.append
     result = _result
@@ -286,6 +341,21 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
             step = steps_of[state][choice]
             if step is None:
                 step = machine.step(state, choice)
+                if step is None:
+                    resumed = RecordDraws.resumed(hasher, name, blocks, draws, used)
+                    first_draw = draws[used - 1]
+                    ended = _play_loose(
+                        machine.loose(state),
+                        machine,
+                        resumed,
+                        first_draw,
+                        time,
+                        dials,
+                        horizon,
+                        loose_tally,
+                    )
+                    append(result((position, contact, *ended)))
+                    break
             index, duration, span, delay, closed, following, attempts, info = step
             if span != 1:
                 if used == BLOCK:
@@ -310,11 +380,69 @@ def play(  # noqa: PLR0915 (the hot loop stays one function: a call per dial cos
             state = following
     if progressed is not None and done:
         progressed(done)
-    return Played(results, _tally(counts))
+    return Played(results, _tally(counts, loose_tally))
 
 
-def _tally(counts: dict[int, int]) -> Tally:
-    tally = Tally()
+Ending = tuple[RecordState, int, int, int | None, Status | None, Then | None]
+"""How a loose record ends: state, attempts, dials, closed at, final status, then."""
+
+
+def _play_loose(
+    loose: Loose,
+    machine: Machine,
+    draws: RecordDraws,
+    draw: int,
+    time: int,
+    dials: int,
+    horizon: int,
+    tally: Tally,
+) -> Ending:
+    """The rest of a record's play off the table, from its dial at `time` (after `dials`
+    dials) that drew `draw`, its dials counted in `tally`: `Machine.loose_step` without the
+    event's fields, which a play does not show."""
+    policy, tables, durations = machine.policy, machine.tables, machine.durations
+    after = tables.after
+    by_status, by_hour = tally.by_status, tally.by_hour
+    progress, previous, drawn = loose.progress, loose.previous, loose.drawn
+    while True:
+        status = drawn.pick(draw)
+        begin_dial(progress)
+        decision = decide(policy, progress, status)
+        low, span = durations[status]
+        duration = low if span == 1 else low + ((draws.draw() * span) >> 32)
+        dials += 1
+        by_status[STATUS_INDEX[status]] += 1
+        hour = time // 3600
+        by_hour[hour] = by_hour.get(hour, 0) + 1
+        closed = decision.closed
+        if closed is not None:
+            end = time + duration
+            return closed, progress.attempts, dials, end, status, decision.then
+        number = progress.number
+        advance(progress, status, decision)
+        previous[number] = status if status in after else None
+        drawn = tables.following(previous[progress.number])
+        time += duration + decision.delay
+        if time > horizon:
+            return RecordState.OPEN, progress.attempts, dials, None, status, None
+        draw = draws.draw()
+
+
+def _off_table(
+    machine: Machine, loose: dict[int, Loose], position: int, state: int, draw: int
+) -> Step:
+    """The step of the record at `position` in `state` (-1: loose) that drew `draw`, when the
+    table does not know it yet: learnt while the table has room, else played loose."""
+    if state >= 0:
+        step = machine.step(state, bisect_right(machine.bounds[state], draw))
+        if step is not None:
+            return step
+        loose[position] = machine.loose(state)
+    return machine.loose_step(loose[position], draw)
+
+
+def _tally(counts: dict[int, int], tally: Tally) -> Tally:
+    """`tally` with the dials of `counts` added (keyed by hour << 4 | status index)."""
     for key, dials in counts.items():
         tally.by_status[key & 15] += dials
         hour = key >> 4
@@ -334,6 +462,7 @@ def events(
 
     The heap holds one tuple per record in progress: (next dial's time, position, state,
     stream block, draws used of it); a record's random block is recomputed when it resumes.
+    A record off the table has state -1 and its counters in `loose`, by position.
     """
     hasher = source.hasher
     horizon = _NEVER if until is None else until
@@ -348,6 +477,7 @@ def events(
     # Every record starts at time 0, in list order: the list is already a heap.
     bounds_of = machine.bounds
     steps_of = machine.steps
+    loose: dict[int, Loose] = {}
     while heap:
         time, position, state, blocks, used = heap[0]
         if progressed is not None and done >= PROGRESS_EVERY:
@@ -355,6 +485,7 @@ def events(
             done = 0
         if time > horizon:
             heapq.heappop(heap)
+            loose.pop(position, None)
             done += 1
             continue
         name = contacts[position].id.encode("utf-8", "surrogatepass")
@@ -363,8 +494,10 @@ def events(
             blocks += 1
             draws = block(hasher, name, blocks)
             used = 0
-        choice = bisect_right(bounds_of[state], draws[used])
-        step = steps_of[state][choice] or machine.step(state, choice)
+        draw = draws[used]
+        step = (
+            steps_of[state][bisect_right(bounds_of[state], draw)] if state >= 0 else None
+        ) or _off_table(machine, loose, position, state, draw)
         used += 1
         _, duration, span, delay, closed, following, _, info = step
         if span != 1:
@@ -394,6 +527,7 @@ def events(
         )
         if following_time is None:
             heapq.heappop(heap)
+            loose.pop(position, None)
             done += 1
         else:
             heapq.heapreplace(heap, (following_time, position, following, blocks, used))

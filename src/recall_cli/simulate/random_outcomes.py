@@ -48,6 +48,20 @@ class RecordDraws:
         self._draws = block(hasher, self._id, 0)
         self._next = 0
 
+    @classmethod
+    def resumed(
+        cls, hasher: blake2b, record_id: bytes, index: int, draws: tuple[int, ...], used: int
+    ) -> RecordDraws:
+        """The stream of `record_id` (encoded) with `used` draws of its block `index` (`draws`)
+        taken: where the fast path leaves a record that walks off its table."""
+        stream = cls.__new__(cls)
+        stream._hasher = hasher
+        stream._id = record_id
+        stream._block = index
+        stream._draws = draws
+        stream._next = used
+        return stream
+
     def draw(self) -> int:
         if self._next == BLOCK:
             self._block += 1
