@@ -11,6 +11,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from recall_cli.cli.output import PIPE_CLOSED
+from recall_cli.cli.usage import UsageError
 from recall_cli.messages import Lang, detect_lang, text
 from recall_cli.problems import ExitCode, Problem, RecallError
 from recall_cli.render.console import print_problems
@@ -63,7 +64,8 @@ def fail(problems: tuple[Problem, ...] | list[Problem], lang: Lang, code: ExitCo
 @contextlib.contextmanager
 def reported(lang: Lang) -> Iterator[None]:
     """Turn what can go wrong in a command into one message and its exit code, never a
-    traceback: a `RecallError`'s problems (a failed write is one), or running out of memory.
+    traceback: a `UsageError` as typer tells a bad option (its usage line, exit 2), a
+    `RecallError`'s problems (a failed write is one), or running out of memory.
 
     Stdout is flushed here, so that a write that fails does so while it can still be told.
     """
@@ -73,6 +75,10 @@ def reported(lang: Lang) -> Iterator[None]:
             yield
         finally:
             sys.stdout.flush()
+    except UsageError as error:
+        # Raised here, inside the command, so that click adds the command's usage line.
+        words = error.message.render(lang)
+        raise typer.BadParameter(words, param_hint=error.option) from None
     except RecallError as error:
         fail(error.problems, lang, error.exit_code)
     except BrokenPipeError:
