@@ -253,7 +253,7 @@ def test_until_leaves_random_records_open_with_their_last_status() -> None:
 
 
 def test_progress_shows_only_for_long_runs_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from recall_cli.cli import simulate as command  # noqa: PLC0415
+    from recall_cli.cli import execute as command  # noqa: PLC0415
     from recall_cli.messages import Lang  # noqa: PLC0415
 
     with command.progress(10**6, Lang.EN) as advance:

@@ -14,8 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
-from recall_cli.cli import app
-from recall_cli.cli import simulate as simulate_cli
+from recall_cli.cli import app, execute
 from recall_cli.loaders.config import AFTER_HOURS
 from recall_cli.loaders.contacts import check_list
 from recall_cli.messages import Lang
@@ -381,7 +380,7 @@ def test_no_events_table_is_the_summary_alone(tmp_path: Path) -> None:
 
 
 def test_a_table_is_long_from_2001_records() -> None:
-    assert simulate_cli.LONG_TABLE == 2000
+    assert execute.LONG_TABLE == 2000
 
 
 @pytest.mark.parametrize(
@@ -406,7 +405,7 @@ def test_a_long_table_suggests_no_events_or_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, records: int, lang: str, note: str
 ) -> None:
     # Two thousand timelines take seconds to draw; the threshold is what is tested.
-    monkeypatch.setattr(simulate_cli, "LONG_TABLE", 2)
+    monkeypatch.setattr(execute, "LONG_TABLE", 2)
     config, contacts, script = _many(tmp_path, records)
     args = ("simulate", config, contacts, "--script", script, "--start", START, "--lang", lang)
     code, _, err = recall(*args)

@@ -6,13 +6,14 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from recall_cli.cli.output import PIPE_CLOSED
+from recall_cli.cli.usage import UsageError
 from recall_cli.messages import Lang, detect_lang, text
-from recall_cli.problems import ExitCode, Problem, RecallError
+from recall_cli.problems import ExitCode, RecallError
 from recall_cli.render.console import print_problems
 
 LANG_HELP = "Language of the output: ru or en (default: from LC_ALL / LC_MESSAGES / LANG)."
@@ -55,15 +56,11 @@ def resolve_lang(value: str | None) -> Lang:
         raise typer.BadParameter(words, param_hint="--lang") from None
 
 
-def fail(problems: tuple[Problem, ...] | list[Problem], lang: Lang, code: ExitCode) -> NoReturn:
-    print_problems(problems, lang)
-    raise typer.Exit(int(code))
-
-
 @contextlib.contextmanager
 def reported(lang: Lang) -> Iterator[None]:
     """Turn what can go wrong in a command into one message and its exit code, never a
-    traceback: a `RecallError`'s problems (a failed write is one), or running out of memory.
+    traceback: a `UsageError` as typer tells a bad option (its usage line, exit 2), a
+    `RecallError`'s problems (a failed write is one), or running out of memory.
 
     Stdout is flushed here, so that a write that fails does so while it can still be told.
     """
@@ -73,8 +70,13 @@ def reported(lang: Lang) -> Iterator[None]:
             yield
         finally:
             sys.stdout.flush()
+    except UsageError as error:
+        # Raised here, inside the command, so that click adds the command's usage line.
+        words = error.message.render(lang)
+        raise typer.BadParameter(words, param_hint=error.option) from None
     except RecallError as error:
-        fail(error.problems, lang, error.exit_code)
+        print_problems(error.problems, lang)
+        raise typer.Exit(int(error.exit_code)) from None
     except BrokenPipeError:
         # Stderr's reader went away (`2>&1 | head`) where `take_streams` has not taken it.
         sys.stderr.close()

@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 import typer
 
 from recall_cli.cli.common import LangOption, reported, resolve_lang
+from recall_cli.cli.usage import UsageError
 from recall_cli.engine import Status, parse_status
 from recall_cli.explain import DEFAULT_PHONES
-from recall_cli.messages import Lang, text
+from recall_cli.messages import Message
 from recall_cli.problems import (
     Location,
     RecallError,
@@ -26,6 +27,8 @@ from recall_cli.render.console import table_console
 
 if TYPE_CHECKING:
     from recall_cli.explain.clock import TraceStart
+    from recall_cli.explain.explainer import Request
+    from recall_cli.explain.words import Words
     from recall_cli.loaders.config import ConfigReport
     from recall_cli.render.explanation import ExportFormat
 
@@ -74,9 +77,43 @@ def explain_command(
 ) -> None:
     """Explain in plain words what a retry policy does."""
     # Imported here, not at the top: see the module's docstring.
-    from recall_cli.cli.output import check_output, open_output  # noqa: PLC0415
-    from recall_cli.explain.explainer import Request, explain  # noqa: PLC0415
+    from recall_cli.cli.output import check_output  # noqa: PLC0415
     from recall_cli.explain.words import Words  # noqa: PLC0415
+
+    language = resolve_lang(lang)
+    with reported(language):
+        fmt = _format(export_to)
+        check_output(export_to, (config,))
+        report = _loaded(config)
+        request = _request(report, status, trace, phones, start)
+        _show(report, request, Words(language, ids), export_to, fmt)
+
+
+def _request(
+    report: ConfigReport, status: str | None, trace: str | None, phones: int, start: str | None
+) -> Request:
+    """What to explain, each option read in the order the command lists them."""
+    from recall_cli.explain.explainer import Request  # noqa: PLC0415
+
+    assert report.campaign is not None
+    return Request(
+        status=_status(status) if status is not None else None,
+        trace=_trace(trace, report) if trace is not None else (),
+        phones=phones,
+        start=_start(start, ZoneInfo(report.campaign.policy.timezone)),
+    )
+
+
+def _show(
+    report: ConfigReport,
+    request: Request,
+    words: Words,
+    export_to: Path | None,
+    fmt: ExportFormat | None,
+) -> None:
+    """The explanation, with the config's tips, on the terminal or in the handout `export_to`."""
+    from recall_cli.cli.output import open_output  # noqa: PLC0415
+    from recall_cli.explain.explainer import explain  # noqa: PLC0415
     from recall_cli.render.explanation import (  # noqa: PLC0415
         EXPORT_WIDTH,
         export,
@@ -84,34 +121,20 @@ def explain_command(
     )
     from recall_cli.validate import campaign_findings  # noqa: PLC0415
 
-    language = resolve_lang(lang)
-    fmt = _format(export_to, language)
-    with reported(language):
-        check_output(export_to, (config,))
-        report = _loaded(config)
-        campaign = report.campaign
-        assert campaign is not None
-        zone = ZoneInfo(campaign.policy.timezone)
-        request = Request(
-            status=_status(status) if status is not None else None,
-            trace=_trace(trace, report) if trace is not None else (),
-            phones=phones,
-            start=_start(start, zone, language),
-        )
-        tips = sorted(
-            [p for p in report.problems if p.severity is not Severity.ERROR]
-            + campaign_findings(report),
-            key=lambda problem: (problem.location, problem.code.id),
-        )
-        explanation = explain(report, tips, request, Words(language, ids))
-        if export_to is None or fmt is None:
-            render_explanation(table_console(None, EXPORT_WIDTH), explanation)
-            return
-        with open_output(export_to) as out:
-            out.write(export(explanation, fmt))
+    tips = sorted(
+        [p for p in report.problems if p.severity is not Severity.ERROR]
+        + campaign_findings(report),
+        key=lambda problem: (problem.location, problem.code.id),
+    )
+    explanation = explain(report, tips, request, words)
+    if export_to is None or fmt is None:
+        render_explanation(table_console(None, EXPORT_WIDTH), explanation)
+        return
+    with open_output(export_to) as out:
+        out.write(export(explanation, fmt))
 
 
-def _format(path: Path | None, lang: Lang) -> ExportFormat | None:
+def _format(path: Path | None) -> ExportFormat | None:
     from recall_cli.render.explanation import ExportFormat, export_format  # noqa: PLC0415
 
     if path is None:
@@ -119,10 +142,8 @@ def _format(path: Path | None, lang: Lang) -> ExportFormat | None:
     fmt = export_format(path)
     if fmt is None:
         choices = ", ".join(f.value for f in ExportFormat)
-        raise typer.BadParameter(
-            text(lang, "explain.usage.export", suffix=path.suffix or path.name, choices=choices),
-            param_hint="--export",
-        )
+        values = {"suffix": path.suffix or path.name, "choices": choices}
+        raise UsageError("--export", Message("explain.usage.export", values))
     return fmt
 
 
@@ -163,14 +184,12 @@ def _trace(value: str, report: ConfigReport) -> tuple[Status, ...]:
     return outcomes
 
 
-def _start(value: str | None, zone: ZoneInfo, lang: Lang) -> TraceStart:
+def _start(value: str | None, zone: ZoneInfo) -> TraceStart:
     from recall_cli.explain.clock import TraceStart, parse_start  # noqa: PLC0415
 
     if value is None:
         return TraceStart()
     found = parse_start(value, zone)
     if found is None:
-        raise typer.BadParameter(
-            text(lang, "explain.usage.start", value=value), param_hint="--start"
-        )
+        raise UsageError("--start", Message("explain.usage.start", {"value": value}))
     return found

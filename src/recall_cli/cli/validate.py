@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 from recall_cli.cli.common import LangOption, reported, resolve_lang
-from recall_cli.messages import detect_lang, text
+from recall_cli.cli.usage import UsageError
+from recall_cli.messages import Message, detect_lang
 from recall_cli.render.formats import Format
 from recall_cli.validate.kinds import FileKind
 
@@ -67,12 +68,11 @@ def validate_command(
     language = resolve_lang(lang)
     patterns = ignore or []
     codes = [module.RULE.code for module in RULES.values()]
-    for pattern in patterns:
-        if not names_a_rule(pattern, codes):
-            raise typer.BadParameter(
-                text(language, "validate.ignore_unknown", pattern=pattern), param_hint="--ignore"
-            )
     with reported(language):
+        for pattern in patterns:
+            if not names_a_rule(pattern, codes):
+                message = Message("validate.ignore_unknown", {"pattern": pattern})
+                raise UsageError("--ignore", message)
         report = validate_paths(paths, kind, patterns)
         fmt = output_format or (Format.GITHUB if os.environ.get("GITHUB_ACTIONS") else Format.TEXT)
         write(stdout_console(), report, fmt, language)

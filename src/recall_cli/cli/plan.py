@@ -1,0 +1,302 @@
+"""A run planned from a command's options: its inputs, campaign, outcome source, clock,
+horizon and the records it plays, every option checked before the run starts.
+
+No typer here: options arrive as plain values, and an option that cannot be used is a
+`UsageError` naming it. The checks keep their order, so that of two mistakes the same one is
+told first: the options alone, then the output against the inputs (before anything is read),
+then each file as it is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from recall_cli.cli.outcomes import Outcomes, check_rules, profile_outcomes, scripted
+from recall_cli.cli.output import check_output
+from recall_cli.cli.usage import UsageError
+from recall_cli.loaders import codes
+from recall_cli.loaders.contacts import ContactList, load_list
+from recall_cli.messages import Message
+from recall_cli.problems import Location, Problem, RecallError
+from recall_cli.simulate.clock import FIRST_YEAR, LAST_YEAR, Clock, in_calendar
+
+if TYPE_CHECKING:  # the config loader imports pydantic: imported when a config is read
+    from recall_cli.loaders.config import Campaign
+
+MAX_RUNS = 10_000
+"""Beyond this, intervals are already far narrower than any policy difference worth acting on."""
+COMPARE_RUNS = 10
+"""Runs per policy that `recall compare` plays when not told."""
+
+
+class RunFormat(StrEnum):
+    """What `recall simulate` writes."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+class CompareFormat(StrEnum):
+    """What `recall compare` writes."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What `recall simulate` was asked, as given."""
+
+    config: Path
+    contact_list: Path
+    script: Path | None = None
+    profile: Path | None = None
+    seed: int = 0
+    runs: int = 1
+    start: str | None = None
+    until: str | None = None
+    records: tuple[str, ...] = ()
+    output_format: RunFormat = RunFormat.TABLE
+    output: Path | None = None
+    no_events: bool = False
+    encoding: str | None = None
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Every file the run reads, which its output must not be."""
+        given = (self.config, self.contact_list, self.script, self.profile)
+        return tuple(path for path in given if path is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """What `recall compare` was asked, as given."""
+
+    configs: tuple[Path, Path]
+    contact_list: Path
+    profile: Path | None = None
+    seed: int = 0
+    runs: int = COMPARE_RUNS
+    start: str | None = None
+    until: str | None = None
+    records: tuple[str, ...] = ()
+    output_format: CompareFormat = CompareFormat.TABLE
+    output: Path | None = None
+    encoding: str | None = None
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Every file the comparison reads, which its output must not be."""
+        given = (*self.configs, self.contact_list, self.profile)
+        return tuple(path for path in given if path is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Horizon:
+    """Where a run stops: a moment and the run's seconds up to it, or never (both None)."""
+
+    at: datetime | None = None
+    seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunPlan:
+    """A `recall simulate` run, ready to play."""
+
+    inputs: tuple[Path, ...]
+    campaign: Campaign
+    contacts: ContactList
+    outcomes: Outcomes
+    clock: Clock
+    horizon: Horizon
+    selection: tuple[str, ...] | None
+    """The records `--record` names (repeats kept), or None for all."""
+    runs: int
+    output_format: RunFormat
+    output: Path | None
+    no_events: bool
+    script: Path | None
+    """The script the outcomes come from, blamed when they run out."""
+
+    @property
+    def size(self) -> int:
+        """Records one pass plays."""
+        return selected_size(self.selection, self.contacts)
+
+
+@dataclass(frozen=True, slots=True)
+class ComparePlan:
+    """A `recall compare` of two campaigns on the same list, outcomes and times."""
+
+    inputs: tuple[Path, ...]
+    campaigns: tuple[Campaign, Campaign]
+    contacts: ContactList
+    outcomes: Outcomes
+    clock: Clock
+    horizon: Horizon
+    selection: tuple[str, ...] | None
+    runs: int
+    seed: int
+    output_format: CompareFormat
+    output: Path | None
+
+    @property
+    def size(self) -> int:
+        """Records one pass of one campaign plays."""
+        return selected_size(self.selection, self.contacts)
+
+
+def plan_run(options: RunOptions) -> RunPlan:
+    """The run `options` ask for, its files read and checked; `UsageError` for an option that
+    cannot be used, `RecallError` for a file."""
+    check_run_options(options)
+    check_output(options.output, options.inputs)
+    campaign = load_campaign(options.config)
+    random = None if options.script is not None else profile_outcomes(options.profile)
+    clock, horizon = run_times(options.start, options.until, campaign.policy.timezone)
+    outcomes = None if random is None else random.source(options.seed)
+    if outcomes is not None:
+        check_rules((campaign,), outcomes)
+    table = options.output_format is RunFormat.TABLE
+    contacts = load_list(options.contact_list, campaign.columns, options.encoding, fields=table)
+    if outcomes is None:
+        assert options.script is not None
+        outcomes = scripted(options.script, contacts)
+        check_rules((campaign,), outcomes)
+    return RunPlan(
+        inputs=options.inputs,
+        campaign=campaign,
+        contacts=contacts,
+        outcomes=outcomes,
+        clock=clock,
+        horizon=horizon,
+        selection=selection(options.records, contacts),
+        runs=options.runs,
+        output_format=options.output_format,
+        output=options.output,
+        no_events=options.no_events,
+        script=options.script,
+    )
+
+
+def plan_compare(options: CompareOptions) -> ComparePlan:
+    """The comparison `options` ask for; the first config's zone and list columns are the
+    comparison's, so that both campaigns play the same records at the same moments."""
+    check_runs(options.runs, options.output_format, figures=True)
+    check_output(options.output, options.inputs)
+    first, second = (load_campaign(path) for path in options.configs)
+    random = profile_outcomes(options.profile)
+    contacts = load_list(options.contact_list, first.columns, options.encoding, fields=False)
+    clock, horizon = run_times(options.start, options.until, first.policy.timezone)
+    outcomes = random.source(options.seed)
+    check_rules((first, second), outcomes)
+    return ComparePlan(
+        inputs=options.inputs,
+        campaigns=(first, second),
+        contacts=contacts,
+        outcomes=outcomes,
+        clock=clock,
+        horizon=horizon,
+        selection=selection(options.records, contacts),
+        runs=options.runs,
+        seed=options.seed,
+        output_format=options.output_format,
+        output=options.output,
+    )
+
+
+def check_run_options(options: RunOptions) -> None:
+    """What `recall simulate`'s options refuse among themselves, before any file is read."""
+    if options.script is not None and options.profile is not None:
+        raise UsageError("--profile", Message("option.script_and_profile"))
+    figures = options.output_format in (RunFormat.TABLE, RunFormat.JSON)
+    check_runs(options.runs, options.output_format, figures=figures)
+    if options.runs > 1 and options.script is not None:
+        raise UsageError("--runs", Message("option.runs_with_script"))
+
+
+def check_runs(runs: int, output_format: StrEnum, *, figures: bool) -> None:
+    """`--runs` is from 1 to `MAX_RUNS`, and more than 1 only with an output that holds
+    `figures`."""
+    if not 1 <= runs <= MAX_RUNS:
+        raise UsageError("--runs", Message("option.runs_range", {"runs": runs, "most": MAX_RUNS}))
+    if runs > 1 and not figures:
+        raise UsageError("--runs", Message("option.runs_format", {"format": output_format.value}))
+
+
+def load_campaign(path: Path) -> Campaign:
+    # Not at the top: the CLI's start stays free of pydantic.
+    from recall_cli.loaders.config import load_config  # noqa: PLC0415
+
+    return load_config(path)
+
+
+def run_times(start: str | None, until: str | None, timezone: str) -> tuple[Clock, Horizon]:
+    """The run's clock, from `start` (default: the next full hour), and its horizon."""
+    zone = ZoneInfo(timezone)
+    start_at, until_at = campaign_times(start, until, zone)
+    clock = Clock(start_at, zone)
+    if until_at is None:
+        return clock, Horizon()
+    return clock, Horizon(until_at, clock.seconds_until(until_at))
+
+
+def campaign_times(
+    start: str | None, until: str | None, zone: ZoneInfo
+) -> tuple[datetime, datetime | None]:
+    """The run's start (default: the next full hour) and its horizon, if any."""
+    start_at = moment(start, zone, "--start") if start else next_hour(zone)
+    until_at = moment(until, zone, "--until") if until else None
+    if until_at is not None and until_at < start_at:
+        raise UsageError("--until", Message("option.until_before_start"))
+    return start_at, until_at
+
+
+def moment(value: str, zone: ZoneInfo, option: str) -> datetime:
+    """An ISO 8601 date and time, in `zone` when it has no offset of its own, in whole seconds."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(option, Message("option.bad_moment", {"value": value})) from None
+    if not in_calendar(parsed):
+        values = {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR}
+        raise UsageError(option, Message("option.moment_range", values))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone)
+    # Times are whole seconds in every output: a fraction of the start would ride on them all.
+    return parsed.replace(microsecond=0).astimezone(zone)
+
+
+def next_hour(zone: ZoneInfo) -> datetime:
+    now = datetime.now(zone)
+    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+
+
+def selection(records: tuple[str, ...], contacts: ContactList) -> tuple[str, ...] | None:
+    """The records `--record` names, every one of them in the list; None when it names none."""
+    if not records:
+        return None
+    known = {contact.id for contact in contacts.records}
+    unknown = [record for record in records if record not in known]
+    if unknown:
+        raise RecallError(
+            Problem(
+                Location(contacts.file),
+                codes.SCRIPT_UNKNOWN_RECORD,
+                Message("script.unknown_record", {"record": record}),
+            )
+            for record in unknown
+        )
+    return records
+
+
+def selected_size(chosen: tuple[str, ...] | None, contacts: ContactList) -> int:
+    """Records a pass plays: each `--record` (a repeated one again), or the whole list."""
+    return len(chosen) if chosen else len(contacts.records)
