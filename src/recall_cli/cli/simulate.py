@@ -34,8 +34,8 @@ from recall_cli.cli.output import check_output, open_output
 from recall_cli.engine import Contact, Status
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, load_list
+from recall_cli.loaders.contacts.phone_cells import ListProblems, list_problems
 from recall_cli.loaders.gc_pause import paused_gc
-from recall_cli.loaders.phone_cells import ListProblems, list_problems
 from recall_cli.messages import Lang, Message, text
 from recall_cli.problems import ExitCode, Location, Problem, RecallError
 from recall_cli.render import data

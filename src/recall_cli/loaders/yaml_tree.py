@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from recall_cli.loaders import codes
-from recall_cli.loaders.files import decode_utf8, display_name, position_of, read_bytes
+from recall_cli.loaders.files import Source, as_source, decode_utf8, position_of, read_source
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError
 
@@ -120,10 +120,12 @@ class Document:
     problems: list[Problem]
 
 
-def read_yaml(path: str | Path) -> Document:
-    """Read and parse a YAML file; unreadable files raise, everything else is a problem."""
-    name = display_name(path)
-    data = read_bytes(path, MAX_YAML_BYTES)
+def read_yaml(path: str | Path | Source) -> Document:
+    """Read and parse a YAML file (a path, "-" for stdin, or a `Source` holding its bytes);
+    unreadable files raise, everything else is a problem."""
+    source = as_source(path)
+    name = source.name
+    data = read_source(source, MAX_YAML_BYTES)
     try:
         text = decode_utf8(name, data)
     except RecallError as error:
