@@ -23,11 +23,15 @@ from recall_cli.loaders.contacts import (
     ListColumns,
     ListReport,
     check_list,
-    detect_delimiter,
+    columnar,
     load_list,
     locate_cells,
+    positions,
+    reading,
 )
-from recall_cli.loaders.files import stdin_replay, stdin_replaying
+from recall_cli.loaders.contacts.decoding import split_lines
+from recall_cli.loaders.contacts.dialect import detect_delimiter
+from recall_cli.loaders.files import Source
 from recall_cli.messages import CATALOGS, Lang
 from recall_cli.messages.en import contacts as en_contacts
 from recall_cli.messages.ru import contacts as ru_contacts
@@ -452,7 +456,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_too_large_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(contacts, "MAX_LIST_BYTES", 4)
+    monkeypatch.setattr(reading, "MAX_LIST_BYTES", 4)  # where the loader reads it
     report = check_list(write(tmp_path, "id,phone\n"))
     assert report.contacts is None
     assert [p.code for p in report.problems] == [codes.TOO_LARGE]
@@ -610,12 +614,12 @@ def test_locate_cells_with_any_line_end(tmp_path: Path, newline: str) -> None:
 def test_locate_cells_in_a_list_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     data = 'id;phone\r\n1;"x;\r\ny"\r\n2; 12345\r\n'.encode("cp1251")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))  # read already
-    with stdin_replay(data):
-        loaded = load_list("-")
-        assert locate_cells(loaded, [(4, "phone"), (2, "phone")]) == {
-            (2, "phone"): Location("<stdin>", 2, 3),
-            (4, "phone"): Location("<stdin>", 4, 4),
-        }
+    loaded = load_list(Source("-", data))
+    assert loaded.source == Source("-", data)
+    assert locate_cells(loaded, [(4, "phone"), (2, "phone")]) == {
+        (2, "phone"): Location("<stdin>", 2, 3),
+        (4, "phone"): Location("<stdin>", 4, 4),
+    }
 
 
 def test_locate_cells_in_a_forced_utf16_list(tmp_path: Path) -> None:
@@ -673,10 +677,10 @@ def test_loader_problems_and_locate_cells_agree(tmp_path: Path) -> None:
 def test_the_split_shortcut_finds_what_the_full_scan_finds(
     text: str, delimiter: str, stop: int | None
 ) -> None:
-    lines = contacts._split(text) or [""]
-    quick = contacts._scan(contacts._numbered(lines, 1), 1, delimiter, 1000, stop)
-    with mock.patch.object(contacts, "_before_quotes", return_value=None):
-        full = contacts._scan(contacts._numbered(lines, 1), 1, delimiter, 1000, stop)
+    lines = split_lines(text) or [""]
+    quick = positions.scan(positions.numbered(lines, 1), 1, delimiter, 1000, stop)
+    with mock.patch.object(positions, "_before_quotes", return_value=None):
+        full = positions.scan(positions.numbered(lines, 1), 1, delimiter, 1000, stop)
     assert quick.cells[:stop] == full.cells[:stop]
     if stop is None:
         assert (quick.end, quick.open_quote, quick.too_long) == (
@@ -685,8 +689,8 @@ def test_the_split_shortcut_finds_what_the_full_scan_finds(
             full.too_long,
         )
     for index in range(len(full.cells) + 1 if stop is None else min(stop, len(full.cells))):
-        start = contacts._cell_start(quick, index, delimiter)
-        assert start == contacts._cell_start(full, index, delimiter)
+        start = positions.cell_start(quick, index, delimiter)
+        assert start == positions.cell_start(full, index, delimiter)
 
 
 _CELL = st.text(alphabet=' ,;\t"\r\nx1Тё№', max_size=6)
@@ -754,7 +758,7 @@ def test_without_fields_records_are_the_same_less_their_fields(
     else:
         assert bare.contacts is not None
         assert bare.contacts.records == tuple(r._replace(fields=()) for r in full.contacts.records)
-    with mock.patch.object(contacts, "_whole_columns", return_value=None):
+    with mock.patch.object(columnar, "whole_columns", return_value=None):
         assert check_list(path, fields=False) == bare  # the row-by-row reading agrees
 
 
@@ -859,12 +863,14 @@ def test_garbage_collection_is_left_as_it_was(tmp_path: Path) -> None:
     assert gc.get_freeze_count() == 0
 
 
-def test_locating_cells_of_a_stdin_list_outside_the_replay_falls_back_to_record_starts(
+def test_locating_cells_of_a_list_the_loader_read_from_stdin_falls_back_to_record_starts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"id,phone\n7,  123\n")))
-    assert not stdin_replaying()
     contacts = load_list("-")
+    assert contacts.source == Source("-")  # the list keeps no bytes it read itself
+    assert contacts.source is not None
+    assert contacts.source.data is None
     # The stream is spent; asking again must not block on it.
     monkeypatch.setattr("sys.stdin", None)
     assert locate_cells(contacts, [(2, "phone")]) == {(2, "phone"): Location("<stdin>", 2, 1)}

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recall_cli.engine.contact import Contact
-from recall_cli.loaders import contacts
-from recall_cli.loaders.contacts import ListColumns, ListReport, check_list
+from recall_cli.loaders.contacts import ListColumns, ListReport, check_list, columnar
 
 SETTINGS = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 HEADERS = st.sampled_from(
@@ -33,7 +32,7 @@ ROWS = st.lists(st.lists(CELLS, max_size=6), max_size=8)
 
 def _by_rows(path: Path, columns: ListColumns | None = None) -> ListReport:
     """`check_list` with the column-wise reading turned off: every list read row by row."""
-    with mock.patch.object(contacts, "_whole_columns", return_value=None):
+    with mock.patch.object(columnar, "whole_columns", return_value=None):
         return check_list(path, columns)
 
 
@@ -75,14 +74,14 @@ def test_regular_lists_are_read_a_column_at_a_time(
     if any("\n" in cell or "\r" in cell for row in rows for cell in row):
         return  # a record across lines: the row-by-row reading's case, tested above
     seen: list[list[Contact] | None] = []
-    original = contacts._whole_columns
+    original = columnar.whole_columns
 
     def spy(*args: Any) -> list[Contact] | None:
         found = original(*args)
         seen.append(found)
         return found
 
-    with mock.patch.object(contacts, "_whole_columns", spy):
+    with mock.patch.object(columnar, "whole_columns", spy):
         report = check_list(path)
     assert len(seen) == 1
     assert seen[0] is not None

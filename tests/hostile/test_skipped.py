@@ -12,7 +12,7 @@ import pytest
 
 from recall_cli.engine import Contact
 from recall_cli.loaders.contacts import load_list
-from recall_cli.loaders.phone_cells import ListProblems, is_phone_header, list_problems
+from recall_cli.loaders.contacts.phone_cells import ListProblems, is_phone_header, list_problems
 from recall_cli.messages import Lang
 
 CONFIG = (

@@ -16,7 +16,7 @@ from recall_cli.cli.output import open_output
 from recall_cli.cli.plan import CompareFormat, ComparePlan, RunFormat, RunPlan
 from recall_cli.engine import Contact
 from recall_cli.loaders import codes
-from recall_cli.loaders.phone_cells import ListProblems, list_problems
+from recall_cli.loaders.contacts.phone_cells import ListProblems, list_problems
 from recall_cli.messages import Lang, Message, text
 from recall_cli.problems import Location, Problem, RecallError
 from recall_cli.render import data

@@ -22,6 +22,7 @@ from pydantic_core import CoreSchema
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ListColumns
+from recall_cli.loaders.files import Source, as_source
 from recall_cli.loaders.schema import Text, Tree, got, key_location, to_python, validate
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
@@ -130,13 +131,13 @@ def load_config(path: str | Path) -> Campaign:
     return report.campaign
 
 
-def check_config(path: str | Path) -> ConfigReport:
+def check_config(path: str | Path | Source) -> ConfigReport:
     """Read a config, collecting every problem (warnings included) instead of stopping."""
     document = read_yaml(path)
     problems = list(document.problems)
     campaign = None
     if document.root is not None and not errors_in(problems):
-        campaign = _campaign(document, problems, Path(path).stem)
+        campaign = _campaign(document, problems, Path(as_source(path).path).stem)
     elif document.root is None and not problems:
         problems.append(
             Problem(Location(document.file, 1, 1), codes.WRONG_TYPE, Message("config.empty"))

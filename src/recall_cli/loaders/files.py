@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import errno
 import io
 import os
 import sys
-from collections.abc import Iterator, Mapping
-from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import BinaryIO
 
 from recall_cli.loaders import codes
@@ -21,50 +18,46 @@ from recall_cli.problems import Location, Problem, RecallError, UnreadableError
 MAX_BYTES = 50 * 1024 * 1024
 STDIN = "-"
 
-# Stdin, a pipe or a FIFO can be read only once, but a validator looks at a file before its
-# loader reads it: within `replay`, such a path reads the bytes given for it instead.
-_REPLAY: ContextVar[Mapping[str, bytes]] = ContextVar("replay", default=MappingProxyType({}))
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file to load: its path as given ("-" for stdin), and its bytes when they were read
+    already. Stdin, a pipe or a FIFO can be read only once: whoever reads one first hands its
+    bytes down with its path, and every reader after takes them from here."""
+
+    path: str
+    data: bytes | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        """The file as messages name it."""
+        return display_name(self.path)
 
 
-@contextlib.contextmanager
-def replay(streams: Mapping[str, bytes]) -> Iterator[None]:
-    """Within the block, reading a path of `streams` ("-" for stdin) returns its bytes (as
-    often as asked) instead of reading the path again."""
-    token = _REPLAY.set(MappingProxyType({**_REPLAY.get(), **streams}))
-    try:
-        yield
-    finally:
-        _REPLAY.reset(token)
+def as_source(path: str | Path | Source) -> Source:
+    """`path` as a `Source` whose bytes are yet to be read; a `Source` as it is."""
+    return path if isinstance(path, Source) else Source(str(path))
 
 
-def stdin_replay(data: bytes) -> contextlib.AbstractContextManager[None]:
-    """Within the block, reading "-" returns `data` (as often as asked) instead of stdin."""
-    return replay({STDIN: data})
+def read_source(source: Source, limit: int = MAX_BYTES) -> bytes:
+    """The source's bytes: those it holds, else its file's (see `read_bytes`); over `limit`
+    bytes is a `RecallError`, as for a file read here."""
+    if source.data is None:
+        return read_bytes(source.path, limit)
+    if len(source.data) > limit:
+        raise RecallError([_too_large(source.name, limit)])
+    return source.data
 
 
-def replayed(path: str | Path) -> bytes | None:
-    """The bytes `replay` serves for `path` now, if it serves any."""
-    return _REPLAY.get().get(str(path))
-
-
-def replaying(path: str | Path) -> bool:
-    """Whether reading `path` now serves replayed bytes rather than reading it."""
-    return replayed(path) is not None
-
-
-def stdin_replaying() -> bool:
-    """Whether reading "-" now serves replayed bytes rather than the real stream."""
-    return replaying(STDIN)
-
-
-def read_stdin(limit: int) -> bytes:
-    """Up to `limit` bytes of stdin, or of the bytes `replay` serves for it."""
-    data = replayed(STDIN)
-    if data is not None:
-        return data[:limit]
-    if sys.stdin is None:  # Python leaves it None when the process has no stdin at all
-        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-    return _read_up_to(sys.stdin.buffer, limit)
+def read_stream(path: str, limit: int) -> bytes:
+    """Up to `limit` bytes of stdin ("-") or of the stream at `path` (a pipe, a FIFO, a
+    device), a chunk at a time; an `OSError` when it cannot be read."""
+    if path == STDIN:
+        if sys.stdin is None:  # Python leaves it None when the process has no stdin at all
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        return _read_up_to(sys.stdin.buffer, limit)
+    with Path(path).open("rb") as handle:
+        return _read_up_to(handle, limit)
 
 
 def display_name(path: str | Path) -> str:
@@ -75,10 +68,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     """The file's bytes; a missing or unreadable file is an `UnreadableError` (exit 2)."""
     name = display_name(path)
     try:
-        served = replayed(path)
-        if served is not None:
-            data: bytes | None = served[: limit + 1]
-        elif str(path) == STDIN:
+        if str(path) == STDIN:
             if sys.stdin is None:  # Python leaves it None when the process has no stdin at all
                 raise OSError(errno.EBADF, os.strerror(errno.EBADF))
             data = _read_within(sys.stdin.buffer, limit)
@@ -92,16 +82,16 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     except OSError as error:
         raise UnreadableError([_problem(name, "file.unreadable", reason=error.strerror)]) from None
     if data is None or len(data) > limit:
-        raise RecallError(
-            [
-                Problem(
-                    Location(name),
-                    codes.TOO_LARGE,
-                    Message("file.too_large", {"limit": limit // (1024 * 1024)}),
-                )
-            ]
-        )
+        raise RecallError([_too_large(name, limit)])
     return data
+
+
+def _too_large(name: str, limit: int) -> Problem:
+    return Problem(
+        Location(name),
+        codes.TOO_LARGE,
+        Message("file.too_large", {"limit": limit // (1024 * 1024)}),
+    )
 
 
 _CHUNK = 1 << 16

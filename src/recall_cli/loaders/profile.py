@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from recall_cli.engine import Status, parse_status
 from recall_cli.loaders import codes
+from recall_cli.loaders.files import Source
 from recall_cli.loaders.schema import Text, Tree, got, key_location, to_python, validate
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, parse_yaml, read_yaml
@@ -80,7 +81,7 @@ class ProfileReport:
     problems: list[Problem]
 
 
-def check_profile(path: str | Path) -> ProfileReport:
+def check_profile(path: str | Path | Source) -> ProfileReport:
     """Read a profile, collecting every problem (warnings included) instead of stopping."""
     return _report(read_yaml(path))
 

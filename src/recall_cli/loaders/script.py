@@ -7,6 +7,7 @@ from pathlib import Path
 
 from recall_cli.engine import Contact, Status, parse_status
 from recall_cli.loaders import codes
+from recall_cli.loaders.files import Source
 from recall_cli.loaders.schema import got
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar, Sequence, read_yaml
@@ -43,7 +44,7 @@ class ScriptReport:
     problems: list[Problem]
 
 
-def check_script(path: str | Path) -> ScriptReport:
+def check_script(path: str | Path | Source) -> ScriptReport:
     document = read_yaml(path)
     problems = list(document.problems)
     if errors_in(problems):

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from recall_cli.loaders import codes
-from recall_cli.loaders.files import decode_utf8, display_name, position_of, read_bytes
+from recall_cli.loaders.files import Source, as_source, decode_utf8, position_of, read_source
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError
 
@@ -120,10 +120,12 @@ class Document:
     problems: list[Problem]
 
 
-def read_yaml(path: str | Path) -> Document:
-    """Read and parse a YAML file; unreadable files raise, everything else is a problem."""
-    name = display_name(path)
-    data = read_bytes(path, MAX_YAML_BYTES)
+def read_yaml(path: str | Path | Source) -> Document:
+    """Read and parse a YAML file (a path, "-" for stdin, or a `Source` holding its bytes);
+    unreadable files raise, everything else is a problem."""
+    source = as_source(path)
+    name = source.name
+    data = read_source(source, MAX_YAML_BYTES)
     try:
         text = decode_utf8(name, data)
     except RecallError as error:
@@ -197,27 +199,8 @@ def _location(name: str, event: yaml.Event) -> Location:
 
 def _build(name: str, events: Iterator[yaml.Event], problems: list[Problem]) -> Node | None:
     """Assemble nodes from events with an explicit stack (no recursion, bounded depth)."""
-    stack: list[Mapping | Sequence] = []
-    pending_keys: list[Node | None] = []
-    root: Node | None = None
+    tree = _Tree()
     documents = 0
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
-        elif pending_keys[-1] is None:
-            pending_keys[-1] = node
-        else:
-            key = pending_keys[-1]
-            assert key is not None
-            parent.items.append((key, node))
-            pending_keys[-1] = None
-
     for event in events:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -225,46 +208,73 @@ def _build(name: str, events: Iterator[yaml.Event], problems: list[Problem]) -> 
                 problems.append(
                     Problem(_location(name, event), codes.YAML_SYNTAX, Message("yaml.documents"))
                 )
-                return root
+                return tree.root
             continue
         if isinstance(event, yaml.AliasEvent):
             problems.append(
                 Problem(_location(name, event), codes.YAML_ALIAS, Message("yaml.alias"))
             )
-            attach(Scalar("", plain=True, location=_location(name, event)))
+            tree.attach(Scalar("", plain=True, location=_location(name, event)))
             continue
-        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
-            continue
-        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            problems.append(
-                Problem(_location(name, event), codes.YAML_ALIAS, Message("yaml.anchor"))
-            )
-        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and _explicit_tag(event):
-            problems.append(
-                Problem(
-                    _location(name, event),
-                    codes.YAML_TAG,
-                    Message("yaml.tag", {"tag": event.tag}),
-                )
-            )
+        if isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+            problems.extend(_marked(name, event))
+            tree.take(name, event)
+    return tree.root
+
+
+def _marked(name: str, event: yaml.NodeEvent | yaml.CollectionEndEvent) -> Iterator[Problem]:
+    """The anchor and the explicit tag an event carries, each a problem."""
+    if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+        yield Problem(_location(name, event), codes.YAML_ALIAS, Message("yaml.anchor"))
+    if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and _explicit_tag(event):
+        yield Problem(
+            _location(name, event),
+            codes.YAML_TAG,
+            Message("yaml.tag", {"tag": event.tag}),
+        )
+
+
+class _Tree:
+    """The nodes built so far: the root, the collections still open and, for each open
+    mapping, the key waiting for its value."""
+
+    def __init__(self) -> None:
+        self.root: Node | None = None
+        self.stack: list[Mapping | Sequence] = []
+        self.pending_keys: list[Node | None] = []
+
+    def take(self, name: str, event: yaml.NodeEvent | yaml.CollectionEndEvent) -> None:
+        """Add a scalar, open a collection or close the innermost one."""
         if isinstance(event, yaml.ScalarEvent):
             plain = event.implicit[0] and not event.style  # libyaml says "" where PyYAML says None
-            attach(Scalar(event.value, plain=plain, location=_location(name, event)))
+            self.attach(Scalar(event.value, plain=plain, location=_location(name, event)))
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            if len(stack) >= MAX_DEPTH:
+            if len(self.stack) >= MAX_DEPTH:
                 raise _TooDeepError(_location(name, event))
             node: Mapping | Sequence = (
                 Mapping(_location(name, event))
                 if isinstance(event, yaml.MappingStartEvent)
                 else Sequence(_location(name, event))
             )
-            stack.append(node)
-            pending_keys.append(None)
+            self.stack.append(node)
+            self.pending_keys.append(None)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            done = self.stack.pop()
+            self.pending_keys.pop()
+            self.attach(done)
+
+    def attach(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent, key = self.stack[-1], self.pending_keys[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+        elif key is None:
+            self.pending_keys[-1] = node
         else:
-            done = stack.pop()
-            pending_keys.pop()
-            attach(done)
-    return root
+            parent.items.append((key, node))
+            self.pending_keys[-1] = None
 
 
 def _explicit_tag(event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> bool:

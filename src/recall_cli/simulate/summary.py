@@ -10,7 +10,7 @@ from itertools import chain
 from operator import attrgetter
 
 from recall_cli.engine import RecordState, Status, Then
-from recall_cli.loaders.phone_cells import ListProblems, combined, list_problems
+from recall_cli.loaders.contacts.phone_cells import ListProblems, combined, list_problems
 from recall_cli.simulate.simulator import Event, RecordResult
 
 SECONDS_PER_HOUR = 3600

@@ -10,7 +10,7 @@ from enum import StrEnum
 from pathlib import Path, PurePath
 
 from recall_cli.loaders import codes
-from recall_cli.loaders.files import STDIN, read_stdin, replayed
+from recall_cli.loaders.files import STDIN, Source
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
 
@@ -46,15 +46,13 @@ _KEY_KINDS = {
 _DELIMITERS = (",", ";", "\t")
 
 
-def head(path: str) -> bytes:
-    """The first bytes of a file, or nothing when it cannot be read (its loader says why)."""
-    served = replayed(path)
-    if served is not None:
-        return served[:HEAD_BYTES]
-    if path == STDIN:
-        return read_stdin(HEAD_BYTES)
+def head(source: Source) -> bytes:
+    """The first bytes of a file: of those it holds, else read from its path; nothing when it
+    cannot be read (its loader says why)."""
+    if source.data is not None:
+        return source.data[:HEAD_BYTES]
     try:
-        with Path(path).open("rb") as handle:
+        with Path(source.path).open("rb") as handle:
             return handle.read(HEAD_BYTES)
     except OSError:
         return b""

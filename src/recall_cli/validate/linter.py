@@ -10,13 +10,12 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import TypeVar
 
 from recall_cli.loaders.codes import UNREADABLE
 from recall_cli.loaders.config import DEFAULT_REGION, ConfigReport, check_config
 from recall_cli.loaders.contacts import MAX_LIST_BYTES, ContactList, ListColumns, check_list
-from recall_cli.loaders.files import STDIN, display_name, read_bytes, read_stdin, replay
+from recall_cli.loaders.files import STDIN, Source, display_name, read_source, read_stream
 from recall_cli.loaders.script import Script, bind_script, check_script
 from recall_cli.loaders.yaml_tree import MAX_YAML_BYTES
 from recall_cli.messages import Message
@@ -72,7 +71,7 @@ class _Run:
     lists: list[ContactList] = field(default_factory=list)
     scripts: list[Script] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
-    yaml_files: list[str] = field(default_factory=list)
+    yaml_files: list[Source] = field(default_factory=list)
 
     def load(self, read: Callable[[], T]) -> T | None:
         """The loader's result; a file it cannot read becomes findings instead of an error."""
@@ -93,18 +92,16 @@ def validate_paths(
     files), each alone and, with one config among them, against each other.
 
     Each path is read once: stdin, a pipe or a device is read whole before anything else,
-    and every reader is served those bytes; a regular file can be read again.
+    and its `Source` hands those bytes to every reader; a regular file can be read again.
     """
     walked = expand(list(paths))
     files = list(dict.fromkeys(walked.files))  # each file once, in the order given
     run = _Run(problems=list(walked.problems), unreadable=bool(walked.problems))
-    streams, failed = _read_streams(run, files)
-    readable = [path for path in files if path not in failed]
-    with replay(streams):
-        kinds = {path: kind or detect(path, head(path)) for path in readable}
-        _read(run, readable, kinds)
-        _check(run)
-        inline = {display_name(path): _inline(path) for path in run.yaml_files}
+    sources = _sources(run, files)
+    kinds = [(source, kind or detect(source.path, head(source))) for source in sources]
+    _read(run, kinds)
+    _check(run)
+    inline = {source.name: _inline(source) for source in run.yaml_files}
     order = {display_name(path): index for index, path in enumerate(walked.order)}
     kept = keep(run.problems, ignore, inline)
     findings = sorted(
@@ -132,22 +129,17 @@ def _is_stream(path: str) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def _read_streams(run: _Run, files: list[str]) -> tuple[dict[str, bytes], set[str]]:
-    """The bytes of every stream among `files`, each read once, in the order given; and the
-    streams that could not be read, each a finding instead."""
-    streams: dict[str, bytes] = {}
-    failed: set[str] = set()
+def _sources(run: _Run, files: list[str]) -> list[Source]:
+    """What to read each of `files` from, in the order given: a stream's bytes, read once
+    here; a file's path. A stream that could not be read is left out, a finding instead."""
+    sources: list[Source] = []
     for path in files:
         if not _is_stream(path):
+            sources.append(Source(path))
             continue
         try:
-            if path == STDIN:
-                streams[path] = read_stdin(MAX_LIST_BYTES + 1)
-            else:
-                with Path(path).open("rb") as handle:
-                    streams[path] = handle.read(MAX_LIST_BYTES + 1)
+            sources.append(Source(path, read_stream(path, MAX_LIST_BYTES + 1)))
         except OSError as error:
-            failed.add(path)
             run.unreadable = True
             reason = {"reason": error.strerror}
             run.problems.append(
@@ -155,40 +147,40 @@ def _read_streams(run: _Run, files: list[str]) -> tuple[dict[str, bytes], set[st
                     Location(display_name(path)), UNREADABLE, Message("file.unreadable", reason)
                 )
             )
-    return streams, failed
+    return sources
 
 
-def _read(run: _Run, files: list[str], kinds: dict[str, FileKind]) -> None:
+def _read(run: _Run, kinds: list[tuple[Source, FileKind]]) -> None:
     """Load every file; configs first, since a config tells how to read its list."""
-    for path in files:
-        if kinds[path] is FileKind.CONFIG:
-            run.yaml_files.append(path)
-            report = run.load(partial(check_config, path))
+    for source, kind in kinds:
+        if kind is FileKind.CONFIG:
+            run.yaml_files.append(source)
+            report = run.load(partial(check_config, source))
             if report is not None:
                 run.problems.extend(report.problems)
                 run.configs.append(report)
     campaign = _single(run.configs)
     columns = campaign.campaign.columns if campaign and campaign.campaign else ListColumns()
-    for path in files:
-        match kinds[path]:
+    for source, kind in kinds:
+        match kind:
             case FileKind.CONFIG:
                 continue
             case FileKind.LIST:
-                listed = run.load(partial(check_list, path, columns))
+                listed = run.load(partial(check_list, source, columns))
                 if listed is not None:
                     run.problems.extend(listed.problems)
                     if listed.contacts is not None:
                         run.lists.append(listed.contacts)
             case FileKind.SCRIPT:
-                run.yaml_files.append(path)
-                scripted = run.load(partial(check_script, path))
+                run.yaml_files.append(source)
+                scripted = run.load(partial(check_script, source))
                 if scripted is not None:
                     run.problems.extend(scripted.problems)
                     if scripted.script is not None:
                         run.scripts.append(scripted.script)
             case FileKind.PROFILE:
-                run.yaml_files.append(path)
-                drawn = run.load(partial(check_profile, path))
+                run.yaml_files.append(source)
+                drawn = run.load(partial(check_profile, source))
                 if drawn is not None:
                     run.problems.extend(drawn.problems)
                     if drawn.profile is not None:
@@ -221,10 +213,10 @@ def _check(run: _Run) -> None:
         run.problems.extend(registry.run(Scope.CROSS, Context(config=config, profile=profile)))
 
 
-def _inline(path: str) -> dict[int, tuple[str, ...]]:
+def _inline(source: Source) -> dict[int, tuple[str, ...]]:
     """The inline ignore comments of a YAML file (none when it cannot be read as text)."""
     try:
-        data = read_bytes(path, MAX_YAML_BYTES)
+        data = read_source(source, MAX_YAML_BYTES)
     except RecallError:
         return {}
     return inline_ignores(data.decode("utf-8", "replace"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from recall_cli.engine import Contact
-from recall_cli.loaders.phone_cells import excel_damaged
+from recall_cli.loaders.contacts.phone_cells import excel_damaged
 
 
 @dataclass(frozen=True, slots=True)

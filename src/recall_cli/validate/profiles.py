@@ -9,7 +9,7 @@ from typing import Protocol, cast
 
 from recall_cli.engine import Status
 from recall_cli.loaders import codes
-from recall_cli.loaders.files import display_name
+from recall_cli.loaders.files import Source, as_source
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
 
@@ -42,17 +42,17 @@ class _Report(Protocol):
 
 
 class _Loader(Protocol):
-    def check_profile(self, path: str | Path) -> _Report: ...
+    def check_profile(self, path: str | Path | Source) -> _Report: ...
 
 
-def check_profile(path: str | Path) -> ProfileCheck:
+def check_profile(path: str | Path | Source) -> ProfileCheck:
     """The profile loader's report, or a finding that profile support is missing."""
     try:
         # Imported here: the profile loader lands separately, and validation works without it.
         loader = cast(_Loader, importlib.import_module(LOADER))
     except ModuleNotFoundError:
         problem = Problem(
-            Location(display_name(path), 1, 1),
+            Location(as_source(path).name, 1, 1),
             codes.PROFILE_UNSUPPORTED,
             Message("validate.profile_unsupported"),
         )
