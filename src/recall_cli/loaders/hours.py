@@ -52,7 +52,7 @@ _HOLIDAY_SCHEMA: dict[str, Any] = {
     "items": {
         "anyOf": [
             {"type": "string", "pattern": "^[A-Za-z]{2}$"},
-            {"type": "string", "format": "date"},
+            {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
         ]
     },
     "description": "ISO 3166 alpha-2 country codes (their public holidays) and ISO dates.",
@@ -104,10 +104,13 @@ def read_hours(tree: Tree, file: str, problems: list[Problem]) -> Hours | None:
     sub = _subtree(tree, "hours")
     model, schema_problems = validate(HoursModel, sub, file)
     problems.extend(schema_problems)
-    # The days are read even when a key is wrong, so that every problem is reported at once.
-    local_time = LocalTime.CAMPAIGN if model is None else LocalTime(model.local_time)
-    hours = _Week(sub, problems).hours(local_time, key_location(tree, ("hours",), file))
-    return None if model is None else hours
+    week = _Week(sub, problems)
+    if model is None:
+        # The days are read even when a key is wrong, so that every problem is reported at
+        # once; whether the week has an open minute is not judged on part of it.
+        week.days()
+        return None
+    return week.hours(LocalTime(model.local_time), key_location(tree, ("hours",), file))
 
 
 def _subtree(tree: Tree, key: str) -> Tree:
@@ -125,8 +128,9 @@ class _Week:
         self.tree = tree
         self.problems = problems
 
-    def hours(self, local_time: LocalTime, where: Location) -> Hours | None:
-        start = len(errors_in(self.problems))
+    def days(self) -> tuple[dict[str, Day], Day | None, set[str], set[date]]:
+        """The windows of each day and group key, the holidays' windows, the holiday countries
+        and dates; a value with an error is left out (None for the holidays' windows)."""
         days: dict[str, Day] = {}
         for key in (*DAY_KEYS, *GROUP_DAYS):
             node = self.tree.values.get((key,))
@@ -136,14 +140,15 @@ class _Week:
         holiday_node = self.tree.values.get(("holiday_hours",))
         holiday_hours = CLOSED if holiday_node is None else self._day(holiday_node)
         countries, dates = self._holidays()
+        return days, holiday_hours, countries, dates
+
+    def hours(self, local_time: LocalTime, where: Location) -> Hours | None:
+        start = len(errors_in(self.problems))
+        days, holiday_hours, countries, dates = self.days()
         if len(errors_in(self.problems)) > start or holiday_hours is None:
             return None
         hours = Hours(
-            make_week(days),
-            frozenset(countries),
-            frozenset(dates),
-            holiday_hours,
-            local_time,
+            make_week(days), frozenset(countries), frozenset(dates), holiday_hours, local_time
         )
         if hours.week_closed:
             self.problems.append(
