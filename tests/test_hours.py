@@ -24,10 +24,11 @@ from recall_cli.engine.hours import (
     Hours,
     LocalTime,
     Window,
+    holiday_country,
     make_day,
     parse_window,
 )
-from recall_cli.simulate.hours import HORIZON_DAYS, OpenHours, holiday_country, public_holidays
+from recall_cli.simulate.hours import HORIZON_DAYS, OpenHours, public_holidays
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")

@@ -87,6 +87,15 @@ FIELDS = (
         frozenset({"RC013", "RC105"}),
         _LIMITS + "rules:\n  busy: {action: callback, after_hours: {v}}\n",
     ),
+    Field(
+        "DialerModel",
+        "lines",
+        1,
+        100_000,
+        False,
+        frozenset({"RC013"}),
+        _LIMITS + "dialer: {lines: {v}}\n",
+    ),
 )
 _IDS = [field.name for field in FIELDS]
 SCHEMA = config_schema()

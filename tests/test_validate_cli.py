@@ -374,6 +374,8 @@ def test_schema_is_the_config_json_schema() -> None:
         "limits",
         "rules",
         "list",
+        "hours",
+        "dialer",
     }
     assert schema["additionalProperties"] is False
     assert schema["title"] == "recall campaign config"

@@ -1,7 +1,8 @@
 """Calling hours as values: the windows of each weekday, holidays and whose local time counts.
 
-Only the description lives here; turning local times into instants (zones, daylight saving,
-the holiday calendars) is the simulator's business.
+Only the description lives here, with what a config's checks need of it (which countries the
+holiday calendars know; where a callback's wait lands in the week); turning local times into
+instants (zones, daylight saving, the holiday calendars) is the simulator's business.
 """
 
 from __future__ import annotations
@@ -11,11 +12,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from itertools import pairwise
 from types import MappingProxyType
 
 MINUTES_PER_DAY = 1440
 DAYS_PER_WEEK = 7
+SECONDS_PER_DAY = 86_400
+SECONDS_PER_WEEK = DAYS_PER_WEEK * SECONDS_PER_DAY
+
+DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""The keys of the days of the week, Monday first."""
+GROUP_DAYS: Mapping[str, tuple[int, ...]] = MappingProxyType(
+    {"every_day": tuple(range(7)), "weekdays": (0, 1, 2, 3, 4), "weekend": (5, 6)}
+)
+"""The days each group key covers, as indices into the week."""
+# A narrower key wins: every_day, then weekdays and weekend (which share no day), then a day.
+_RANK = ("every_day", "weekdays", "weekend", *DAY_KEYS)
 
 # Message keys of what can be wrong with a window or a day; the loader gives them a position.
 WINDOW_FORMAT = "hours.window_format"
@@ -107,6 +120,72 @@ def make_day(windows: Iterable[Window]) -> Day | str:
         if after.start < before.end:
             return WINDOWS_OVERLAP
     return ordered
+
+
+def make_week(days: Mapping[str, Day]) -> Week:
+    """The week that day and group keys (`DAY_KEYS`, `GROUP_DAYS`) describe: a day key wins
+    over `weekdays` and `weekend`, which win over `every_day`; a day no key covers is closed."""
+    week: list[Day] = [CLOSED] * DAYS_PER_WEEK
+    for key in _RANK:
+        day = days.get(key)
+        if day is None:
+            continue
+        indices = GROUP_DAYS.get(key) or (DAY_KEYS.index(key),)
+        for index in indices:
+            week[index] = day
+    return (week[0], week[1], week[2], week[3], week[4], week[5], week[6])
+
+
+@cache
+def _supported_countries() -> frozenset[str]:
+    # Imported here: the calendars take a tenth of a second to load, and only configs that name
+    # a country need them.
+    import holidays  # noqa: PLC0415
+
+    return frozenset(holidays.list_supported_countries())
+
+
+def holiday_country(code: str) -> bool:
+    """Whether the holiday calendars know the country `code` (upper-case alpha-2)."""
+    return code in _supported_countries()
+
+
+def _openings(week: Week) -> list[tuple[int, int]]:
+    """The week's windows as [start, end) seconds from Monday 00:00, in order."""
+    return [
+        (index * SECONDS_PER_DAY + window.start * 60, index * SECONDS_PER_DAY + window.end * 60)
+        for index, day in enumerate(week)
+        for window in day
+    ]
+
+
+def closed_landing(week: Week, wait: int) -> tuple[int, int] | None:
+    """When a wait of `wait` seconds from any moment of the week's windows always ends at a
+    closed moment: the bounds (lower excluded) of the real wait until the next opening.
+
+    The weekly windows alone are judged, on an elapsed-time clock: holidays and daylight
+    saving aside. None when some moment of a window leads to an open one.
+    """
+    openings = _openings(week)
+    if not openings:
+        return None
+    # Two laps of the week, so that a landing past Sunday night finds Monday's windows.
+    laps = [(s + lap, e + lap) for lap in (0, SECONDS_PER_WEEK) for s, e in openings]
+    starts = [s + 2 * SECONDS_PER_WEEK for s, _ in openings] + [s for s, _ in laps]
+    low, high = None, 0
+    for start, end in openings:
+        land = (start + wait) % SECONDS_PER_WEEK
+        land_end = land + end - start
+        if any(max(land, s) < min(land_end, e) for s, e in laps):
+            return None
+        # The landings [land, land_end) are closed and contiguous, so they share one gap,
+        # which ends at the first window starting after them (a third lap has one for sure).
+        opens = min(s for s in starts if s >= land_end)
+        shortest, longest = opens - land_end + wait, opens - land + wait
+        low = shortest if low is None else min(low, shortest)
+        high = max(high, longest)
+    assert low is not None
+    return low, high
 
 
 def _every(day: Day) -> Week:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    SkipValidation,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -20,14 +21,17 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
+from recall_cli.engine.dialer import Dialer, Order
+from recall_cli.engine.hours import Hours
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ListColumns
 from recall_cli.loaders.files import Source, as_source
+from recall_cli.loaders.hours import HoursModel, Preset, read_hours
 from recall_cli.loaders.schema import Text, Tree, got, key_location, to_python, validate
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.loaders.yaml_tree import Document, Mapping, read_yaml
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, RecallError, errors_in
+from recall_cli.problems import Code, Location, Problem, RecallError, errors_in
 
 DEFAULT_TIMEZONE = "Europe/Moscow"
 DEFAULT_REGION = "RU"
@@ -61,6 +65,8 @@ ATTEMPTS = Bounds(1, 1000)
 REPEATS = Bounds(0, 100)
 INTERVAL = Bounds(1, 10)
 AFTER_HOURS = Bounds(1, 8760)  # a year
+# Far beyond any contact centre's trunks; more is a typo.
+LINES = Bounds(1, 100_000)
 
 
 class _Model(BaseModel):
@@ -84,6 +90,28 @@ class LimitsModel(_Model):
 class ListModel(_Model):
     id_column: Text | None = None
     phone_columns: list[Text] | None = None
+    timezone_column: Text | None = Field(
+        default=None, description="The column of each record's time zone."
+    )
+
+
+def _lines_required(schema: dict[str, Any]) -> None:
+    """`lines` is optional to the model, so that a dialer without it is a rule of its own
+    (RC117); the published schema requires it, as the loader does."""
+    schema["required"] = ["lines"]
+    lines = schema["properties"]["lines"]
+    (number,) = (option for option in lines.pop("anyOf") if option["type"] != "null")
+    del lines["default"]
+    lines.update(number)
+
+
+class DialerModel(_Model):
+    model_config = ConfigDict(json_schema_extra=_lines_required)
+
+    lines: Annotated[StrictInt, LINES] | None = Field(
+        default=None, description="Dials in progress at once."
+    )
+    order: Literal["retries_first", "due_time"] = "retries_first"
 
 
 class ConfigModel(_Model):
@@ -95,6 +123,12 @@ class ConfigModel(_Model):
     limits: LimitsModel
     rules: dict[str, RuleModel] = Field(default_factory=dict)
     list: ListModel | None = None
+    # Read by hand (`loaders.hours`), so that a preset and a week each report their own
+    # problems at their own places; the annotation gives `recall schema` the shape.
+    hours: SkipValidation[Preset | HoursModel | None] = Field(
+        default=None, description="When a dial may start; no hours = any time."
+    )
+    dialer: DialerModel | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +142,9 @@ class Campaign:
     rule_locations: dict[Status, Location]
     # Each rule's status as the config writes it (an id or a label), for messages to its author.
     rule_names: dict[Status, str] = field(default_factory=dict)
+    hours: Hours | None = None
+    dialer: Dialer | None = None
+    timezone_column: str | None = None
 
     def status_name(self, status: Status) -> str:
         return self.rule_names.get(status, status.value)
@@ -160,11 +197,13 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     tree = to_python(document.root, problems)
     model, schema_problems = validate(ConfigModel, tree, file)
     problems.extend(schema_problems)
+    hours = read_hours(tree, file, problems)
     if model is None:
         return None
     limits = _limits(model.limits, tree, file, problems)
     rules, where = _rules(model, tree, file, problems)
     _timezone(model.timezone, tree, file, problems)
+    dialer = _dialer(model.dialer, tree, file, problems)
     # Every check has run, so all problems are reported; any error (a duplicate or complex key
     # included) leaves no campaign to use.
     if errors_in(problems):
@@ -175,16 +214,41 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
         name=model.campaign if model.campaign else stem,
         timezone=model.timezone,
     )
-    columns = ListColumns()
-    if model.list is not None:
-        phones = model.list.phone_columns
-        columns = ListColumns(model.list.id_column, tuple(phones) if phones is not None else None)
+    listed = model.list or ListModel()
+    phones = listed.phone_columns
+    columns = ListColumns(listed.id_column, tuple(phones) if phones is not None else None)
     names: dict[Status, str] = {}
     for name in model.rules:
         status = parse_status(name)
         if status in rules:
             names.setdefault(status, name)
-    return Campaign(policy, file, model.region.upper(), columns, where, names)
+    region = model.region.upper()
+    return Campaign(
+        policy, file, region, columns, where, names, hours, dialer, listed.timezone_column
+    )
+
+
+def _dialer(
+    model: DialerModel | None, tree: Tree, file: str, problems: list[Problem]
+) -> Dialer | None:
+    if model is None:
+        return None
+    if model.lines is None:
+        problems.append(
+            Problem(
+                key_location(tree, ("dialer",), file),
+                codes.DIALER_WITHOUT_LINES,
+                Message("config.dialer_without_lines", {"high": LINES.high}),
+            )
+        )
+        return None
+    if model.lines < LINES.low:
+        _range(problems, tree, file, ("dialer", "lines"), f"≥ {LINES.low}")
+    elif model.lines > LINES.high:
+        _range(problems, tree, file, ("dialer", "lines"), f"≤ {LINES.high}")
+    else:
+        return Dialer(model.lines, Order(model.order))
+    return None
 
 
 def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) -> Limits:
@@ -263,85 +327,13 @@ def _rule(
 ) -> Rule | None:
     action = Action(model.action)
     start = len(errors_in(problems))
-    here = tree.values[path].location
-
-    def at(key: str) -> Location:
-        node = tree.values.get((*path, key))
-        return node.location if node else here
-
-    if model.repeats < REPEATS.low:
-        _range(problems, tree, file, (*path, "repeats"), f"≥ {REPEATS.low}")
-    elif model.repeats > REPEATS.high:
-        _range(problems, tree, file, (*path, "repeats"), f"≤ {REPEATS.high}")
-    interval = model.interval_minutes
-    if model.repeats > 0:
-        if interval is None:
-            problems.append(
-                Problem(
-                    at("repeats"),
-                    codes.REPEATS_WITHOUT_INTERVAL,
-                    Message(
-                        "config.repeats_without_interval",
-                        {"repeats": model.repeats, "low": INTERVAL.low, "high": INTERVAL.high},
-                    ),
-                )
-            )
-        elif not INTERVAL.low <= interval <= INTERVAL.high:
-            problems.append(
-                Problem(
-                    at("interval_minutes"),
-                    codes.INTERVAL_RANGE,
-                    Message(
-                        "config.interval_range",
-                        {
-                            "got": got(tree.values[(*path, "interval_minutes")]),
-                            "low": INTERVAL.low,
-                            "high": INTERVAL.high,
-                        },
-                    ),
-                )
-            )
-    elif interval is not None:
-        problems.append(
-            Problem(
-                at("interval_minutes"),
-                codes.UNUSED_FIELD,
-                Message("config.unused_interval"),
-            )
-        )
-    hours = model.after_hours
-    if action is Action.CALLBACK:
-        if hours is None:
-            problems.append(
-                Problem(
-                    here,
-                    codes.CALLBACK_WITHOUT_WAIT,
-                    Message("config.callback_without_wait", {"low": AFTER_HOURS.low}),
-                )
-            )
-        elif not hours <= AFTER_HOURS.high:  # also refuses .nan
-            _range(problems, tree, file, (*path, "after_hours"), f"≤ {AFTER_HOURS.high}")
-        elif hours < AFTER_HOURS.low:
-            problems.append(
-                Problem(
-                    at("after_hours"),
-                    codes.CALLBACK_TOO_SOON,
-                    Message(
-                        "config.callback_too_soon",
-                        {"got": got(tree.values[(*path, "after_hours")]), "low": AFTER_HOURS.low},
-                    ),
-                )
-            )
-    elif hours is not None:
-        problems.append(
-            Problem(
-                at("after_hours"),
-                codes.UNUSED_FIELD,
-                Message("config.unused_after_hours", {"action": action.value}),
-            )
-        )
+    fields = _Fields(tree, file, path, problems)
+    fields.repeats(model)
+    fields.wait(action, model.after_hours)
     if len(errors_in(problems)) > start:
         return None
+    interval = model.interval_minutes
+    hours = model.after_hours
     return Rule(
         status=status,
         action=action,
@@ -350,6 +342,89 @@ def _rule(
         after_hours=float(hours) if action is Action.CALLBACK and hours is not None else 0.0,
         scenario=model.scenario,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """The hand checks of one rule's fields, each problem at the field it is about."""
+
+    tree: Tree
+    file: str
+    path: tuple[object, ...]
+    problems: list[Problem]
+
+    @property
+    def here(self) -> Location:
+        return self.tree.values[self.path].location
+
+    def at(self, key: str) -> Location:
+        node = self.tree.values.get((*self.path, key))
+        return node.location if node else self.here
+
+    def got(self, key: str) -> Message:
+        return got(self.tree.values[(*self.path, key)])
+
+    def add(self, location: Location, code: Code, key: str, **params: object) -> None:
+        self.problems.append(Problem(location, code, Message(key, params)))
+
+    def repeats(self, model: RuleModel) -> None:
+        """`repeats` in range, and an interval in range when it repeats, unused otherwise."""
+        where = (*self.path, "repeats")
+        if model.repeats < REPEATS.low:
+            _range(self.problems, self.tree, self.file, where, f"≥ {REPEATS.low}")
+        elif model.repeats > REPEATS.high:
+            _range(self.problems, self.tree, self.file, where, f"≤ {REPEATS.high}")
+        interval = model.interval_minutes
+        bounds = {"low": INTERVAL.low, "high": INTERVAL.high}
+        if model.repeats > 0 and interval is None:
+            self.add(
+                self.at("repeats"),
+                codes.REPEATS_WITHOUT_INTERVAL,
+                "config.repeats_without_interval",
+                repeats=model.repeats,
+                **bounds,
+            )
+        elif model.repeats > 0 and interval is not None:
+            if not INTERVAL.low <= interval <= INTERVAL.high:
+                got_ = self.got("interval_minutes")
+                self.add(
+                    self.at("interval_minutes"),
+                    codes.INTERVAL_RANGE,
+                    "config.interval_range",
+                    got=got_,
+                    **bounds,
+                )
+        elif interval is not None:
+            self.add(self.at("interval_minutes"), codes.UNUSED_FIELD, "config.unused_interval")
+
+    def wait(self, action: Action, hours: float | None) -> None:
+        """A callback's `after_hours` given and in range; unused on a stop action."""
+        if action is not Action.CALLBACK:
+            if hours is not None:
+                self.add(
+                    self.at("after_hours"),
+                    codes.UNUSED_FIELD,
+                    "config.unused_after_hours",
+                    action=action.value,
+                )
+        elif hours is None:
+            self.add(
+                self.here,
+                codes.CALLBACK_WITHOUT_WAIT,
+                "config.callback_without_wait",
+                low=AFTER_HOURS.low,
+            )
+        elif not hours <= AFTER_HOURS.high:  # also refuses .nan
+            where = (*self.path, "after_hours")
+            _range(self.problems, self.tree, self.file, where, f"≤ {AFTER_HOURS.high}")
+        elif hours < AFTER_HOURS.low:
+            self.add(
+                self.at("after_hours"),
+                codes.CALLBACK_TOO_SOON,
+                "config.callback_too_soon",
+                got=self.got("after_hours"),
+                low=AFTER_HOURS.low,
+            )
 
 
 def _timezone(name: str, tree: Tree, file: str, problems: list[Problem]) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 from recall_cli.engine import Contact, Status, parse_status
 from recall_cli.loaders import codes
 from recall_cli.loaders.files import Source
+from recall_cli.loaders.profile import MAX_DURATION
 from recall_cli.loaders.schema import got
 from recall_cli.loaders.status_names import unknown_status
-from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar, Sequence, read_yaml
+from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar, Sequence, key_text, read_yaml
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError, errors_in
 
@@ -36,6 +37,8 @@ class Script:
     default: Status | None = None
     # Where each status is first named, for the missing-rule check.
     first_use: dict[Status, Location] = field(default_factory=dict)
+    # Each status's dial duration in whole seconds (`durations:`); a status not named takes 0 s.
+    durations: dict[Status, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -67,12 +70,15 @@ def check_script(path: str | Path | Source) -> ScriptReport:
             script.default = _status(value, script, problems)
         elif name == "records":
             _records(value, script, problems)
+        elif name == "durations":
+            _durations(value, script, problems)
         elif name is not None:
+            allowed = "default, durations, records"
             problems.append(
                 Problem(
                     key.location,
                     codes.UNKNOWN_KEY,
-                    Message("schema.unknown", {"key": name, "allowed": "default, records"}),
+                    Message("schema.unknown", {"key": name, "allowed": allowed}),
                 )
             )
     return ScriptReport(None if errors_in(problems) else script, problems)
@@ -137,6 +143,50 @@ def _records(node: Node, script: Script, problems: list[Problem]) -> None:
             statuses = [_status(item, script, problems) for item in outcomes.items]
             numbers.append(NumberScript(number_key, tuple(s for s in statuses if s is not None)))
         script.records[record_id] = RecordScript(key, tuple(numbers))
+
+
+def _durations(node: Node, script: Script, problems: list[Problem]) -> None:
+    """`durations:` — whole seconds per status, as a profile's fixed durations are bounded."""
+    if not isinstance(node, Mapping):
+        problems.append(_wrong_type(node, "type.mapping"))
+        return
+    seen: dict[str, Scalar] = {}
+    for key, value in node.items:
+        name = _key(key, seen, problems)
+        status = None if name is None else parse_status(name)
+        if name is not None and status is None:
+            problems.append(unknown_status(key.location, name))
+        seconds = value.value() if isinstance(value, Scalar) and value.plain else None
+        if type(seconds) is not int:
+            problems.append(_wrong_type(value, "type.int"))
+        elif not 0 <= seconds <= MAX_DURATION:
+            key_ = "profile.duration_negative" if seconds < 0 else "profile.duration_too_long"
+            message = Message(key_, {"got": got(value), "limit": MAX_DURATION})
+            problems.append(Problem(value.location, codes.DURATION_RANGE, message))
+        elif status is not None and status in script.durations:
+            problems.append(_duration_twice(key, status, node))
+        elif status is not None:
+            script.durations[status] = seconds
+
+
+def _wrong_type(node: Node, expected: str) -> Problem:
+    message = Message("schema.wrong_type", {"expected": Message(expected), "got": got(node)})
+    return Problem(node.location, codes.WRONG_TYPE, message)
+
+
+def _duration_twice(key: Node, status: Status, node: Mapping) -> Problem:
+    """A status named twice (by its id and by its label, say)."""
+    first = next(
+        k for k, _ in node.items if isinstance(k, Scalar) and parse_status(k.text) is status
+    )
+    return Problem(
+        key.location,
+        codes.DUPLICATE_OUTCOME,
+        Message(
+            "profile.duplicate_status",
+            {"name": key_text(key), "status": status.value, "line": first.location.line},
+        ),
+    )
 
 
 ScriptOutcomes = dict[str, dict[int, tuple[Status, ...]]]

@@ -42,11 +42,6 @@ def public_holidays(country: str, year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays(country, years=year))
 
 
-def holiday_country(code: str) -> bool:
-    """Whether the holiday calendars know the country `code` (upper-case alpha-2)."""
-    return code in holidays.list_supported_countries()
-
-
 @dataclass(frozen=True, slots=True)
 class _LocalDay:
     midnight: int

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
@@ -20,7 +21,15 @@ class Profile(Protocol):
     """What validation needs of a loaded profile."""
 
     @property
+    def file(self) -> str: ...
+
+    @property
     def first_use(self) -> dict[Status, Location]: ...
+
+    @property
+    def durations(self) -> Mapping[Status, tuple[int, int]]:
+        """Each status's dial duration range in whole seconds."""
+        ...
 
     def statuses(self) -> frozenset[Status]:
         """The statuses drawn with a probability above zero."""

@@ -38,6 +38,14 @@ MODULES: tuple[str, ...] = (
     "rc107_unused_field",
     "rc108_unknown_timezone",
     "rc109_callback_without_wait",
+    "rc110_hours_window",
+    "rc111_hours_window_order",
+    "rc112_hours_overlap",
+    "rc113_hours_empty_list",
+    "rc114_hours_closed_week",
+    "rc115_holiday_country",
+    "rc116_holiday_date",
+    "rc117_dialer_without_lines",
     "rc201_no_header",
     "rc202_no_phone_columns",
     "rc203_duplicate_id",
@@ -58,6 +66,7 @@ MODULES: tuple[str, ...] = (
     "rc404_duration_range",
     "rc405_unused_after_row",
     "rc501_missing_rule",
+    "rc502_lines_without_durations",
     "rc601_callback_same_hour",
     "rc602_callback_on_invalid_number",
     "rc603_per_number_limit_unused",
@@ -72,6 +81,7 @@ MODULES: tuple[str, ...] = (
     "rc612_numbers_never_dialled",
     "rc613_profile_unsupported",
     "rc614_unused_phone_column",
+    "rc615_callback_in_closed_hours",
 )
 """Every module under `validate/rules/`, in id order; a test checks that none is left out."""
 

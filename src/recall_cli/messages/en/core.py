@@ -70,4 +70,37 @@ MESSAGES: dict[str, str] = {
     "config.unused_after_hours": "after_hours is ignored: the action is {action}, not callback",
     "cli.bad_lang": "'{value}' is not a language recall speaks; use one of: {langs}",
     "config.timezone": "unknown time zone '{name}' (use an IANA name such as Europe/Moscow)",
+    "hours.window_format": "'{value}' is not a window; write HH:MM-HH:MM, e.g. 09:00-21:00",
+    "hours.window_time": "'{value}': hours are 00–23, minutes 00–59; 24:00 may only end a window",
+    "hours.window_order": (
+        "'{value}': a window must start before it ends; write one across midnight as two"
+    ),
+    "hours.windows_overlap": (
+        "'{value}' overlaps '{other}': windows of one day must not share a minute"
+    ),
+    "hours.windows_empty": "an empty list of windows; write closed",
+    "zone.unknown": "'{value}' is not a time zone (an IANA name, UTC+5, +05:00 or MSK+4)",
+    "zone.offset_range": "'{value}': an offset must be within ±14:00",
+    "config.hours_value": (
+        "hours must be a preset ({presets}) or a mapping of days to windows, got {got}"
+    ),
+    "config.day_value": (
+        "expected a window such as 09:00-21:00, a list of them, or closed, got {got}"
+    ),
+    "config.window_value": "expected a window such as 09:00-21:00, got {got}",
+    "config.holiday_value": (
+        "expected a country code such as RU or a date such as 2026-12-31, got {got}"
+    ),
+    "config.holiday_country": (
+        "'{value}' is not a country the holiday calendars know (give an ISO 3166 alpha-2 code "
+        "such as RU)"
+    ),
+    "config.holiday_date": "'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-12-31",
+    "config.hours_closed_week": (
+        "these calling hours leave every day of the week closed, so no dial could ever start; "
+        "give at least one day a window"
+    ),
+    "config.dialer_without_lines": (
+        "dialer needs lines: how many dials may be in progress at once (1 to {high})"
+    ),
 }

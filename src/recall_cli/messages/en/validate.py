@@ -77,4 +77,14 @@ MESSAGES: dict[str, str] = {
         "this is an outcome profile, but profile support is not installed in this recall; "
         "it was not checked"
     ),
+    "validate.lines_without_durations": (
+        "dialer.lines is {lines}, but every dial in {source} takes 0 s: a line is never held, so "
+        "the lines never limit the calls; give the statuses durations"
+    ),
+    "validate.callback_in_closed_hours": (
+        "{status} calls back after {hours} h, which from any moment of the calling hours lands "
+        "when they are closed: every such callback waits for the next opening, more than {low} "
+        "h and up to {high} h after the dial"
+    ),
+    "value.decimal": "{whole}.{fraction}",
 }

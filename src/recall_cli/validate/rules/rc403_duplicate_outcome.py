@@ -1,4 +1,5 @@
-"""A profile names the same status twice in one row, by id, by Russian label, or both.
+"""A profile names the same status twice in one row, by id, by Russian label, or both; or a
+script names one twice in its `durations:`.
 
 FAIL::
 

@@ -1,5 +1,5 @@
 """A profile's dial duration is below zero or above a day (86,400 s), or its [min, max] range
-is reversed.
+is reversed; or a duration in a script's `durations:` is below zero or above a day.
 
 FAIL::
 
