@@ -106,7 +106,9 @@ def job(name: str, records: int, config: Path) -> Job:
     if accepted:
         return Job(name, records, config, config, ())
     loaded = yaml.safe_load(config.read_text(encoding="utf-8"))
-    ignored = tuple(key for key in PART_II_KEYS if key in loaded)
+    # The keys recall named as unknown; all of them if it named none (its words may change).
+    ignored = tuple(key for key in PART_II_KEYS if key in loaded and f"'{key}'" in said)
+    ignored = ignored or tuple(key for key in PART_II_KEYS if key in loaded)
     for key in ignored:
         del loaded[key]
     stripped = OUT / f"{name}.recall.yaml"

@@ -167,7 +167,7 @@ class Calendar:
         while not self.closes or self.closes[-1] <= now:
             self._add_day()
             searched += 1
-            if searched > SEARCH_DAYS and not self.closes:
+            if searched > SEARCH_DAYS:
                 raise SystemExit("the calling hours never open")
         i = bisect_right(self.closes, now)
         return self.opens[i], self.closes[i]
