@@ -21,10 +21,12 @@ of the rounds' ratios; the SimPy model's SimPy events and dials per second of si
 reach rates and how many standard errors apart they are. A round during which the 1-minute load
 average rose above the CPU count is flagged: its times are not to be trusted.
 
-recall plays calling hours and lines only once it knows the config keys `hours` and `dialer`.
-Until then `recall validate` refuses them, and recall runs on a copy of the config without them
-(written to benchmarks/out/): the harness says so, and prints which keys each program's summary
-reported (`lines`, `end`…), so that a ratio measured on different jobs is read as such.
+A recall that does not know the config keys `hours` and `dialer` refuses them; recall then runs
+on a copy of the config without the keys it named (written to benchmarks/out/), and the harness
+says so. A recall that reads them but does not play them yet reports no `lines` in its summary.
+Either way the harness prints which of `lines`, `held_by_hours`, `zone_fallback` and `end` each
+program's summary reported, and says when recall's lacks one the SimPy model's has: a ratio
+measured on different jobs is to be read as such.
 Files go to benchmarks/out/ (not committed); the figures to benchmarks/out/dialer_results.json.
 """
 
@@ -55,6 +57,8 @@ SEED = 42
 START = "2026-12-01T09:00"  # a Tuesday
 LIST_SEED = 2026
 PART_II_KEYS = ("hours", "dialer")
+PART_II_SUMMARY = ("lines", "held_by_hours", "zone_fallback", "end")
+"""The summary keys of a run with calling hours or lines, as both programs write them."""
 
 
 @dataclass(frozen=True)
@@ -185,7 +189,7 @@ def reach_rates(ours: dict[str, Any], theirs: dict[str, Any]) -> tuple[float, fl
 
 
 def keys_line(name: str, found: dict[str, Any]) -> str:
-    extras = [key for key in ("lines", "held_by_hours", "zone_fallback", "end") if key in found]
+    extras = [key for key in PART_II_SUMMARY if key in found]
     lines = "`lines` present" if "lines" in found else "NO `lines`"
     return f"{name} summary: {lines}; Part II keys: {', '.join(extras) or 'none'}"
 
@@ -275,6 +279,12 @@ def compare(current: Job, pairs: int, simpy_only: bool) -> dict[str, Any]:
         print(
             f"recall ran without {', '.join(current.recall_ignores)}: its time and figures are "
             "of a campaign with no calling hours and no lines"
+        )
+    missing = [key for key in PART_II_SUMMARY if key in theirs and key not in ours]
+    if missing and not current.recall_ignores:
+        print(
+            f"recall read the config but reported no {', '.join(missing)}: it did not play "
+            "what they measure, so the ratio is not of the same job"
         )
     print(
         f"{current.name} medians: recall {medians['recall']:.2f} s, SimPy {medians['simpy']:.2f} s;"
