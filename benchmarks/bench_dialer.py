@@ -27,7 +27,8 @@ says so. A recall that reads them but does not play them yet reports no `lines` 
 Either way the harness prints which of `lines`, `held_by_hours`, `zone_fallback` and `end` each
 program's summary reported, and says when recall's lacks one the SimPy model's has: a ratio
 measured on different jobs is to be read as such.
-Files go to benchmarks/out/ (not committed); the figures to benchmarks/out/dialer_results.json.
+Files go to benchmarks/out/ (not committed); the figures to benchmarks/out/NAME_results.json
+(NAME: dialer_100_lines, dialer_no_lines or dialer_1000_lines).
 """
 
 from __future__ import annotations
