@@ -12,6 +12,17 @@ regenerate it with:
 A million rows for the loader benchmark:
 
     .venv/bin/python benchmarks/make_list.py --count 1000000 /tmp/list_1m.csv
+
+`--regions` writes a list across Russia's time zones instead, for calling hours in the callee's
+local time: each record lives in one region (Kaliningrad to Kamchatka, all eleven zones) and
+has one to three phones, each a landline with the region's area code or a mobile (9xx…, whose
+zone libphonenumber cannot pin); the column Часовой пояс names the region's zone for about 60 %
+of records, in mixed notations (Asia/Omsk, UTC+6, +06:00, МСК+3, MSK+3, GMT+6), and is empty
+otherwise. About 6 % of records have only mobiles and no zone: only the campaign's zone is left
+for them. sample_lists/regions_400.csv (UTF-8, `,`, CRLF) is regenerated with:
+
+    .venv/bin/python benchmarks/make_list.py --regions --count 400 --seed 400 \\
+        sample_lists/regions_400.csv
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ import csv
 import random
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 HEADER = ("№", "Фамилия", "Имя отчество", "Телефон 1", "Телефон 2", "Телефон 3", "Адрес", "Продукт")
 PHONE_COLUMNS = 3
@@ -129,6 +141,56 @@ _MOBILE_CODES = (
     *(980, 981, 982, 983, 985, 986, 987, 988, 989, 991, 992, 993, 994, 995, 996, 997, 999),
 )
 _CITY_CODES = (495, 499)
+
+
+class Region(NamedTuple):
+    """Where a record's person lives: the city in the address, its landlines' area codes, and
+    the zone that libphonenumber gives those landlines (a +7 4012 number's `Europe/Bucharest`
+    read as Kaliningrad, which keeps no summer time) with its offset from UTC in hours.
+
+    A named tuple, not a dataclass: the tests load this file by its path, outside sys.modules,
+    where a dataclass cannot resolve its own module."""
+
+    city: str
+    codes: tuple[str, ...]
+    zone: str
+    utc_hours: int
+    weight: int
+
+
+REGIONS = (
+    Region("г. Москва", ("495", "499"), "Europe/Moscow", 3, 30),
+    Region("г. Санкт-Петербург", ("812",), "Europe/Moscow", 3, 10),
+    Region("г. Калининград", ("4012",), "Europe/Kaliningrad", 2, 4),
+    Region("г. Самара", ("846",), "Europe/Samara", 4, 5),
+    Region("г. Екатеринбург", ("343",), "Asia/Yekaterinburg", 5, 6),
+    Region("г. Омск", ("3812",), "Asia/Omsk", 6, 4),
+    Region("г. Новосибирск", ("383",), "Asia/Novosibirsk", 7, 6),
+    Region("г. Красноярск", ("391",), "Asia/Krasnoyarsk", 7, 5),
+    Region("г. Иркутск", ("3952",), "Asia/Irkutsk", 8, 4),
+    Region("г. Якутск", ("4112",), "Asia/Yakutsk", 9, 3),
+    Region("г. Владивосток", ("423",), "Asia/Vladivostok", 10, 4),
+    Region("г. Хабаровск", ("4212",), "Asia/Vladivostok", 10, 4),
+    Region("г. Магадан", ("4132",), "Asia/Magadan", 11, 2),
+    Region("г. Петропавловск-Камчатский", ("4152",), "Asia/Kamchatka", 12, 3),
+)
+REGIONS_HEADER = (
+    "№",
+    "Фамилия",
+    "Имя отчество",
+    "Телефон 1",
+    "Телефон 2",
+    "Телефон 3",
+    "Часовой пояс",
+    "Адрес",
+    "Продукт",
+)
+LANDLINE_SHARE = 0.45  # of a regional record's phones
+# A record with a landline names its zone now and then; one with only mobiles mostly does, or
+# the dialer would have nothing but the campaign's zone for it.
+ZONE_SHARE_WITH_LANDLINE = 0.45
+ZONE_SHARE_MOBILE_ONLY = 0.85
+_REGION_WEIGHTS = tuple(region.weight for region in REGIONS)
 _CITY_NAMES = tuple(name for name, _ in _CITIES)
 _CITY_WEIGHTS = tuple(weight for _, weight in _CITIES)
 
@@ -151,7 +213,10 @@ def _person(rng: random.Random) -> tuple[str, str]:
 
 
 def _address(rng: random.Random) -> str:
-    city = rng.choices(_CITY_NAMES, _CITY_WEIGHTS)[0]
+    return _address_in(rng, rng.choices(_CITY_NAMES, _CITY_WEIGHTS)[0])
+
+
+def _address_in(rng: random.Random, city: str) -> str:
     house = f"д.{rng.randint(1, 120)}"
     if rng.random() < 0.2:
         house += f" к.{rng.randint(1, 5)}"
@@ -184,6 +249,58 @@ def _phones(rng: random.Random) -> list[str]:
     return cells
 
 
+def _landline(rng: random.Random, region: Region) -> str:
+    """A 10-digit landline of `region`: an area code and a subscriber number that starts 2–9."""
+    code = rng.choice(region.codes)
+    digits = 10 - len(code)
+    return f"{code}{rng.randrange(2 * 10 ** (digits - 1), 10**digits)}"
+
+
+def zone_cell(rng: random.Random, region: Region) -> str:
+    """The region's zone in one of the notations people write: an IANA name, UTC+5, +05:00,
+    МСК+2, MSK+2 or GMT+5 (Moscow itself: МСК, MSK)."""
+    hours, moscow = region.utc_hours, region.utc_hours - 3
+    from_moscow = f"{moscow:+d}" if moscow else ""
+    return rng.choice(
+        (
+            region.zone,
+            f"UTC+{hours}",
+            f"+{hours:02d}:00",
+            f"МСК{from_moscow}",
+            f"MSK{from_moscow}",
+            f"GMT+{hours}",
+        )
+    )
+
+
+def regional_records(count: int, seed: int) -> Iterator[list[str]]:
+    """`count` rows under REGIONS_HEADER, the same for the same seed."""
+    rng = random.Random(seed)
+    for number in range(1, count + 1):
+        surname, name = _person(rng)
+        region = rng.choices(REGIONS, _REGION_WEIGHTS)[0]
+        phones = []
+        landline = False
+        for _ in range(rng.choices((1, 2, 3), PHONE_COUNT_WEIGHTS)[0]):
+            if rng.random() < LANDLINE_SHARE:
+                landline = True
+                phones.append(_landline(rng, region))
+            else:
+                phones.append(f"{rng.choice(_MOBILE_CODES)}{rng.randrange(10_000_000):07d}")
+        share = ZONE_SHARE_WITH_LANDLINE if landline else ZONE_SHARE_MOBILE_ONLY
+        zone = zone_cell(rng, region) if rng.random() < share else ""
+        yield [
+            str(number),
+            surname,
+            name,
+            *phones,
+            *[""] * (PHONE_COLUMNS - len(phones)),
+            zone,
+            _address_in(rng, region.city),
+            rng.choice(_PRODUCTS),
+        ]
+
+
 def records(count: int, seed: int) -> Iterator[list[str]]:
     """`count` rows under HEADER, the same for the same seed."""
     rng = random.Random(seed)
@@ -200,13 +317,20 @@ def records(count: int, seed: int) -> Iterator[list[str]]:
 
 
 def write_list(
-    path: str | Path, count: int, seed: int, encoding: str = "utf-8", delimiter: str = ","
+    path: str | Path,
+    count: int,
+    seed: int,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    *,
+    regions: bool = False,
 ) -> None:
-    """Write a header and `count` records to `path`, with CRLF line ends as Excel does."""
+    """Write a header and `count` records to `path`, with CRLF line ends as Excel does; the
+    regional list with `regions`."""
     with Path(path).open("w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow(HEADER)
-        writer.writerows(records(count, seed))
+        writer.writerow(REGIONS_HEADER if regions else HEADER)
+        writer.writerows(regional_records(count, seed) if regions else records(count, seed))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -218,8 +342,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--delimiter", default=",", choices=sorted(DELIMITER_NAMES), help="',', ';' or tab"
     )
+    parser.add_argument(
+        "--regions", action="store_true", help="records across Russia's zones, with Часовой пояс"
+    )
     args = parser.parse_args(argv)
-    write_list(args.output, args.count, args.seed, args.encoding, DELIMITER_NAMES[args.delimiter])
+    write_list(
+        args.output,
+        args.count,
+        args.seed,
+        args.encoding,
+        DELIMITER_NAMES[args.delimiter],
+        regions=args.regions,
+    )
     return 0
 
 

@@ -22,7 +22,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 import simpy
@@ -112,18 +112,50 @@ def load_model(config_path: Path, profile_path: Path) -> Model:
 
 
 def read_list(path: Path) -> list[tuple[str, list[str]]]:
+    """Each record's id and phones, in list order."""
+    return read_list_with(path, ())[0]
+
+
+def read_list_with(
+    path: Path, columns: Sequence[str]
+) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """Each record's id and phones, and each record's cell of the first of `columns` (matched
+    case-insensitively) that the header has — no cells when it has none."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         header = [cell.strip() for cell in next(reader)]
         id_at = next((header.index(c) for c in ID_COLUMNS if c in header), None)
         phone_at = [i for i, c in enumerate(header) if c.lower().startswith(("phone", "телефон"))]
+        folded = [c.casefold() for c in header]
+        extra_at = next(
+            (folded.index(c.casefold()) for c in columns if c.casefold() in folded), None
+        )
         rows = []
+        extras = []
         for number, row in enumerate(reader, start=1):
             if not row:
                 continue
             record_id = row[id_at].strip() if id_at is not None else str(number)
             rows.append((record_id, [row[i].strip() if i < len(row) else "" for i in phone_at]))
-        return rows
+            if extra_at is not None:
+                extras.append(row[extra_at].strip() if extra_at < len(row) else "")
+        return rows, extras
+
+
+# What a dial is to a dialer that orders its queue: a repeat, the first dial of a later attempt,
+# or a record's very first dial.
+REPEAT, LATER_ATTEMPT, FIRST_DIAL = 0, 1, 2
+
+
+class Dialer(Protocol):
+    """What stands between a record's wish to dial and the dial: calling hours, lines.
+
+    `start` waits (it is a SimPy generator) until the dial of the record's number `number`, of
+    kind REPEAT, LATER_ATTEMPT or FIRST_DIAL, may start; `end` is told when that dial ends."""
+
+    def start(self, kind: int, number: int) -> Generator[Any, Any, Any]: ...
+
+    def end(self, token: Any) -> None: ...
 
 
 @dataclass
@@ -142,19 +174,23 @@ def record(
     number: int,
     rng: random.Random,
     result: Result,
+    dialer: Dialer | None = None,
 ) -> Generator[Any, Any, None]:
     """One record's dials from number `number` on: repeats, actions, the limits A and B, and
-    the next number."""
+    the next number; each dial waits for `dialer` when there is one."""
     count = len(phones)
     attempts_of = [0] * count
     stopped = [False] * count
     previous: list[str | None] = [None] * count
     statuses = model.statuses
+    kind = FIRST_DIAL
     while True:
         result.attempts += 1
         attempts_of[number] += 1
         used: dict[str, int] = {}
         while True:
+            if dialer is not None:
+                token = yield from dialer.start(kind, number)
             before = previous[number]
             table = model.first if before is None else model.after.get(before, model.first)
             status = statuses[bisect.bisect_right(table, rng.random() * table[-1])]
@@ -162,6 +198,8 @@ def record(
             low, high = model.durations.get(status, (0, 0))
             if high:
                 yield env.timeout(rng.randint(low, high))
+            if dialer is not None:
+                dialer.end(token)
             result.dials += 1
             result.final_status = status
             if status == "answered":
@@ -170,9 +208,11 @@ def record(
             rule = model.rules[status]
             if used.get(status, 0) < rule.repeats:
                 used[status] = used.get(status, 0) + 1
+                kind = REPEAT
                 yield env.timeout(rule.interval)
                 continue
             break
+        kind = LATER_ATTEMPT
         if rule.action == "stop_record":
             result.state, result.closed_at = "stopped", env.now
             return
@@ -225,9 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--start", default="2026-12-01T09:00")
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args(argv)
-    config = yaml.safe_load(args.config.read_text(encoding="utf-8"))
-    zone = ZoneInfo(config.get("timezone", "Europe/Moscow"))
-    start = datetime.fromisoformat(args.start).replace(tzinfo=zone).astimezone(UTC)
+    start, zone = campaign_start(args.config, args.start)
     model = load_model(args.config, args.profile)
     rows = read_list(args.contacts)
     results = run(model, rows, args.seed)
@@ -243,6 +281,17 @@ def write(
     zone: ZoneInfo,
 ) -> None:
     """The summary and every record, as `recall simulate --format json --no-events` has them."""
+    with output.open("w", encoding="utf-8") as out:
+        json.dump(document(rows, results, start, zone), out, ensure_ascii=False)
+
+
+def document(
+    rows: Sequence[tuple[str, list[str]]],
+    results: Sequence[Result],
+    start: datetime,
+    zone: ZoneInfo,
+) -> dict[str, Any]:
+    """`{"summary": …, "records": […]}`, times in `zone`; seconds count from `start`."""
     states = dict.fromkeys(STATES, 0)
     for result in results:
         states[result.state] += 1
@@ -259,15 +308,24 @@ def write(
             "state": r.state,
             "attempts": r.attempts,
             "dials": r.dials,
-            "closed_at": None
-            if r.closed_at is None
-            else (start + timedelta(seconds=r.closed_at)).astimezone(zone).isoformat(),
+            "closed_at": None if r.closed_at is None else at(start, r.closed_at, zone),
             "final_status": r.final_status,
         }
         for (record_id, _), r in zip(rows, results, strict=True)
     ]
-    with output.open("w", encoding="utf-8") as out:
-        json.dump({"summary": summary, "records": records}, out, ensure_ascii=False)
+    return {"summary": summary, "records": records}
+
+
+def at(start: datetime, seconds: float, zone: ZoneInfo) -> str:
+    """The instant `seconds` after `start`, in ISO 8601 in `zone`."""
+    return (start + timedelta(seconds=seconds)).astimezone(zone).isoformat()
+
+
+def campaign_start(config_path: Path, start: str) -> tuple[datetime, ZoneInfo]:
+    """The campaign's start as a UTC instant (`start` is read in its zone) and its zone."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    zone = ZoneInfo(config.get("timezone", "Europe/Moscow"))
+    return datetime.fromisoformat(start).replace(tzinfo=zone).astimezone(UTC), zone
 
 
 if __name__ == "__main__":
