@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -34,6 +34,8 @@ from recall_cli.cli.output import check_output, open_output
 from recall_cli.engine import Contact, Status
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, load_list
+from recall_cli.loaders.default_profile import NAME as BUILTIN_PROFILE
+from recall_cli.loaders.default_profile import default_profile
 from recall_cli.loaders.gc_pause import paused_gc
 from recall_cli.loaders.phone_cells import ListProblems, list_problems
 from recall_cli.messages import Lang, Message, text
@@ -43,16 +45,14 @@ from recall_cli.render.console import error_console, table_console
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import montecarlo
 from recall_cli.simulate.clock import FIRST_YEAR, LAST_YEAR, Clock, in_calendar
-from recall_cli.simulate.default_profile import NAME as BUILTIN_PROFILE
-from recall_cli.simulate.default_profile import default_profile
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.outcomes import OutcomesExhaustedError, OutcomeSource, ScriptSource
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
 
 if TYPE_CHECKING:  # the YAML loaders import pydantic: imported when a config is read, not at start
+    from recall_cli.engine import Profile
     from recall_cli.loaders.config import Campaign
-    from recall_cli.loaders.profile import Profile
 
 # Beyond this, intervals are already far narrower than any policy difference worth acting on.
 MAX_RUNS = 10_000
@@ -396,12 +396,15 @@ def _emit(
         passes = 1 if no_events else 2
         with progress(size * passes, lang) as advance:
             results, summary = runner.play(advance)
-            summary = replace(summary, list_problems=problems)
             events = None if no_events else runner.events(advance)
             if output_format is Format.JSON:
-                data.write_json(out, run, summary, data.json_records(results, run), events)
+                data.write_json(
+                    out, run, summary, data.json_records(results, run), events, problems
+                )
             else:
-                data.write_jsonl(out, run, events, data.jsonl_records(results, run), summary)
+                data.write_jsonl(
+                    out, run, events, data.jsonl_records(results, run), summary, problems
+                )
 
 
 def _table(
