@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import cast
 
-from recall_cli.engine import Contact, RecordState
+from recall_cli.engine import Contact, RecordState, Status
 from recall_cli.engine.contact import no_digit
 from recall_cli.simulate.dials import Event, RecordResult
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.random_outcomes import ProfileSource, Stream
-from recall_cli.simulate.steps import StepInfo
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, STATUS_INDEX, Summary, Tally, summarize
 from recall_cli.simulate.walk import Walk, Walker
 
@@ -121,13 +120,9 @@ def _on_table(
     machine = walker.machine
     assert machine is not None
     assert isinstance(walker.source, ProfileSource)
-    drawn_of, steps_of, attempts_of, learn = (
-        machine.drawn,
-        machine.steps,
-        machine.attempts,
-        machine.step,
-    )
-    hasher, first_states = walker.source.hasher, dict[tuple[bool, ...], int]()
+    drawn_of, steps_of, attempts_of = machine.drawn, machine.steps, machine.attempts
+    learn, hasher, hour = machine.step, walker.source.hasher, SECONDS_PER_HOUR
+    first_states: dict[tuple[bool, ...], int] = {}
     results: list[RecordResult] = []
     append, result, open_ = results.append, _result, RecordState.OPEN
     for position in records:
@@ -143,36 +138,27 @@ def _on_table(
         stream = Stream(hasher, contact.id.encode("utf-8", "surrogatepass"))
         dial = stream.dial
         time = dials = 0
-        last: StepInfo | None = None
-        while True:
-            if time > horizon:
-                final = None if last is None else last.status
-                append(
-                    result((position, contact, open_, attempts_of[state], dials, None, final, None))
-                )
-                break
+        last: Status | None = None
+        while time <= horizon:
             choice, duration = dial(drawn_of[state])
             step = steps_of[state][choice] or learn(state, choice)
             if step is None:
-                walk = Walk(walker, position, contact, state, stream)
-                walk.time, walk.dials = time, dials
-                tally.add(walk.made(time, machine.leave(state, choice, stream), duration))
+                drawn = (machine.leave(state, choice, stream), duration)
+                walk = Walk(walker, position, contact, state, stream, time, dials, drawn)
                 append(_walked(walk, horizon, tally))
                 break
             index, delay, closed, following, attempts, info = step
             dials += 1
-            counts[(time // SECONDS_PER_HOUR) << 4 | index] += 1
+            counts[(time // hour) << 4 | index] += 1
             if closed is not None:
-                end = time + duration
-                append(
-                    result(
-                        (position, contact, closed, attempts, dials, end, info.status, info.then)
-                    )
-                )
+                end, status, then = time + duration, info.status, info.then
+                append(result((position, contact, closed, attempts, dials, end, status, then)))
                 break
-            last = info
+            last = info.status
             time += duration + delay
             state = following  # type: ignore[assignment]  # on the table: an int
+        else:
+            append(result((position, contact, open_, attempts_of[state], dials, None, last, None)))
     return results
 
 
@@ -214,7 +200,6 @@ def merged(
             heapq.heappop(heap)
             done += 1
         else:
-            walk.rest()
             heapq.heapreplace(heap, (following, position, walk))
     if progressed is not None and done:
         progressed(done)

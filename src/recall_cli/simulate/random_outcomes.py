@@ -36,10 +36,10 @@ def seed_key(seed: int) -> bytes:
 class Stream:
     """A record's stream of 32-bit random numbers, block by block, and the one way dials draw
     from it (`dial`). Its place is (`index`, `used`): the block it reads and the draws of it
-    taken; `rest` lets go of the block's numbers while the record waits, so that a record in
-    progress holds its place and its 64-byte digest only."""
+    taken. A record that waits lets go of the block's numbers (`draws = None`), keeping its
+    place and its 64-byte digest only; they are unpacked again when it next dials."""
 
-    __slots__ = ("_draws", "_hasher", "_id", "digest", "index", "used")
+    __slots__ = ("_hasher", "_id", "digest", "draws", "index", "used")
 
     def __init__(self, hasher: blake2b, record_id: bytes) -> None:
         self._hasher = hasher
@@ -48,14 +48,16 @@ class Stream:
         first = hasher.copy()
         first.update(record_id + _FIRST_BLOCK)
         self.digest = first.digest()
-        self._draws: tuple[int, ...] | None = None
+        self.draws: tuple[int, ...] | None = unpack_block(self.digest)
 
     def dial(self, drawn: Distribution) -> tuple[int, int]:
         """A dial's draw from `drawn`: its status's position in `drawn.statuses` and its
         duration. One number picks the status; one more the duration, only when it is a range."""
-        draws, used = self._draws, self.used
-        if draws is None or used == BLOCK:
-            draws, used = self._fill(used)
+        draws, used = self.draws, self.used
+        if draws is None:
+            draws = self.draws = unpack_block(self.digest)
+        if used == BLOCK:
+            draws, used = self._next(), 0
         choice = bisect_right(drawn.bounds, draws[used])
         used += 1
         span = drawn.spans[choice]
@@ -63,21 +65,15 @@ class Stream:
             self.used = used
             return choice, drawn.lows[choice]
         if used == BLOCK:
-            draws, used = self._fill(used)
+            draws, used = self._next(), 0
         self.used = used + 1
         return choice, drawn.lows[choice] + ((draws[used] * span) >> 32)
 
-    def _fill(self, used: int) -> tuple[tuple[int, ...], int]:
-        """The numbers of the block to read from, and the draws of it taken."""
-        if used == BLOCK:
-            self.index += 1
-            self.digest = digest(self._hasher, self._id, self.index)
-            used = 0
-        self._draws = draws = unpack_block(self.digest)
-        return draws, used
-
-    def rest(self) -> None:
-        self._draws = None
+    def _next(self) -> tuple[int, ...]:
+        self.index += 1
+        self.digest = digest(self._hasher, self._id, self.index)
+        self.draws = draws = unpack_block(self.digest)
+        return draws
 
 
 def record_id(contact: Contact) -> bytes:

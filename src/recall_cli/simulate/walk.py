@@ -29,6 +29,7 @@ class Walk:
         "dials",
         "last",
         "machine",
+        "pending",
         "policy",
         "position",
         "result",
@@ -43,17 +44,23 @@ class Walk:
         contact: Contact,
         cursor: int | Plain,
         stream: Stream | None,
+        time: int = 0,
+        dials: int = 0,
+        pending: tuple[Step, int] | None = None,
     ) -> None:
+        """The record at list `position` waiting at `cursor` for a dial due at `time`, after
+        `dials` dials; `pending`: that dial's step and duration when they are drawn already."""
         self.policy = walker.policy
         self.machine = walker.machine
         self.position = position
         self.contact = contact
         self.cursor = cursor
         self.stream = stream
-        self.time: int | None = 0
-        self.dials = 0
+        self.time: int | None = time
+        self.dials = dials
         self.last: Status | None = None
         self.result: RecordResult | None = None
+        self.pending = pending
 
     def due(self) -> Due | None:
         """The dial the record waits for; None once it has ended."""
@@ -68,13 +75,14 @@ class Walk:
     def dial(self, start: int) -> Event:
         """The waiting dial, started at `start`: its event. Its outcome and the engine's
         decision do not depend on `start`; the next dial is due `start` + duration + delay."""
-        due = self.time
+        due, cursor = self.time, self.cursor
         if due is None or start < due:
             raise ValueError(
                 f"record {self.contact.id}: a dial due at {due} cannot start at {start}"
             )
-        cursor = self.cursor
-        if isinstance(cursor, Plain):
+        if self.pending is not None:
+            (step, duration), self.pending = self.pending, None
+        elif isinstance(cursor, Plain):
             step, duration = cursor.step(self.policy)
         else:
             machine, stream = self.machine, self.stream
@@ -87,18 +95,13 @@ class Walk:
                 or machine.step(cursor, choice)
                 or machine.leave(cursor, choice, stream)
             )
-        return self.made(start, step, duration)
-
-    def made(self, start: int, step: Step, duration: int) -> Event:
-        """The event of the waiting dial, started at `start`, whose step and duration are
-        drawn; the record then waits for its next dial or has ended."""
+            # The record waits now: it keeps its place in the stream, not the block's numbers.
+            stream.draws = None
         _, delay, closed, following, attempts, info = step
         self.dials += 1
         end = start + duration
         if closed is None:
-            self.cursor = following
-            self.time = end + delay
-            self.last = info.status
+            self.cursor, self.time, self.last = following, end + delay, info.status
         else:
             self.time = None
             self.result = RecordResult(
@@ -142,11 +145,6 @@ class Walk:
             self.position, self.contact, RecordState.OPEN, attempts, self.dials, None, self.last
         )
         return self.result
-
-    def rest(self) -> None:
-        """Let go of what the record can make again when it dials next (while it waits)."""
-        if self.stream is not None:
-            self.stream.rest()
 
 
 @dataclass(frozen=True, slots=True)
