@@ -48,7 +48,7 @@ class Stream:
         first = hasher.copy()
         first.update(record_id + _FIRST_BLOCK)
         self.digest = first.digest()
-        self.draws: tuple[int, ...] | None = unpack_block(self.digest)
+        self.draws: tuple[int, ...] | None = None
 
     def dial(self, drawn: Distribution) -> tuple[int, int]:
         """A dial's draw from `drawn`: its status's position in `drawn.statuses` and its
