@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from recall_cli.engine import NOT_REACHED, Action, Contact, Limits, Policy, Rule, Status
-from recall_cli.loaders.profile import Profile
+from recall_cli.engine import NOT_REACHED, Action, Contact, Limits, Policy, Profile, Rule, Status
 from recall_cli.simulate.outcomes import ScriptSource
 
 STATUSES = (Status.ANSWERED, *NOT_REACHED)

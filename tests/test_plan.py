@@ -24,9 +24,9 @@ from recall_cli.cli.plan import (
 )
 from recall_cli.cli.usage import UsageError
 from recall_cli.loaders import codes
+from recall_cli.loaders.default_profile import NAME as BUILTIN_PROFILE
 from recall_cli.messages import Lang, Message
 from recall_cli.problems import ExitCode, Location, RecallError, UnreadableError
-from recall_cli.simulate.default_profile import NAME as BUILTIN_PROFILE
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "sample_configs" / "worked_example.yaml"

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from recall_cli.engine import Status
-from recall_cli.loaders.profile import Profile, check_profile, load_profile
+from recall_cli.engine.profile import Profile
+from recall_cli.loaders.default_profile import TEXT, default_profile
+from recall_cli.loaders.profile import check_profile, load_profile
 from recall_cli.messages import Lang
 from recall_cli.problems import Location, RecallError, Severity
-from recall_cli.simulate.default_profile import TEXT, default_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "sample_configs").glob("*.profile.yaml"))

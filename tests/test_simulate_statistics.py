@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from recall_cli.engine import Action, Contact, Status
-from recall_cli.loaders.profile import Profile
-from recall_cli.simulate import fast
+from recall_cli.engine import Action, Contact, Profile, Status
+from recall_cli.simulate import fast, loop
 from recall_cli.simulate.random_outcomes import ProfileSource
+from recall_cli.simulate.walk import Walker
 from tests.support import policy, rule
 
 A, B = 4, 2
@@ -80,7 +80,7 @@ def test_reach_rate_and_dials_per_record_match_the_exact_expectation() -> None:
     profile = Profile("<test>", OUTCOMES)
     source = ProfileSource(profile, 20261201)
     contacts = [Contact(str(i), ("4951230000", "9161230000")) for i in range(RECORDS)]
-    played = fast.play(fast.Machine(POLICY, source.tables), contacts, source)
+    played = loop.play(Walker(POLICY, source, fast.Machine(POLICY, source.tables)), contacts)
     summary = played.summary()
     rate = summary.reached / RECORDS
     assert abs(rate - reach) <= 4 * math.sqrt(reach * (1 - reach) / RECORDS)

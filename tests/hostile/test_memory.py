@@ -23,10 +23,11 @@ from recall_cli.cli import app
 from recall_cli.loaders.contacts import MAX_LIST_BYTES
 from recall_cli.loaders.files import MAX_BYTES, STDIN, read_bytes
 from recall_cli.problems import RecallError
-from recall_cli.simulate import fast
+from recall_cli.simulate import fast, loop
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.simulator import simulate
 from recall_cli.simulate.summary import Tally
+from recall_cli.simulate.walk import Walker
 
 SETTINGS = settings(max_examples=150, deadline=None)
 TINY = (0, 1, 3)
@@ -40,7 +41,8 @@ def test_a_tiny_table_plays_the_reference_events(case: RandomScenario) -> None:
     reference = list(simulate(case.policy, case.contacts, source, case.until).events())
     for limit in TINY:
         machine = fast.Machine(case.policy, source.tables, limit)
-        assert list(fast.events(machine, case.contacts, source, case.until)) == reference
+        walker = Walker(case.policy, source, machine)
+        assert list(loop.events(walker, case.contacts, case.until)) == reference
         assert len(machine.bounds) <= limit + len(machine.starts)
 
 
@@ -53,7 +55,7 @@ def test_a_tiny_table_plays_the_reference_results_and_figures(case: RandomScenar
     sim.play(tally.add)
     for limit in TINY:
         machine = fast.Machine(case.policy, source.tables, limit)
-        played = fast.play(machine, case.contacts, source, case.until)
+        played = loop.play(Walker(case.policy, source, machine), case.contacts, case.until)
         assert played.results == sim.results
         assert played.tally == tally
         assert len(machine.bounds) <= limit + len(machine.starts)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
 from recall_cli.cli.output import open_output
@@ -180,12 +179,13 @@ def _write_run(plan: RunPlan, problems: ListProblems, lang: Lang) -> None:
         passes = 1 if plan.no_events else 2
         with progress(size * passes, lang) as advance:
             results, summary = runner.play(advance)
-            summary = replace(summary, list_problems=problems)
             events = None if plan.no_events else runner.events(advance)
             if plan.output_format is RunFormat.JSON:
-                data.write_json(out, info, summary, data.json_records(results, info), events)
+                records = data.json_records(results, info)
+                data.write_json(out, info, summary, records, events, problems)
             else:
-                data.write_jsonl(out, info, events, data.jsonl_records(results, info), summary)
+                records = data.jsonl_records(results, info)
+                data.write_jsonl(out, info, events, records, summary, problems)
 
 
 def _table(

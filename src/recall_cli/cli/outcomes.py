@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 from recall_cli.engine import Status
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList
+from recall_cli.loaders.default_profile import NAME as BUILTIN_PROFILE
+from recall_cli.loaders.default_profile import default_profile
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError
-from recall_cli.simulate.default_profile import NAME as BUILTIN_PROFILE
-from recall_cli.simulate.default_profile import default_profile
 from recall_cli.simulate.outcomes import OutcomeSource, ScriptSource
 from recall_cli.simulate.random_outcomes import ProfileSource
 
 if TYPE_CHECKING:  # the YAML loaders import pydantic: imported when a file is read, not at start
+    from recall_cli.engine import Profile
     from recall_cli.loaders.config import Campaign
-    from recall_cli.loaders.profile import Profile
 
 
 @dataclass(frozen=True, slots=True)

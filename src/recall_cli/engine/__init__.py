@@ -3,6 +3,7 @@
 from recall_cli.engine.contact import Contact
 from recall_cli.engine.decide import Decision, MissingRuleError, advance, decide, next_number
 from recall_cli.engine.policy import Action, Limits, Policy, Rule
+from recall_cli.engine.profile import Profile
 from recall_cli.engine.progress import Progress, begin_dial, first_number, start
 from recall_cli.engine.states import RecordState, Then
 from recall_cli.engine.status import LABELS, NOT_REACHED, Status, label, parse_status
@@ -16,6 +17,7 @@ __all__ = [
     "Limits",
     "MissingRuleError",
     "Policy",
+    "Profile",
     "Progress",
     "RecordState",
     "Rule",

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from recall_cli.engine import Status, parse_status
+from recall_cli.engine.profile import Profile
 from recall_cli.loaders import codes
 from recall_cli.loaders.files import Source
 from recall_cli.loaders.schema import Text, Tree, got, key_location, to_python, validate
@@ -48,29 +49,6 @@ class ProfileModel(_Model):
     outcomes: dict[Text, float]
     after: dict[Text, dict[Text, float]] = Field(default_factory=dict)
     durations: dict[Text, object] = Field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """Random outcomes: the first dial's distribution, the next one's given a number's previous
-    status, and each status's duration range in whole seconds (low == high when fixed)."""
-
-    file: str
-    outcomes: Mapping[Status, float]
-    after: Mapping[Status, Mapping[Status, float]] = field(default_factory=dict)
-    durations: Mapping[Status, tuple[int, int]] = field(default_factory=dict)
-    # Where each status that can occur is first named, for the missing-rule check.
-    first_use: dict[Status, Location] = field(default_factory=dict, compare=False)
-
-    def statuses(self) -> frozenset[Status]:
-        """The statuses drawn with a probability above zero, in `outcomes` or any `after` row."""
-        rows = (self.outcomes, *self.after.values())
-        return frozenset(status for row in rows for status, p in row.items() if p > 0)
-
-    @property
-    def timed(self) -> bool:
-        """Whether any dial takes time (then events carry durations, SPEC §4)."""
-        return any(high > 0 for _, high in self.durations.values())
 
 
 @dataclass(slots=True)

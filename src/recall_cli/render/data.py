@@ -11,6 +11,7 @@ from json.encoder import encode_basestring as _quote
 from typing import TextIO
 
 from recall_cli.engine import RecordState, Status, Then
+from recall_cli.loaders.contacts.phone_cells import ListProblems
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.montecarlo import FIGURES, Comparison, Interval
 from recall_cli.simulate.simulator import Event, RecordResult
@@ -44,11 +45,13 @@ def header(run: RunInfo) -> dict[str, object]:
     }
 
 
-def summary_data(summary: Summary, run: RunInfo) -> dict[str, object]:
+def summary_data(
+    summary: Summary, run: RunInfo, problems: ListProblems | None = None
+) -> dict[str, object]:
     """SPEC §8's summary, then the figures of issue 3 (ratios rounded to 6 decimals, times in
     seconds since the start; `dials_by_hour` lists the hours that have dials), then, only
-    when the list has any, `list_problems`: the counts of phone cells and records the run
-    could not dial as they stand."""
+    when the list has any `problems`, `list_problems`: the counts of phone cells and records
+    the run could not dial as they stand."""
     spread = summary.time_to_reach
     data: dict[str, object] = {
         "records": summary.records,
@@ -73,8 +76,8 @@ def summary_data(summary: Summary, run: RunInfo) -> dict[str, object]:
             for hour, dials in summary.dials_by_hour.items()
         ],
     }
-    if summary.list_problems:
-        data["list_problems"] = summary.list_problems.counts()
+    if problems:
+        data["list_problems"] = problems.counts()
     return data
 
 
@@ -187,11 +190,14 @@ def write_json(
     summary: Summary,
     records: Iterable[str],
     events: Iterator[Event] | None,
+    problems: ListProblems | None = None,
 ) -> None:
     """One JSON document, events last so that they stream from the simulation. `records` are
-    chunks of `json_records`, in list order, however the records were split into them."""
+    chunks of `json_records`, in list order, however the records were split into them; the
+    summary tells the list's `problems`, if any."""
     head = _dump(header(run))[:-1]
-    out.write(f'{head},\n"summary":{_dump(summary_data(summary, run))},\n"records":[')
+    figures = _dump(summary_data(summary, run, problems))
+    out.write(f'{head},\n"summary":{figures},\n"records":[')
     _write_items(out, records)
     out.write("]")
     if events is not None:
@@ -218,9 +224,11 @@ def write_jsonl(
     events: Iterator[Event] | None,
     records: Iterable[str],
     summary: Summary,
+    problems: ListProblems | None = None,
 ) -> None:
     """One object a line, each with a `type`: the header, every event as it happens, every
-    record (`records`: chunks of `jsonl_records`, in list order), then the summary."""
+    record (`records`: chunks of `jsonl_records`, in list order), then the summary (with the
+    list's `problems`, if any)."""
     out.write(_dump({"type": "run", **header(run)}) + "\n")
     write = out.write
     if events is not None:
@@ -229,7 +237,7 @@ def write_jsonl(
             write(chunk)
     for chunk in records:
         write(chunk)
-    out.write(_dump({"type": "summary", **summary_data(summary, run)}) + "\n")
+    out.write(_dump({"type": "summary", **summary_data(summary, run, problems)}) + "\n")
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (or, after a tab or a

@@ -12,10 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from recall_cli.engine import RecordState, Status, label
+from recall_cli.loaders.default_profile import NAME as BUILTIN_PROFILE
 from recall_cli.messages import Lang, text
 from recall_cli.render.numbers import decimal, duration, percent
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate.default_profile import NAME as BUILTIN_PROFILE
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, ClosedBy, Summary
 
 _STATE_STYLE = {

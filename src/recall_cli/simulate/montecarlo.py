@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from recall_cli.engine import Contact, Policy, RecordState
-from recall_cli.simulate import fast
+from recall_cli.simulate import fast, loop
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.summary import ClosedBy, Summary
+from recall_cli.simulate.walk import Walker
 
 
 class Kind(StrEnum):
@@ -185,8 +186,12 @@ def runs(
     machine = fast.Machine(policy, source.tables)
     wanted = None if only is None else tuple(only)
     return [
-        fast.play(
-            machine, contacts, source.reseeded(source.seed + i), until, wanted, progressed
+        loop.play(
+            Walker(policy, source.reseeded(source.seed + i), machine),
+            contacts,
+            until,
+            wanted,
+            progressed,
         ).summary()
         for i in range(count)
     ]

@@ -15,12 +15,8 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from hashlib import blake2b
-from typing import TYPE_CHECKING
 
-from recall_cli.engine import Contact, Status
-
-if TYPE_CHECKING:  # the loader is not needed to draw, and imports pydantic
-    from recall_cli.loaders.profile import Profile
+from recall_cli.engine import Contact, Profile, Status
 
 SCALE = 1 << 32
 """Draws are whole numbers in [0, SCALE)."""
@@ -29,6 +25,7 @@ BLOCK = 16
 unpack_block = struct.Struct(f"<{BLOCK}I").unpack
 counter = struct.Struct("<I").pack
 """A block's index as the fixed-width suffix of the hashed text."""
+_FIRST_BLOCK = counter(0)
 
 
 def seed_key(seed: int) -> bytes:
@@ -36,40 +33,52 @@ def seed_key(seed: int) -> bytes:
     return blake2b(f"recall:{seed}".encode(), digest_size=32).digest()
 
 
-class RecordDraws:
-    """A record's stream of 32-bit random numbers."""
+class Stream:
+    """A record's stream of 32-bit random numbers, block by block, and the one way dials draw
+    from it (`dial`). Its place is (`index`, `used`): the block it reads and the draws of it
+    taken. A record that waits lets go of the block's numbers (`draws = None`), keeping its
+    place and its 64-byte digest only; they are unpacked again when it next dials."""
 
-    __slots__ = ("_block", "_draws", "_hasher", "_id", "_next")
+    __slots__ = ("_hasher", "_id", "digest", "draws", "index", "used")
 
-    def __init__(self, hasher: blake2b, record_id: str) -> None:
+    def __init__(self, hasher: blake2b, record_id: bytes) -> None:
         self._hasher = hasher
-        self._id = record_id.encode("utf-8", "surrogatepass")
-        self._block = 0
-        self._draws = block(hasher, self._id, 0)
-        self._next = 0
+        self._id = record_id
+        self.index = self.used = 0
+        first = hasher.copy()
+        first.update(record_id + _FIRST_BLOCK)
+        self.digest = first.digest()
+        self.draws: tuple[int, ...] | None = None
 
-    @classmethod
-    def resumed(
-        cls, hasher: blake2b, record_id: bytes, index: int, draws: tuple[int, ...], used: int
-    ) -> RecordDraws:
-        """The stream of `record_id` (encoded) with `used` draws of its block `index` (`draws`)
-        taken: where the fast path leaves a record that walks off its table."""
-        stream = cls.__new__(cls)
-        stream._hasher = hasher
-        stream._id = record_id
-        stream._block = index
-        stream._draws = draws
-        stream._next = used
-        return stream
+    def dial(self, drawn: Distribution) -> tuple[int, int]:
+        """A dial's draw from `drawn`: its status's position in `drawn.statuses` and its
+        duration. One number picks the status; one more the duration, only when it is a range."""
+        draws, used = self.draws, self.used
+        if draws is None:
+            draws = self.draws = unpack_block(self.digest)
+        if used == BLOCK:
+            draws, used = self._next(), 0
+        choice = bisect_right(drawn.bounds, draws[used])
+        used += 1
+        span = drawn.spans[choice]
+        if span == 1:
+            self.used = used
+            return choice, drawn.lows[choice]
+        if used == BLOCK:
+            draws, used = self._next(), 0
+        self.used = used + 1
+        return choice, drawn.lows[choice] + ((draws[used] * span) >> 32)
 
-    def draw(self) -> int:
-        if self._next == BLOCK:
-            self._block += 1
-            self._draws = block(self._hasher, self._id, self._block)
-            self._next = 0
-        value = self._draws[self._next]
-        self._next += 1
-        return value
+    def _next(self) -> tuple[int, ...]:
+        self.index += 1
+        self.digest = digest(self._hasher, self._id, self.index)
+        self.draws = draws = unpack_block(self.digest)
+        return draws
+
+
+def record_id(contact: Contact) -> bytes:
+    """The text a record's stream hashes: its id (any str, lone surrogates included)."""
+    return contact.id.encode("utf-8", "surrogatepass")
 
 
 def keyed(seed: int) -> blake2b:
@@ -77,27 +86,30 @@ def keyed(seed: int) -> blake2b:
     return blake2b(digest_size=64, key=seed_key(seed))
 
 
-def block(hasher: blake2b, record_id: bytes, index: int) -> tuple[int, ...]:
+def digest(hasher: blake2b, record_id: bytes, index: int) -> bytes:
     """Block `index` of a record's stream: the digest of its id and the fixed-width counter."""
     copy = hasher.copy()
     copy.update(record_id + counter(index))
-    return unpack_block(copy.digest())
+    return copy.digest()
 
 
 @dataclass(frozen=True, slots=True)
 class Distribution:
     """Statuses with a probability above zero, in enum order, and their cumulative upper
-    bounds in draws; the last bound is SCALE, so every draw falls in some status."""
+    bounds in draws; the last bound is SCALE, so every draw falls in some status. Each
+    status's duration is its `low` plus a draw scaled to its `span` (the count of values)."""
 
     statuses: tuple[Status, ...]
     bounds: tuple[int, ...]
+    lows: tuple[int, ...]
+    spans: tuple[int, ...]
 
-    def pick(self, draw: int) -> Status:
-        return self.statuses[bisect_right(self.bounds, draw)]
 
-
-def distribution(probabilities: Mapping[Status, float]) -> Distribution:
-    """The distribution of a profile row (normalised: the row sums to 1 within 1e-6)."""
+def distribution(
+    probabilities: Mapping[Status, float], durations: Mapping[Status, tuple[int, int]]
+) -> Distribution:
+    """The distribution of a profile row (normalised: the row sums to 1 within 1e-6), with
+    each status's duration as (min, count of values), (0, 1) when it has none."""
     total = sum(p for p in probabilities.values() if p > 0)
     statuses: list[Status] = []
     bounds: list[int] = []
@@ -113,17 +125,22 @@ def distribution(probabilities: Mapping[Status, float]) -> Distribution:
         statuses.append(status)
         bounds.append(bound)
     bounds[-1] = SCALE
-    return Distribution(tuple(statuses), tuple(bounds))
+    timed = [durations.get(status, (0, 1)) for status in statuses]
+    return Distribution(
+        tuple(statuses),
+        tuple(bounds),
+        tuple(low for low, _ in timed),
+        tuple(span for _, span in timed),
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    """A profile compiled for drawing: the first dial's distribution, the one after each
-    status that has an `after` row, and each status's duration as (min, count of values)."""
+    """A profile compiled for drawing: the first dial's distribution, and the one after each
+    status that has an `after` row."""
 
     first: Distribution
     after: Mapping[Status, Distribution]
-    durations: Mapping[Status, tuple[int, int]]
 
     def following(self, previous: Status | None) -> Distribution:
         """The distribution of a number's next dial, given its previous status."""
@@ -131,18 +148,12 @@ class Tables:
             return self.first
         return self.after.get(previous, self.first)
 
-    def duration(self, status: Status, draws: RecordDraws) -> int:
-        low, span = self.durations.get(status, (0, 1))
-        if span == 1:
-            return low
-        return low + ((draws.draw() * span) >> 32)
-
 
 def compile_profile(profile: Profile) -> Tables:
+    durations = {status: (low, high - low + 1) for status, (low, high) in profile.durations.items()}
     return Tables(
-        distribution(profile.outcomes),
-        {status: distribution(row) for status, row in profile.after.items()},
-        {status: (low, high - low + 1) for status, (low, high) in profile.durations.items()},
+        distribution(profile.outcomes, durations),
+        {status: distribution(row, durations) for status, row in profile.after.items()},
     )
 
 
@@ -151,16 +162,16 @@ class ProfileStream:
 
     __slots__ = ("_draws", "_previous", "_tables")
 
-    def __init__(self, tables: Tables, draws: RecordDraws, numbers: int) -> None:
+    def __init__(self, tables: Tables, draws: Stream, previous: list[Status | None]) -> None:
         self._tables = tables
         self._draws = draws
-        self._previous: list[Status | None] = [None] * numbers
+        self._previous = previous
 
     def next(self, number: int) -> tuple[Status, int]:
-        tables = self._tables
-        status = tables.following(self._previous[number]).pick(self._draws.draw())
-        self._previous[number] = status
-        return status, tables.duration(status, self._draws)
+        drawn = self._tables.following(self._previous[number])
+        choice, duration = self._draws.dial(drawn)
+        status = self._previous[number] = drawn.statuses[choice]
+        return status, duration
 
 
 class ProfileSource:
@@ -175,7 +186,8 @@ class ProfileSource:
         self.hasher = keyed(seed)
 
     def stream(self, contact: Contact) -> ProfileStream:
-        return ProfileStream(self.tables, RecordDraws(self.hasher, contact.id), len(contact.phones))
+        draws = Stream(self.hasher, record_id(contact))
+        return ProfileStream(self.tables, draws, [None] * len(contact.phones))
 
     def statuses(self) -> frozenset[Status]:
         return self.profile.statuses()

@@ -10,8 +10,7 @@ from itertools import chain
 from operator import attrgetter
 
 from recall_cli.engine import RecordState, Status, Then
-from recall_cli.loaders.contacts.phone_cells import ListProblems, combined, list_problems
-from recall_cli.simulate.simulator import Event, RecordResult
+from recall_cli.simulate.dials import Event, RecordResult
 
 SECONDS_PER_HOUR = 3600
 STATUS_INDEX: Mapping[Status, int] = {status: index for index, status in enumerate(Status)}
@@ -21,7 +20,6 @@ _THEN = attrgetter("then")
 _CLOSED_AT = attrgetter("closed_at")
 _DIALS = attrgetter("dials")
 _ATTEMPTS = attrgetter("attempts")
-_CONTACT = attrgetter("contact")
 
 
 class ClosedBy(StrEnum):
@@ -104,8 +102,6 @@ class Summary:
     time_to_reach: Spread | None = None
     dials_by_status: dict[Status, int] = field(default_factory=dict)
     dials_by_hour: dict[int, int] = field(default_factory=dict)
-    list_problems: ListProblems = field(default_factory=ListProblems)
-    """What the records' phone cells hold that the run could not dial as it stands."""
 
     @property
     def reach_rate(self) -> float:
@@ -136,22 +132,18 @@ class Summary:
 class Counts:
     """What the figures of a part of a run are made of, such that the parts of a run split by
     records add up to the whole (`combine`): how records ended, when the reached ones were
-    reached, dials and attempts, the dials' tally, and the problems of the records' phones."""
+    reached, dials and attempts, and the dials' tally."""
 
     endings: Counter[tuple[RecordState, Then | None]]
     reach_times: list[int]
     dials: int
     attempts: int
     tally: Tally | None
-    problems: ListProblems = field(default_factory=ListProblems)
 
 
-def count(
-    results: Iterable[RecordResult], tally: Tally | None = None, problems: bool = True
-) -> Counts:
+def count(results: Iterable[RecordResult], tally: Tally | None = None) -> Counts:
     """The counts of `results`, a column at a time (`map`, `Counter`), so that a large run is
-    summed in C rather than a Python step per record; with `problems`, the problems of their
-    records' phones too (a part of a split run is the only one to see its records)."""
+    summed in C rather than a Python step per record."""
     rows = results if isinstance(results, list | tuple) else list(results)
     reached = RecordState.REACHED
     return Counts(
@@ -164,7 +156,6 @@ def count(
         sum(map(_DIALS, rows)),
         sum(map(_ATTEMPTS, rows)),
         tally,
-        list_problems(list(map(_CONTACT, rows))) if problems else ListProblems(),
     )
 
 
@@ -202,12 +193,10 @@ def combine(parts: Sequence[Counts]) -> Summary:
         spread(list(chain.from_iterable(part.reach_times for part in parts))),
         by_status,
         by_hour,
-        combined(part.problems for part in parts),
     )
 
 
 def summarize(results: Iterable[RecordResult], tally: Tally | None = None) -> Summary:
-    """The figures of a run; without a `tally`, dials by status and by hour stay empty. The
-    problems of the list are left to the caller, who has the list (and who, running it many
-    times, need not look at them again each time)."""
-    return combine([count(results, tally, problems=False)])
+    """The figures of a run; without a `tally`, dials by status and by hour stay empty. What the
+    list itself holds that cannot be dialled is the list's business, not the run's figures."""
+    return combine([count(results, tally)])

@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from recall_cli.loaders.profile import Profile
+    from recall_cli.engine import Profile
 
 NAME = "<built-in profile>"
 """How problems and outputs name the built-in profile."""

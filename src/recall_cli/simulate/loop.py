@@ -1,0 +1,205 @@
+"""The play loop: every record's dials, each started when it is due, over one step of a record
+(`Walk.dial`, or the table's lookup that stands for it).
+
+Records do not interact without a dialer, so `play` takes one record after another from its
+first dial to its last — through the table of steps in a tight loop when the run has one —
+and gives every record's result and the dials' tally, without ordering events. `events` merges
+the records' walks through one heap keyed by (due time, list position): every dial in the
+order of SPEC §8. The heap holds a walk per record in progress, so memory grows with the
+records, never with the events. Both give the same dials.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import cast
+
+from recall_cli.engine import Contact, RecordState, Status
+from recall_cli.engine.contact import no_digit
+from recall_cli.simulate.dials import Event, RecordResult
+from recall_cli.simulate.fast import Progressed
+from recall_cli.simulate.random_outcomes import ProfileSource, Stream
+from recall_cli.simulate.summary import SECONDS_PER_HOUR, STATUS_INDEX, Summary, Tally, summarize
+from recall_cli.simulate.walk import Walk, Walker
+
+PROGRESS_EVERY = 4096
+_NEVER = 1 << 62
+"""Later than any dial: the horizon of a run without --until."""
+
+
+@dataclass(frozen=True, slots=True)
+class Played:
+    """Every played record's result, in list order, and the tally of their dials."""
+
+    results: list[RecordResult]
+    tally: Tally
+
+    def summary(self) -> Summary:
+        return summarize(self.results, self.tally)
+
+
+_result = cast("Callable[[tuple[object, ...]], RecordResult]", partial(tuple.__new__, RecordResult))
+"""`RecordResult._make` without its Python frame: a result a record counts in a large run."""
+
+
+def selected(contacts: Sequence[Contact], only: Iterable[str] | None) -> Iterable[int]:
+    """The list positions of the records a run plays: those whose ids are in `only`, or all."""
+    if only is None:
+        return range(len(contacts))
+    wanted = frozenset(only)
+    return [i for i, contact in enumerate(contacts) if contact.id in wanted]
+
+
+def _counted(records: Iterable[int], progressed: Progressed | None) -> Iterable[int]:
+    """`records`, with `progressed` told of them PROGRESS_EVERY at a time, then of the rest."""
+    return records if progressed is None else _telling(records, progressed)
+
+
+def _telling(records: Iterable[int], progressed: Progressed) -> Iterator[int]:
+    done = 0
+    for position in records:
+        yield position
+        done += 1
+        if done == PROGRESS_EVERY:
+            progressed(done)
+            done = 0
+    if done:
+        progressed(done)
+
+
+def play(
+    walker: Walker,
+    contacts: Sequence[Contact],
+    until: int | None = None,
+    only: Iterable[str] | None = None,
+    progressed: Progressed | None = None,
+) -> Played:
+    """Every record's result and the dials' tally, record after record (no event order)."""
+    horizon = _NEVER if until is None else until
+    records = _counted(selected(contacts, only), progressed)
+    tally = Tally()
+    if walker.machine is None:
+        results = [_walked(walker.walk(i, contacts[i]), horizon, tally) for i in records]
+        return Played(results, tally)
+    # Dials by (hour << 4 | status index): one dictionary update a dial counts both.
+    assert len(STATUS_INDEX) <= 16
+    counts: defaultdict[int, int] = defaultdict(int)
+    results = _on_table(walker, contacts, records, horizon, counts, tally)
+    for key, dials in counts.items():
+        tally.by_status[key & 15] += dials
+        tally.by_hour[key >> 4] = tally.by_hour.get(key >> 4, 0) + dials
+    return Played(results, tally)
+
+
+def _walked(walk: Walk, horizon: int, tally: Tally) -> RecordResult:
+    """The result of `walk` played on with every dial started when due, its dials counted in
+    `tally`."""
+    add = tally.add
+    while (time := walk.time) is not None:
+        if time > horizon:
+            return walk.expire()
+        add(walk.dial(time))
+    assert walk.result is not None
+    return walk.result
+
+
+def _on_table(
+    walker: Walker,
+    contacts: Sequence[Contact],
+    records: Iterable[int],
+    horizon: int,
+    counts: defaultdict[int, int],
+    tally: Tally,
+) -> list[RecordResult]:
+    """`play` through the table: a dial is a draw and a lookup (`Machine.take` inlined, a call
+    a dial costing too much); a record that leaves the table walks on, counted in `tally`."""
+    machine = walker.machine
+    assert machine is not None
+    assert isinstance(walker.source, ProfileSource)
+    drawn_of, steps_of, attempts_of = machine.drawn, machine.steps, machine.attempts
+    learn, hasher, hour = machine.step, walker.source.hasher, SECONDS_PER_HOUR
+    first_states: dict[tuple[bool, ...], int] = {}
+    results: list[RecordResult] = []
+    append, result, open_ = results.append, _result, RecordState.OPEN
+    for position in records:
+        contact = contacts[position]
+        # `Contact.dialable`, inverted, found without a Python step per cell, keys the first state.
+        blank = tuple(map(no_digit, contact.phones))
+        state = first_states.get(blank)
+        if state is None:
+            state = first_states[blank] = machine.start(tuple(not cell for cell in blank))
+        if state < 0:
+            append(RecordResult(position, contact, RecordState.NO_NUMBERS, 0, 0, 0, None))
+            continue
+        stream = Stream(hasher, contact.id.encode("utf-8", "surrogatepass"))
+        dial = stream.dial
+        time = dials = 0
+        last: Status | None = None
+        while time <= horizon:
+            choice, duration = dial(drawn_of[state])
+            step = steps_of[state][choice] or learn(state, choice)
+            if step is None:
+                drawn = (machine.leave(state, choice, stream), duration)
+                walk = Walk(walker, position, contact, state, stream, time, dials, drawn)
+                append(_walked(walk, horizon, tally))
+                break
+            index, delay, closed, following, attempts, info = step
+            dials += 1
+            counts[(time // hour) << 4 | index] += 1
+            if closed is not None:
+                end, status, then = time + duration, info.status, info.then
+                append(result((position, contact, closed, attempts, dials, end, status, then)))
+                break
+            last = info.status
+            time += duration + delay
+            state = following  # type: ignore[assignment]  # on the table: an int
+        else:
+            append(result((position, contact, open_, attempts_of[state], dials, None, last, None)))
+    return results
+
+
+def events(
+    walker: Walker,
+    contacts: Sequence[Contact],
+    until: int | None = None,
+    only: Iterable[str] | None = None,
+    progressed: Progressed | None = None,
+) -> Iterator[Event]:
+    """Every dial in SPEC §8 order: time, then list position, then the record's own order."""
+    return merged(
+        [walker.walk(i, contacts[i]) for i in selected(contacts, only)], until, progressed
+    )
+
+
+def merged(
+    walks: Sequence[Walk], until: int | None = None, progressed: Progressed | None = None
+) -> Iterator[Event]:
+    """The dials of `walks` merged through one heap, each started when due; a walk whose next
+    dial is due after `until` ends open. Every walk has ended when the events are spent."""
+    horizon = _NEVER if until is None else until
+    # Every record starts at time 0, in list order: the list is already a heap.
+    heap = [(0, walk.position, walk) for walk in walks if walk.time is not None]
+    done = len(walks) - len(heap)
+    while heap:
+        time, position, walk = heap[0]
+        if progressed is not None and done >= PROGRESS_EVERY:
+            progressed(done)
+            done = 0
+        if time > horizon:
+            heapq.heappop(heap)
+            walk.expire()
+            done += 1
+            continue
+        yield walk.dial(time)
+        following = walk.time
+        if following is None:
+            heapq.heappop(heap)
+            done += 1
+        else:
+            heapq.heapreplace(heap, (following, position, walk))
+    if progressed is not None and done:
+        progressed(done)

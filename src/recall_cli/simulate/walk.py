@@ -1,0 +1,180 @@
+"""One record's dials, one at a time: the seam where a dialer decides when each dial starts.
+
+A `Walk` says which dial its record waits for (`due`: when the engine wants it, which number,
+what kind), and is told when that dial starts (`dial(start)`, start ≥ due): it gives the dial's
+event and waits for its next one, counted from `start`. Without a dialer every dial starts when
+it is due; a dialer may hold a dial later (calling hours, lines, caps) and the record's counters
+do not change for it — only its times move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recall_cli.engine import Contact, Policy, RecordState, Status, start
+from recall_cli.simulate.dials import Event, RecordResult
+from recall_cli.simulate.fast import Machine
+from recall_cli.simulate.outcomes import OutcomeSource
+from recall_cli.simulate.random_outcomes import ProfileSource, Stream, record_id
+from recall_cli.simulate.steps import Due, Plain, Step
+
+
+class Walk:
+    """A record's dials, stepped one at a time. `time` is when its waiting dial is due, None
+    once it has ended; `result` is how it ended, None until then."""
+
+    __slots__ = (
+        "contact",
+        "cursor",
+        "dials",
+        "last",
+        "machine",
+        "pending",
+        "policy",
+        "position",
+        "result",
+        "stream",
+        "time",
+    )
+
+    def __init__(
+        self,
+        walker: Walker,
+        position: int,
+        contact: Contact,
+        cursor: int | Plain,
+        stream: Stream | None,
+        time: int = 0,
+        dials: int = 0,
+        pending: tuple[Step, int] | None = None,
+    ) -> None:
+        """The record at list `position` waiting at `cursor` for a dial due at `time`, after
+        `dials` dials; `pending`: that dial's step and duration when they are drawn already."""
+        self.policy = walker.policy
+        self.machine = walker.machine
+        self.position = position
+        self.contact = contact
+        self.cursor = cursor
+        self.stream = stream
+        self.time: int | None = time
+        self.dials = dials
+        self.last: Status | None = None
+        self.result: RecordResult | None = None
+        self.pending = pending
+
+    def due(self) -> Due | None:
+        """The dial the record waits for; None once it has ended."""
+        if self.time is None:
+            return None
+        cursor = self.cursor
+        if isinstance(cursor, Plain):
+            return Due(self.time, *cursor.due())
+        assert self.machine is not None
+        return Due(self.time, *self.machine.due[cursor])
+
+    def dial(self, start: int) -> Event:
+        """The waiting dial, started at `start`: its event. Its outcome and the engine's
+        decision do not depend on `start`; the next dial is due `start` + duration + delay."""
+        due, cursor = self.time, self.cursor
+        if due is None or start < due:
+            raise ValueError(
+                f"record {self.contact.id}: a dial due at {due} cannot start at {start}"
+            )
+        if self.pending is not None:
+            (step, duration), self.pending = self.pending, None
+        elif isinstance(cursor, Plain):
+            step, duration = cursor.step(self.policy)
+        else:
+            machine, stream = self.machine, self.stream
+            assert machine is not None
+            assert stream is not None
+            # `Machine.take`, inlined: this is the events' hot path.
+            choice, duration = stream.dial(machine.drawn[cursor])
+            step = (
+                machine.steps[cursor][choice]
+                or machine.step(cursor, choice)
+                or machine.leave(cursor, choice, stream)
+            )
+            # The record waits now: it keeps its place in the stream, not the block's numbers.
+            stream.draws = None
+        _, delay, closed, following, attempts, info = step
+        self.dials += 1
+        end = start + duration
+        if closed is None:
+            self.cursor, self.time, self.last = following, end + delay, info.status
+        else:
+            self.time = None
+            self.result = RecordResult(
+                self.position,
+                self.contact,
+                closed,
+                attempts,
+                self.dials,
+                end,
+                info.status,
+                info.then,
+            )
+        return Event(
+            start,
+            self.position,
+            info.number,
+            info.attempt,
+            info.number_attempt,
+            info.repeat,
+            info.status,
+            info.then,
+            self.time,
+            info.next_number,
+            closed,
+            info.scenario,
+            duration,
+            info.repeat_of,
+            info.repeat_count,
+        )
+
+    def expire(self) -> RecordResult:
+        """End the record open: the run ends before its waiting dial."""
+        cursor = self.cursor
+        if isinstance(cursor, Plain):
+            attempts = cursor.progress.attempts
+        else:
+            assert self.machine is not None
+            attempts = self.machine.attempts[cursor]
+        self.time = None
+        self.result = RecordResult(
+            self.position, self.contact, RecordState.OPEN, attempts, self.dials, None, self.last
+        )
+        return self.result
+
+
+@dataclass(frozen=True, slots=True)
+class Walker:
+    """Walks of `policy`'s records with outcomes from `source`: through `machine`'s table when
+    given (a profile's source only), else stepped by the engine dial by dial."""
+
+    policy: Policy
+    source: OutcomeSource
+    machine: Machine | None = None
+
+    def __post_init__(self) -> None:
+        if self.machine is not None and not isinstance(self.source, ProfileSource):
+            raise TypeError("a table of steps draws from a profile")
+
+    def walk(self, position: int, contact: Contact) -> Walk:
+        """The record at list `position`, waiting for its first dial at time 0 (or ended
+        `no_numbers`)."""
+        cursor: int | Plain
+        stream = None
+        if self.machine is not None:
+            assert isinstance(self.source, ProfileSource)
+            cursor = self.machine.start(contact.dialable)
+            if cursor >= 0:
+                stream = Stream(self.source.hasher, record_id(contact))
+        else:
+            progress = start(self.policy.limits, contact.dialable)
+            cursor = -1 if progress is None else Plain(progress, self.source.stream(contact))
+        walk = Walk(self, position, contact, cursor, stream)
+        if cursor == -1:
+            walk.time = None
+            walk.result = RecordResult(position, contact, RecordState.NO_NUMBERS, 0, 0, 0, None)
+        return walk
