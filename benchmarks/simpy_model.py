@@ -2,7 +2,8 @@
 
 It reads the same config, list and profile (with PyYAML and the csv module, not with recall's
 loaders), runs one SimPy process per record with `env.timeout` for every wait, follows the
-retry rules of SPEC §4 and the outcome model of SPEC §7 (`outcomes`, `after`, `durations`), and
+retry rules of docs/semantics.md#decision and the outcome model of docs/formats.md#profiles
+(`outcomes`, `after`, `durations`), and
 writes what `recall simulate --format json --no-events` writes: the summary and every record.
 Its random numbers come from one `random.Random(seed)`, so its records differ from recall's one
 by one, but its figures must agree with recall's within sampling error (the benchmark checks
@@ -28,7 +29,8 @@ from zoneinfo import ZoneInfo
 import simpy
 import yaml
 
-# The status ids and the Russian labels of the admin screen (SPEC §2), as a user would copy them.
+# The status ids and the Russian labels of the admin screen (docs/semantics.md#statuses), as a user
+# would copy them.
 LABELS = {
     "дозвон": "answered",
     "автоинформатор или ivr": "ivr",

@@ -38,7 +38,7 @@ def test_worked_example_json_is_spec_section_8() -> None:
     doc = json.loads(out)
     assert doc["campaign"] == "Worked example (slide 7)"
     assert (doc["start"], doc["seed"], doc["until"]) == ("2026-12-01T10:00:00+03:00", None, None)
-    # SPEC §8's keys keep their meaning; more figures may follow them.
+    # The keys of docs/simulate.md#output keep their meaning; more figures may follow them.
     assert {
         k: doc["summary"][k] for k in ("records", "reached", "dials", "attempts", "states")
     } == {

@@ -1,4 +1,5 @@
-"""Contact lists (SPEC §6): encodings, delimiters, ids, phone columns and every problem's place."""
+"""Contact lists (docs/formats.md#lists): encodings, delimiters, ids, phone columns and every
+problem's place."""
 
 from __future__ import annotations
 

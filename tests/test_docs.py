@@ -83,7 +83,7 @@ def test_a_rule_section_is_its_docstring_with_the_examples_as_code_blocks() -> N
     module = ModuleType("rc999_example")
     module.__doc__ = """A rule's summary, which the table shows.
 
-More about it (SPEC §4), on
+More about it (docs/semantics.md#decision), on
 two lines.
 
 FAIL::
@@ -105,7 +105,7 @@ PASS::
         "\n"
         "A rule's summary, which the table shows.\n"
         "\n"
-        "More about it, on\n"
+        "More about it (docs/semantics.md#decision), on\n"
         "two lines.\n"
         "\n"
         "Fail:\n"

@@ -1,4 +1,5 @@
-"""Each branch of SPEC §4, pinned by an exact timeline through the real simulator."""
+"""Each branch of docs/semantics.md#decision, pinned by an exact timeline through the real
+simulator."""
 
 from __future__ import annotations
 

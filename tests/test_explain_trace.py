@@ -1,4 +1,5 @@
-"""`--trace`: outcomes played through the real engine and told call by call (SPEC §5)."""
+"""`--trace`: outcomes played through the real engine and told call by call
+(docs/semantics.md#worked-example)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ WORKED = ROOT / "sample_configs" / "worked_example.yaml"
 SPEC_OUTCOMES = "busy,busy,busy,busy,no_answer,no_answer,no_answer,answered"
 MOSCOW = ZoneInfo("Europe/Moscow")
 
-# SPEC §5, row for row: time, phone, attempt (record), attempt (number), repeat, status, then.
+# docs/semantics.md#worked-example, row for row: time, phone, attempt (record), attempt (number),
+# repeat, status, then.
 SPEC_TIMELINE = [
     ("10:00", "1", "1/5", "1/3", "—", "Busy (Занято)", "repeat in 5 min"),
     ("10:05", "1", "1/5", "1/3", "1/3", "Busy (Занято)", "repeat in 5 min"),
@@ -137,7 +139,8 @@ def test_worked_example_trace_in_russian() -> None:
 
 
 def test_no_answer_at_20_15_closes_attempts_exhausted() -> None:
-    # SPEC §5: "Had the 20:15 dial been 'no answer', the record would close attempts_exhausted".
+    # docs/semantics.md#worked-example: "Had the 20:15 dial been 'no answer', the record would
+    # close attempts_exhausted".
     policy = load_config(WORKED).policy
     outcomes = _outcomes(SPEC_OUTCOMES.replace("answered", "no_answer"))
     teller = _teller(policy)
@@ -229,7 +232,8 @@ def test_switch_off_closes_after_the_first_number() -> None:
 
 
 def test_each_status_has_its_own_repeat_budget() -> None:
-    # SPEC §4 (decided): busy, busy, congestion, busy uses two busy repeats and one congestion.
+    # docs/semantics.md#repeats: busy, busy, congestion, busy uses two busy repeats and one
+    # congestion.
     rules = {
         Status.BUSY: Rule(Status.BUSY, Action.CALLBACK, 2, 5, 1.0),
         Status.CONGESTION: Rule(Status.CONGESTION, Action.CALLBACK, 3, 10, 2.0),

@@ -1,4 +1,5 @@
-"""Outcome profiles (SPEC §7): what loads, and every refusal at its file:line:column."""
+"""Outcome profiles (docs/formats.md#profiles): what loads, and every refusal at its
+file:line:column."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Random outcomes are drawn right: 100,000 simulated records against the exact expectation.
 
-The expectation is computed here by recursion over the state of SPEC §4, written afresh from
-the SPEC (not with the engine), for a profile without `after:`. Reach rate and dials per record
+The expectation is computed here by recursion over the state of docs/semantics.md#decision, written
+afresh from
+its text (not with the engine), for a profile without `after:`. Reach rate and dials per record
 must agree within 4 standard errors.
 """
 
@@ -43,7 +44,8 @@ attempt, whether the next dial is a repeat)."""
 
 @cache
 def expectation(state: State) -> tuple[float, float]:
-    """(probability the record is reached, expected dials) from `state` on, by SPEC §4."""
+    """(probability the record is reached, expected dials) from `state` on, by
+    docs/semantics.md#decision."""
     reach = dials = 0.0
     for status, p in OUTCOMES.items():
         r, d = _after(state, status)

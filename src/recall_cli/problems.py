@@ -16,7 +16,7 @@ class Severity(StrEnum):
 
 
 class ExitCode(IntEnum):
-    """Exit codes of every command (SPEC §8)."""
+    """Exit codes of every command (docs/index.md#exit-codes)."""
 
     OK = 0
     INVALID = 1

@@ -1,4 +1,5 @@
-"""The decision on each dial result — the only place the retry semantics live (SPEC §4)."""
+"""The decision on each dial result — the only place the retry semantics live
+(docs/semantics.md#decision)."""
 
 from __future__ import annotations
 
@@ -61,7 +62,8 @@ def next_number(limits: Limits, progress: Progress, stopping: int | None) -> int
 
 
 def decide(policy: Policy, progress: Progress, status: Status) -> Decision:
-    """Steps 1–5 of SPEC §4 for a dial of the current number that ended in `status`."""
+    """Steps 1–5 of docs/semantics.md#decision for a dial of the current number that ended in
+    `status`."""
     if status is Status.ANSWERED:
         return _REACHED
     rule = policy.rules.get(status)

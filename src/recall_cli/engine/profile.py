@@ -31,5 +31,5 @@ class Profile:
 
     @property
     def timed(self) -> bool:
-        """Whether any dial takes time (then events carry durations, SPEC §4)."""
+        """Whether any dial takes time (then events carry durations, docs/semantics.md#decision)."""
         return any(high > 0 for _, high in self.durations.values())

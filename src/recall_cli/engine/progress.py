@@ -1,4 +1,4 @@
-"""One record's counters while it is being dialled (SPEC §4)."""
+"""One record's counters while it is being dialled (docs/semantics.md#decision)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 
 class Status(StrEnum):
-    """The result of one dial (SPEC §2)."""
+    """The result of one dial (docs/semantics.md#statuses)."""
 
     ANSWERED = "answered"
     IVR = "ivr"

@@ -254,7 +254,7 @@ class Teller:
         )
 
     def timeline(self, trace: Trace, title: str | None = None) -> Table:
-        """The slide's table (SPEC §5): one row a dial."""
+        """The slide's table (docs/semantics.md#worked-example): one row a dial."""
         say = self.words.say
         limits = self.policy.limits
         rows: list[tuple[Line, ...]] = []

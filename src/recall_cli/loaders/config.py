@@ -1,4 +1,5 @@
-"""The campaign config (SPEC §3): YAML → file model → `engine.Policy`, every problem positioned."""
+"""The campaign config (docs/formats.md#config): YAML → file model → `engine.Policy`, every problem
+positioned."""
 
 from __future__ import annotations
 

@@ -17,8 +17,8 @@ NAME = "<built-in profile>"
 """How problems and outputs name the built-in profile."""
 
 TEXT = """\
-# A realistic outcome profile for a consumer outbound campaign (SPEC §7), and the one `recall
-# simulate` uses when it is given neither --script nor --profile.
+# A realistic outcome profile for a consumer outbound campaign (docs/formats.md#profiles), and
+# the one `recall simulate` uses when it is given neither --script nor --profile.
 #
 # The numbers are an informed assumption, not a measurement: they sit inside the ranges that
 # contact-centre vendors and industry surveys commonly report for consumer outbound calling

@@ -1,4 +1,5 @@
-"""Outcome profiles (SPEC §7): random dial results, every problem at its file:line:column.
+"""Outcome profiles (docs/formats.md#profiles): random dial results, every problem at its
+file:line:column.
 
 ```yaml
 outcomes: {answered: 0.3, no_answer: 0.4, busy: 0.2, invalid_number: 0.1}
@@ -32,7 +33,7 @@ from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError, errors_in
 
 SUM_TOLERANCE = 1e-6
-"""How far from 1 the probabilities of a row may sum (SPEC §7)."""
+"""How far from 1 the probabilities of a row may sum (docs/formats.md#profiles)."""
 MAX_DURATION = 86_400
 """The longest a dial may take, in seconds: a day is far beyond any real call, and the bound
 keeps every simulated time within the calendar."""

@@ -1,4 +1,4 @@
-"""Outcome scripts (SPEC §7): exact dial results per record and number."""
+"""Outcome scripts (docs/formats.md#scripts): exact dial results per record and number."""
 
 from __future__ import annotations
 
@@ -196,7 +196,7 @@ ScriptOutcomes = dict[str, dict[int, tuple[Status, ...]]]
 def bind_script(
     script: Script, contacts: tuple[Contact, ...], list_file: str, phone_columns: int
 ) -> tuple[ScriptOutcomes | None, list[Problem]]:
-    """Match a script's records and numbers against a list (SPEC §7)."""
+    """Match a script's records and numbers against a list (docs/formats.md#scripts)."""
     problems: list[Problem] = []
     by_id = {contact.id: contact for contact in contacts}
     records: dict[str, dict[int, tuple[Status, ...]]] = {}

@@ -1,4 +1,5 @@
-"""Runs as data: the JSON, JSON Lines and CSV formats of SPEC §8, written as they stream."""
+"""Runs as data: the JSON, JSON Lines and CSV formats of docs/simulate.md#output, written as they
+stream."""
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def header(run: RunInfo) -> dict[str, object]:
 def summary_data(
     summary: Summary, run: RunInfo, problems: ListProblems | None = None
 ) -> dict[str, object]:
-    """SPEC §8's summary, then the figures of issue 3 (ratios rounded to 6 decimals, times in
+    """The summary of docs/simulate.md#output, then the figures of issue 3 (ratios rounded to 6
+    decimals, times in
     seconds since the start; `dials_by_hour` lists the hours that have dials), then, only
     when the list has any `problems`, `list_problems`: the counts of phone cells and records
     the run could not dial as they stand."""

@@ -1,4 +1,5 @@
-"""Per-record timelines and the campaign summary as Rich tables (SPEC §5 layout)."""
+"""Per-record timelines and the campaign summary as Rich tables (docs/semantics.md#worked-example
+layout)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ Records do not interact without a dialer, so `play` takes one record after anoth
 first dial to its last — through the table of steps in a tight loop when the run has one —
 and gives every record's result and the dials' tally, without ordering events. `events` merges
 the records' walks through one heap keyed by (due time, list position): every dial in the
-order of SPEC §8. The heap holds a walk per record in progress, so memory grows with the
+order of docs/semantics.md#event-order. The heap holds a walk per record in progress, so memory
+grows with the
 records, never with the events. Both give the same dials.
 """
 
@@ -169,7 +170,8 @@ def events(
     only: Iterable[str] | None = None,
     progressed: Progressed | None = None,
 ) -> Iterator[Event]:
-    """Every dial in SPEC §8 order: time, then list position, then the record's own order."""
+    """Every dial in the order of docs/semantics.md#event-order: time, then list position, then the
+    record's own order."""
     return merged(
         [walker.walk(i, contacts[i]) for i in selected(contacts, only)], until, progressed
     )

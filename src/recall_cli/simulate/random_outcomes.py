@@ -1,4 +1,4 @@
-"""Random outcomes from a profile (SPEC §7), reproducible record by record.
+"""Random outcomes from a profile (docs/semantics.md#randomness), reproducible record by record.
 
 A record's random numbers come from its own stream: BLAKE2b, keyed by the seed, of the record
 id and a block counter, read as sixteen 32-bit numbers a block. So a record's outcomes depend on

@@ -41,5 +41,5 @@ class Runner:
         return played.results, played.summary()
 
     def events(self, progressed: fast.Progressed | None = None) -> Iterator[Event]:
-        """Every dial in SPEC §8 order."""
+        """Every dial in the order of docs/semantics.md#event-order."""
         return loop.events(self.walker, self.contacts, self.until, self.only, progressed)

@@ -25,7 +25,8 @@ class Simulation:
     until: int | None = None
 
     def events(self) -> Iterator[Event]:
-        """Every dial in the order of SPEC §8: time, then list position, then the record's order."""
+        """Every dial in the order of docs/semantics.md#event-order: time, then list position, then
+        the record's order."""
         return merged(self.runs, self.until)
 
     def play(self, observe: Callable[[Event], None] | None = None) -> None:

@@ -91,7 +91,8 @@ def _rank(ordered: Sequence[int], percent: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """A run's figures. The first five are SPEC §8's `summary`; the rest are issue 3's."""
+    """A run's figures. The first five are docs/simulate.md#output's `summary`; the rest are issue
+    3's."""
 
     records: int
     reached: int

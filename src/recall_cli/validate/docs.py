@@ -7,7 +7,6 @@ root); `--check` only says whether it is stale (exit 1). A test fails when it is
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -34,10 +33,6 @@ The loader rules (RC0xx–RC3xx, RC4xx, RC501) are reported by the same loaders
 `recall simulate` uses; the lint rules (RC6xx) only by `recall validate` (and as tips by
 `recall explain`).
 """
-
-# Docstrings written before docs/semantics.md existed may cite an outside spec by section; the
-# page names nothing outside the repository.
-_OUTSIDE_CITATION = re.compile(r" \(SPEC §\d+\)")
 
 
 def summary(module: RuleModule) -> str:
@@ -78,7 +73,7 @@ def section(rule_id: str, module: RuleModule) -> str:
             out += [f"{line.removesuffix('::').capitalize()}:", ""]
             block = []
         else:
-            out.append(_OUTSIDE_CITATION.sub("", line))
+            out.append(line)
     if block is not None:
         out += ["```", *_trimmed(block), "```"]
     return "\n".join([*out, ""])

@@ -1,6 +1,7 @@
 """The list has records with several phones, but `dial_all_numbers` is off in the config.
 
-With the switch off only a record's first phone is ever dialled (SPEC §4); the others are
+With the switch off only a record's first phone is ever dialled (docs/semantics.md#decision); the
+others are
 carried along for nothing. Reported in the config, once, when the config and the list are
 validated together.
 
