@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import tests.thoroughness  # noqa: F401 (loads the Hypothesis profile)
+
 _LEAKY = ("LC_ALL", "LC_MESSAGES", "LANG", "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "COLUMNS")
 
 

@@ -45,6 +45,7 @@ from recall_cli.problems import (
     Severity,
     UnreadableError,
 )
+from tests.thoroughness import examples
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_lists"
@@ -507,7 +508,7 @@ def test_a_lone_quote_in_a_long_list(tmp_path: Path) -> None:
     assert problem.message.key == "contacts.cell_too_long"
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=300))
 def test_random_bytes_never_crash(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "list.csv"
@@ -515,7 +516,7 @@ def test_random_bytes_never_crash(tmp_path_factory: pytest.TempPathFactory, data
     _check_invariants(check_list(path))
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(alphabet='id,phone;\t"\r\n x1№Т', max_size=120))
 def test_random_csv_never_crashes(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "list.csv"
@@ -669,7 +670,7 @@ def test_loader_problems_and_locate_cells_agree(tmp_path: Path) -> None:
     assert where(ok, (2, "note"), (4, "id")) == [(2, 5), (4, 3)]
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(
     text=st.text(alphabet=',;"\r\n x', max_size=30),
     delimiter=st.sampled_from([",", ";"]),
@@ -697,7 +698,7 @@ def test_the_split_shortcut_finds_what_the_full_scan_finds(
 _CELL = st.text(alphabet=' ,;\t"\r\nx1Тё№', max_size=6)
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.lists(st.tuples(_CELL, _CELL), min_size=1, max_size=6),
     delimiter=st.sampled_from([",", ";", "\t"]),
@@ -738,7 +739,7 @@ def test_every_located_cell_starts_with_its_value(
                 assert char in ('"', value[0]), (record, name, at)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.lists(st.tuples(_CELL, _CELL, _CELL), min_size=1, max_size=6),
     with_id=st.booleans(),

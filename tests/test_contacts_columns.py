@@ -15,8 +15,11 @@ from hypothesis import strategies as st
 
 from recall_cli.engine.contact import Contact
 from recall_cli.loaders.contacts import ListColumns, ListReport, check_list, columnar
+from tests.thoroughness import examples
 
-SETTINGS = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+SETTINGS = settings(
+    max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow], deadline=None
+)
 HEADERS = st.sampled_from(
     [
         "id,phone 1,phone 2,note",

@@ -15,8 +15,9 @@ from recall_cli.simulate.simulator import Event, RecordResult, simulate
 from recall_cli.simulate.summary import summarize
 from tests.strategies import Scenario, scenarios
 from tests.support import CLOCK
+from tests.thoroughness import examples
 
-SETTINGS = settings(max_examples=300, deadline=None)
+SETTINGS = settings(max_examples=examples(300), deadline=None)
 
 
 def run(case: Scenario) -> tuple[list[Event], list[RecordResult]]:
@@ -117,7 +118,7 @@ def test_scripted_outcomes_are_used_in_order(case: Scenario) -> None:
             assert statuses == expected[: len(statuses)]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(scenarios(default=False))
 def test_a_script_without_default_either_suffices_or_names_the_number(case: Scenario) -> None:
     error: OutcomesExhaustedError | None = None
@@ -143,7 +144,7 @@ def render(case: Scenario) -> str:
     return out.getvalue()
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(scenarios())
 def test_same_inputs_give_byte_identical_output(case: Scenario) -> None:
     assert render(case) == render(case)

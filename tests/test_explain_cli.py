@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from recall_cli.cli import app
+from tests.thoroughness import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKED = str(ROOT / "sample_configs" / "worked_example.yaml")
@@ -326,7 +327,9 @@ _CONFIGS = st.fixed_dictionaries(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(config=_CONFIGS, trace=st.lists(st.sampled_from(_NAMES), max_size=5))
 def test_no_traceback_for_any_config(

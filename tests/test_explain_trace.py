@@ -19,6 +19,7 @@ from recall_cli.explain.trace import Teller, Trace, missing_rules, parse_outcome
 from recall_cli.explain.words import Words
 from recall_cli.loaders.config import load_config
 from recall_cli.messages import Lang
+from tests.thoroughness import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKED = ROOT / "sample_configs" / "worked_example.yaml"
@@ -379,7 +380,7 @@ def _policies(draw: st.DrawFn) -> Policy:
     return _policy(rules, draw(st.integers(1, 6)), draw(st.integers(1, 4)), draw(st.booleans()))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data(), policy=_policies(), phones=st.integers(1, 3))
 def test_every_dial_is_told_and_tabled(data: st.DataObject, policy: Policy, phones: int) -> None:
     choices = [*policy.rules, Status.ANSWERED]

@@ -29,6 +29,7 @@ from recall_cli.engine.hours import (
     parse_window,
 )
 from recall_cli.simulate.hours import HORIZON_DAYS, OpenHours, public_holidays
+from tests.thoroughness import examples
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
@@ -431,7 +432,7 @@ def open_in(intervals: list[tuple[int, int]], moment: int) -> bool:
     return any(start <= moment < end for start, end in intervals)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(calendars(), st.sampled_from(ZONES), st.integers(FIRST, LAST))
 def test_next_open_is_the_first_open_instant(hours: Hours, zone: tzinfo, moment: int) -> None:
     resolver = OpenHours(hours)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from recall_cli.loaders.config import check_config
 from recall_cli.problems import Severity
 from recall_cli.validate.schema import config_schema
+from tests.thoroughness import examples
 
 Number = int | float
 
@@ -176,7 +177,7 @@ def test_below_at_and_above_each_bound(field: Field, offset: int, folder: Path) 
         assert loader_refuses(field, value, folder) is not inside
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 @pytest.mark.parametrize("field", FIELDS, ids=_IDS)
 def test_schema_and_loader_agree_around_every_bound(

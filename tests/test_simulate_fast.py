@@ -29,8 +29,9 @@ from recall_cli.simulate.steps import Due, Kind
 from recall_cli.simulate.summary import Tally, summarize
 from recall_cli.simulate.walk import Walker
 from tests.strategies import RandomScenario, random_scenarios
+from tests.thoroughness import examples
 
-SETTINGS = settings(max_examples=200, deadline=None)
+SETTINGS = settings(max_examples=examples(200), deadline=None)
 
 
 def reference(case: RandomScenario) -> tuple[list[Event], list[RecordResult], Tally]:
@@ -66,7 +67,7 @@ def test_the_table_gives_the_engine_s_events_results_and_figures(
     assert len(machine.drawn) <= bound + len(machine.starts)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(random_scenarios())
 def test_one_machine_serves_every_seed_and_order(case: RandomScenario) -> None:
     """States found under one seed are reused under the next; a record's run does not depend on
@@ -86,7 +87,7 @@ def test_one_machine_serves_every_seed_and_order(case: RandomScenario) -> None:
         assert result[2:] == alone[result.contact.id]
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(random_scenarios())
 def test_runner_uses_the_table_for_profiles_and_selects_records(case: RandomScenario) -> None:
     source = ProfileSource(case.profile, case.seed)

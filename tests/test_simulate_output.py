@@ -17,6 +17,7 @@ from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.simulator import simulate
 from tests.strategies import RandomScenario, random_scenarios
 from tests.support import CLOCK
+from tests.thoroughness import examples
 
 ZONES = st.sampled_from(
     [
@@ -32,7 +33,7 @@ ZONES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     ZONES,
     st.datetimes(datetime(1990, 1, 1), datetime(2060, 1, 1)),
@@ -65,7 +66,7 @@ def test_iso_of_a_start_with_microseconds() -> None:
 NAMES = st.text(st.characters(codec="utf-8"), min_size=1, max_size=6)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(random_scenarios(), NAMES, NAMES, st.none() | NAMES)
 def test_records_and_events_are_written_as_json_dumps_writes_them(
     case: RandomScenario, name: str, phone: str, scenario: str | None

@@ -18,6 +18,7 @@ from recall_cli.simulate.summary import (
     spread,
     summarize,
 )
+from tests.thoroughness import examples
 
 CONTACT = Contact("1", ("4951239000",))
 RESULTS = st.lists(
@@ -58,7 +59,7 @@ def one_by_one(results: list[RecordResult]) -> Summary:
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(RESULTS)
 def test_summarize_counts_what_counting_one_by_one_counts(results: list[RecordResult]) -> None:
     expected = one_by_one(results)
@@ -74,7 +75,7 @@ TALLIES = st.builds(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.tuples(RESULTS, TALLIES), max_size=4))
 def test_the_counts_of_parts_combine_into_the_figures_of_the_whole(
     parts: list[tuple[list[RecordResult], Tally]],

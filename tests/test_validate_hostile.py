@@ -16,6 +16,7 @@ from recall_cli.cli import app
 from recall_cli.loaders.yaml_tree import MAX_YAML_BYTES
 from recall_cli.problems import Severity
 from recall_cli.validate.linter import validate_paths
+from tests.thoroughness import examples
 
 HOSTILE = Path(__file__).parent / "hostile"
 
@@ -112,7 +113,9 @@ def _invoke(args: list[str], data: bytes) -> int:
 
 
 FUZZ = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 YAMLISH = st.text(
     alphabet=st.sampled_from(list("abc:-[]{}&*!?|>'\"#%@`,\n \t0123456789.ЗанятоDone")),

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from tests.strategies import RandomScenario, random_scenarios
+from tests.thoroughness import examples
 from typer.testing import CliRunner
 
 from recall_cli.cli import app
@@ -29,7 +30,7 @@ from recall_cli.simulate.simulator import simulate
 from recall_cli.simulate.summary import Tally
 from recall_cli.simulate.walk import Walker
 
-SETTINGS = settings(max_examples=150, deadline=None)
+SETTINGS = settings(max_examples=examples(150), deadline=None)
 TINY = (0, 1, 3)
 """Tables that fill at once: every record of more than a dial or two plays loose."""
 
