@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from recall_cli.engine import Contact, RecordState, Status, Then
+from recall_cli.simulate.dialing import HeldBy
 
 
 class Event(NamedTuple):
@@ -31,6 +32,10 @@ class Event(NamedTuple):
     # The status whose repeat budget this dial spends, and its count in it (1-based).
     repeat_of: Status | None
     repeat_count: int
+    # Set by a dialer (calling hours, lines, caps) only: when the engine wanted the dial (`time`
+    # is when it started), and what held it, sorted. Unset, the run is Part I's.
+    due: int | None = None
+    held_by: tuple[HeldBy, ...] = ()
 
 
 class RecordResult(NamedTuple):

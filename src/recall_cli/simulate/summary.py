@@ -10,6 +10,7 @@ from itertools import chain
 from operator import attrgetter
 
 from recall_cli.engine import RecordState, Status, Then
+from recall_cli.simulate.dialing import DialerFigures
 from recall_cli.simulate.dials import Event, RecordResult
 
 SECONDS_PER_HOUR = 3600
@@ -103,6 +104,8 @@ class Summary:
     time_to_reach: Spread | None = None
     dials_by_status: dict[Status, int] = field(default_factory=dict)
     dials_by_hour: dict[int, int] = field(default_factory=dict)
+    dialer: DialerFigures | None = None
+    """What a dialer (calling hours, lines) adds; None for a Part I run."""
 
     @property
     def reach_rate(self) -> float:

@@ -1,0 +1,64 @@
+"""The dialer's share of a run, as values: what it was given (`Setup`), what it adds to each
+dial (`due`, `held_by` on the event) and the figures it adds to the summary.
+
+Without calling hours, lines, caps or do-not-call lists a run has no `Setup` and its output is
+Part I's, byte for byte: events leave `due` and `held_by` unset and the summary's `dialer` is
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+from enum import StrEnum
+
+from recall_cli.engine.dialer import Dialer
+from recall_cli.engine.hours import Hours
+
+
+class HeldBy(StrEnum):
+    """What delayed a dial past its due time; an event lists them sorted."""
+
+    CAP = "cap"
+    HOURS = "hours"
+    LINE = "line"
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """The dialer of a run: calling hours (None: any time), lines (None: unlimited), and for
+    each record in list order the zone each of its numbers is judged in, with the record's own
+    zone last (`zones[position][number]`, `zones[position][-1]`)."""
+
+    hours: Hours | None
+    dialer: Dialer | None
+    zones: Sequence[tuple[tzinfo, ...]]
+    zone_fallback: int = 0
+    """Non-empty numbers judged in the campaign's zone for want of another under
+    `local_time: record` (the summary's `zone_fallback`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineFigures:
+    """The summary's `lines`: busy line-seconds / (lines × span from the first dial's start to
+    the last dial's end), None for an empty span; how many dials waited for a line; and the
+    waits (seconds) of those that waited: median (of the middle two), p90 (nearest rank), max;
+    0 when none waited."""
+
+    utilisation: float | None
+    waited_for_line: int
+    median: float
+    p90: int
+    max: int
+
+
+@dataclass(frozen=True, slots=True)
+class DialerFigures:
+    """What a run with a `Setup` adds to the summary; each part only with its feature."""
+
+    end: int | None
+    """The last dial's end, in virtual seconds; None when no dial was made."""
+    lines: LineFigures | None = None
+    held_by_hours: int | None = None
+    zone_fallback: int | None = None
