@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from recall_cli.cli import app, execute
-from recall_cli.loaders.config import AFTER_HOURS
+from recall_cli.loaders.config_model import AFTER_HOURS
 from recall_cli.loaders.contacts import check_list
 from recall_cli.messages import Lang
 from recall_cli.render.timeline import clock_time

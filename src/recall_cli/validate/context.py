@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recall_cli.engine import Status
-from recall_cli.loaders.config import DEFAULT_REGION, Campaign, ConfigReport
+from recall_cli.loaders.config import Campaign, ConfigReport
+from recall_cli.loaders.config_model import DEFAULT_REGION
 from recall_cli.loaders.contacts import ContactList, locate_cells
 from recall_cli.loaders.script import Script
 from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar

@@ -13,7 +13,8 @@ from functools import partial
 from typing import TypeVar
 
 from recall_cli.loaders.codes import UNREADABLE
-from recall_cli.loaders.config import DEFAULT_REGION, ConfigReport, check_config
+from recall_cli.loaders.config import ConfigReport, check_config
+from recall_cli.loaders.config_model import DEFAULT_REGION
 from recall_cli.loaders.contacts import MAX_LIST_BYTES, ContactList, ListColumns, check_list
 from recall_cli.loaders.files import STDIN, Source, display_name, read_source, read_stream
 from recall_cli.loaders.script import Script, bind_script, check_script

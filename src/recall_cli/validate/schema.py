@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from recall_cli.loaders.config import ConfigModel
+from recall_cli.loaders.config_model import ConfigModel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

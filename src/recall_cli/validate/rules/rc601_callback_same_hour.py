@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from recall_cli.engine import Action
 from recall_cli.loaders import codes
-from recall_cli.loaders.config import AFTER_HOURS
+from recall_cli.loaders.config_model import AFTER_HOURS
 from recall_cli.problems import Problem
 from recall_cli.validate.context import Context, rule_location
 from recall_cli.validate.rule import Rule, Scope
