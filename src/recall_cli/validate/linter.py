@@ -169,23 +169,24 @@ def _read(run: _Run, kinds: list[tuple[Source, FileKind]]) -> None:
             case FileKind.LIST:
                 listed = run.load(partial(check_list, source, columns))
                 if listed is not None:
-                    run.problems.extend(listed.problems)
-                    if listed.contacts is not None:
-                        run.lists.append(listed.contacts)
+                    _keep(run, listed.problems, listed.contacts, run.lists)
             case FileKind.SCRIPT:
                 run.yaml_files.append(source)
                 scripted = run.load(partial(check_script, source))
                 if scripted is not None:
-                    run.problems.extend(scripted.problems)
-                    if scripted.script is not None:
-                        run.scripts.append(scripted.script)
+                    _keep(run, scripted.problems, scripted.script, run.scripts)
             case FileKind.PROFILE:
                 run.yaml_files.append(source)
                 drawn = run.load(partial(check_profile, source))
                 if drawn is not None:
-                    run.problems.extend(drawn.problems)
-                    if drawn.profile is not None:
-                        run.profiles.append(drawn.profile)
+                    _keep(run, drawn.problems, drawn.profile, run.profiles)
+
+
+def _keep(run: _Run, problems: Sequence[Problem], value: T | None, into: list[T]) -> None:
+    """A file's problems go to the run's; what it loaded, if anything, to `into`."""
+    run.problems.extend(problems)
+    if value is not None:
+        into.append(value)
 
 
 def _single(items: list[T]) -> T | None:
