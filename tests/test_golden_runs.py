@@ -56,3 +56,20 @@ def test_seeded_compare(fmt: str) -> None:
 def test_one_record_is_its_timeline_in_the_full_run() -> None:
     out = recall("simulate", CONFIG, LIST, *SEEDED, "--format", "jsonl", "--record", "17")
     assert_golden(out, "simulate/campaign_300.seed42.record17.jsonl")
+
+
+# A config with an error, one with warnings and infos, and a list with a warning: every
+# severity, positions, both languages' words.
+FINDINGS = (
+    "tests/cases/validate/RC101/fail/id_and_label.yaml",
+    "tests/cases/validate/RC601/fail/day.yaml",
+    "tests/cases/validate/RC206/fail/extra.csv",
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_validate_reporter(fmt: str, lang: str) -> None:
+    result = runner.invoke(app, ["validate", *FINDINGS, "--format", fmt, "--lang", lang])
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert_golden(result.stdout, f"validate/findings.{lang}.{fmt}")
