@@ -1,4 +1,5 @@
-"""Golden explanations: every sample config, and the worked example's trace, in each language.
+"""Golden explanations: every sample config, the explainer's own cases, and the worked example's
+trace, in each language.
 
 The CLI's output at a fixed width with no colour is compared with `tests/golden/explain/`.
 After a deliberate change, refresh the files and review the diff:
@@ -40,8 +41,18 @@ def _configs() -> list[str]:
     )
 
 
+def _cases() -> list[str]:
+    """The configs written for the explainer's own cases (`tests/cases/explain/`)."""
+    return sorted(path.stem for path in (ROOT / "tests" / "cases" / "explain").glob("*.yaml"))
+
+
 CASES: list[tuple[str, list[str]]] = [
     *((f"{name}.{lang}", [f"sample_configs/{name}.yaml"]) for name in _configs() for lang in Lang),
+    *(
+        (f"{name}.{lang}", [f"tests/cases/explain/{name}.yaml"])
+        for name in _cases()
+        for lang in Lang
+    ),
     *(
         (
             f"worked_example.trace.{lang}",

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from recall_cli.engine import Status
 from recall_cli.explain import DEFAULT_PHONES
+from recall_cli.explain.calling import hours_section, lines_section
 from recall_cli.explain.clock import TraceClock, TraceStart
 from recall_cli.explain.depth import status_section
 from recall_cli.explain.model import Explanation, Section
@@ -61,8 +62,12 @@ def explain(
             limits_section(policy.limits, words),
             rules_section(policy, words),
             closing_section(policy, words),
-            tips_section(findings, words),
         ]
+        if campaign.hours is not None:
+            sections.append(hours_section(campaign.hours, policy, campaign.timezone_column, words))
+        if campaign.dialer is not None:
+            sections.append(lines_section(campaign.dialer, campaign.hours, words))
+        sections.append(tips_section(findings, words))
     return Explanation(
         words.say("explain.title", campaign=policy.name),
         words.say("explain.source", file=campaign.file, zone=policy.timezone),
