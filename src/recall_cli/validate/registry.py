@@ -55,6 +55,7 @@ MODULES: tuple[str, ...] = (
     "rc207_duplicate_column",
     "rc208_csv_syntax",
     "rc209_no_records",
+    "rc210_unreadable_zone",
     "rc301_script_unknown_record",
     "rc302_script_unknown_number",
     "rc303_script_missing_record",
