@@ -68,9 +68,12 @@ def timeline_table(
         table.add_column(text(lang, "timeline.duration"), justify="right", overflow="fold")
     table.add_column(text(lang, "timeline.then"), overflow="fold")
     reference = run.clock.at(0)
+    # A timeline that leaves the start's day shows the date on every row, so that rows read
+    # apart at a glance; one within the day shows times alone.
+    dated = any(run.clock.at(event.time).date() != reference.date() for event in events)
     for event in events:
         row: list[RenderableType] = [
-            clock_time(run.clock.at(event.time), reference),
+            clock_time(run.clock.at(event.time), reference, dated),
             escape(f"{event.number + 1} · {visible(contact.phones[event.number])}"),
             f"{event.attempt}/{limits.max_attempts_per_record}",
             f"{event.number_attempt}/{limits.max_attempts_per_number}",
@@ -81,14 +84,15 @@ def timeline_table(
             row.append(f"{event.duration} s")
         row.append(_then(run, event, lang))
         table.add_row(*row)
-    footer = _footer(run, result, events, lang)
+    footer = _footer(run, result, events, dated, lang)
     return Group(table, footer) if footer is not None else table
 
 
-def clock_time(moment: datetime, reference: datetime) -> str:
-    """HH:MM as `short_time` shows it; in the hour a fall-back to winter time shows twice, with
-    the UTC offset, so that the two 01:30 rows of a night read apart: "01:30 (-04:00)"."""
-    shown = short_time(moment, reference)
+def clock_time(moment: datetime, reference: datetime, dated: bool = False) -> str:
+    """HH:MM as `short_time` shows it (with the date always when `dated`); in the hour a
+    fall-back to winter time shows twice, with the UTC offset, so that the two 01:30 rows of a
+    night read apart: "01:30 (-04:00)"."""
+    shown = moment.strftime("%d.%m %H:%M") if dated else short_time(moment, reference)
     offset = moment.utcoffset()
     if offset is None or moment.replace(fold=1 - moment.fold).utcoffset() == offset:
         return shown
@@ -117,13 +121,16 @@ def _then(run: RunInfo, event: Event, lang: Lang) -> Text:
     return Text(words)
 
 
-def _footer(run: RunInfo, result: RecordResult, events: Sequence[Event], lang: Lang) -> Text | None:
+def _footer(
+    run: RunInfo, result: RecordResult, events: Sequence[Event], dated: bool, lang: Lang
+) -> Text | None:
     if result.state is RecordState.NO_NUMBERS:
         return Text(text(lang, "timeline.no_dials"), style="red")
     if result.state is RecordState.OPEN and events and events[-1].next_time is not None:
         moment = run.clock.at(events[-1].next_time)
         return Text(
-            text(lang, "timeline.open", time=clock_time(moment, run.clock.at(0))), style="cyan"
+            text(lang, "timeline.open", time=clock_time(moment, run.clock.at(0), dated)),
+            style="cyan",
         )
     return None
 
