@@ -8,10 +8,13 @@ import io
 import json
 
 from recall_cli.engine import Action, Contact, RecordState, Status, Then
+from recall_cli.messages import Lang
 from recall_cli.render.data import event_data, event_json, summary_data, write_csv
+from recall_cli.render.figures import summary_table
 from recall_cli.render.run import DialerOutput, RunInfo
+from recall_cli.render.timeline import timeline_table
 from recall_cli.simulate.dialing import DialerFigures, HeldBy, LineFigures
-from recall_cli.simulate.simulator import Event
+from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import Summary
 from tests.support import CLOCK, policy, rule
 
@@ -112,3 +115,84 @@ def test_csv_appends_due_and_held_by_joined_by_plus() -> None:
         "2026-12-01T10:00:00+03:00,7,1,4951239000,1,1,0,no_answer,callback,,1,,,"
         "2026-12-01T10:00:00+03:00,",
     ]
+
+
+def drawn(renderable: object, width: int = 160) -> str:
+    from rich.console import Console  # noqa: PLC0415
+
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None).print(renderable)
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines())
+
+
+def timeline(events: list[Event], lang: Lang) -> str:
+    result = RecordResult(0, CONTACT, RecordState.OPEN, 2, len(events), None, Status.NO_ANSWER)
+    return drawn(timeline_table(info(DialerOutput(hours=True)), result, events, lang))
+
+
+# A callback set at 20:00 for 22:00 (due 00:00 in the record's zone is closed): the dialer
+# holds it to 09:00 next morning; then a dial that waited 12 minutes for a line.
+CALLBACK = event(10 * HOUR, None, next_time=12 * HOUR)
+MORNING = event(23 * HOUR, 12 * HOUR, HeldBy.HOURS, next_time=23 * HOUR + 720 + 1200)
+QUEUED = event(
+    23 * HOUR + 720 + 1200 + 720, 23 * HOUR + 720 + 1200, HeldBy.LINE, next_time=26 * HOUR
+)
+
+
+def test_a_held_dial_says_when_it_was_due_and_why_in_english() -> None:
+    lines = timeline([CALLBACK, MORNING, QUEUED], Lang.EN).splitlines()
+    cells = [(line.split("│")[1].strip(), line.split("│")[-2].strip()) for line in lines[4:-2]]
+    assert cells == [
+        ("01.12 20:00", "call back in 2 h → 22:00, held to 02.12 09:00"),
+        ("02.12 09:00", "due 01.12 22:00 → 02.12 09:00 (calling hours)"),
+        ("", "call back in 2 h → 09:32, held to 02.12 09:44"),
+        ("02.12 09:44", "waited 12 min for a line"),
+        ("", "call back in 2 h → 12:00"),
+    ]
+    assert lines[-1] == "still in progress at the horizon; next dial 02.12 12:00"
+
+
+def test_a_held_dial_says_when_it_was_due_and_why_in_russian() -> None:
+    lines = timeline([CALLBACK, MORNING, QUEUED], Lang.RU).splitlines()
+    cells = [line.split("│")[-2].strip() for line in lines[4:-2]]
+    assert cells == [
+        "перезвон через 2 часа → 22:00, отложен до 02.12 09:00",
+        "набор на 01.12 22:00 → 02.12 09:00 (часы звонков)",
+        "перезвон через 2 часа → 09:32, отложен до 02.12 09:44",
+        "ждал свободную линию 12 мин",
+        "перезвон через 2 часа → 12:00",
+    ]
+
+
+def test_a_part_i_timeline_shows_no_dialer_words() -> None:
+    result = RecordResult(0, CONTACT, RecordState.OPEN, 2, 2, None, Status.NO_ANSWER)
+    drawn_run = drawn(timeline_table(info(None), result, [CALLBACK, MORNING], Lang.EN))
+    assert "held to" not in drawn_run
+    assert "due" not in drawn_run
+    assert "│ 01.12 20:00 │" in drawn_run  # a timeline over two days dates every row
+
+
+def test_the_summary_table_shows_the_dialer_figures() -> None:
+    run = info(DialerOutput(lines=True, hours=True, zones=True))
+    english = drawn(summary_table(run, summary(FIGURES), Lang.EN))
+    russian = drawn(summary_table(run, summary(FIGURES), Lang.RU))
+    for label, value in (
+        ("line utilisation", "25.0%"),
+        ("dials that waited for a line", "3"),
+        ("line wait: median", "1 min 30 s"),
+        ("line wait: 90th percentile", "5 min"),
+        ("line wait: longest", "12 min"),
+        ("dials held by calling hours", "2"),
+        ("numbers judged in the campaign's time zone (no zone found)", "4"),
+        ("campaign's end (last dial ends)", "2026-12-01T21:06:00+03:00"),
+    ):
+        assert any(label in line and line.endswith(f"{value} │") for line in english.splitlines())
+    for label, value in (
+        ("загрузка линий", "25,0 %"),
+        ("наборов ждали линию", "3"),
+        ("ожидание линии: медиана", "1 мин 30 с"),
+        ("наборов отложено часами звонков", "2"),
+        ("номеров в часовом поясе кампании (пояс не найден)", "4"),
+    ):
+        assert any(label in line and line.endswith(f"{value} │") for line in russian.splitlines())
+    assert "line utilisation" not in drawn(summary_table(info(None), summary(FIGURES), Lang.EN))
