@@ -83,6 +83,8 @@ MODULES: tuple[str, ...] = (
     "rc613_profile_unsupported",
     "rc614_unused_phone_column",
     "rc615_callback_in_closed_hours",
+    "rc616_no_zone_source",
+    "rc617_mobile_zone_unknown",
 )
 """Every module under `validate/rules/`, in id order; a test checks that none is left out."""
 
