@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from recall_cli.cli.output import open_output
 from recall_cli.cli.plan import CompareFormat, ComparePlan, RunFormat, RunPlan
+from recall_cli.cli.setup import dialer_output
 from recall_cli.engine import Contact
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts.phone_cells import ListProblems, list_problems
@@ -22,10 +23,12 @@ from recall_cli.render import data
 from recall_cli.render.console import error_console, table_console
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import montecarlo
+from recall_cli.simulate.dialing import Setup
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.outcomes import OutcomesExhaustedError
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
+from recall_cli.simulate.simulator import Event, RecordResult
 
 if TYPE_CHECKING:
     from recall_cli.loaders.config import Campaign
@@ -78,7 +81,7 @@ def compare(plan: ComparePlan, lang: Lang) -> None:
     first, second = plan.campaigns
     with open_output(plan.output) as out:
         if plan.output_format is CompareFormat.JSON:
-            infos = (_info(plan, first), _info(plan, second))
+            infos = (_info(plan, first, plan.setups[0]), _info(plan, second, plan.setups[1]))
             data.write_compare(out, infos, (first.file, second.file), plan.runs, comparison)
             return
 
@@ -138,8 +141,13 @@ def progress(total: int, lang: Lang, key: str = "progress.records") -> Iterator[
         yield advance
 
 
-def _info(plan: RunPlan | ComparePlan, campaign: Campaign) -> RunInfo:
+def _info(plan: RunPlan | ComparePlan, campaign: Campaign, setup: Setup | None) -> RunInfo:
     outcomes = plan.outcomes
+    shown = None
+    if isinstance(plan, RunPlan) and plan.whole and plan.selection is not None:
+        wanted = set(plan.selection)
+        records = plan.contacts.records
+        shown = frozenset(i for i, contact in enumerate(records) if contact.id in wanted)
     return RunInfo(
         campaign.policy,
         plan.contacts.records,
@@ -148,6 +156,8 @@ def _info(plan: RunPlan | ComparePlan, campaign: Campaign) -> RunInfo:
         plan.horizon.at,
         outcomes.timed,
         outcomes.profile,
+        dialer_output(setup, outcomes.scripted_durations),
+        shown,
     )
 
 
@@ -157,12 +167,31 @@ def _runner(plan: RunPlan) -> Runner:
         plan.contacts.records,
         plan.outcomes.source,
         plan.horizon.seconds,
-        plan.selection,
+        None if plan.whole else plan.selection,
+        setup=plan.setup,
+        clock=plan.clock,
     )
 
 
+def _shown_results(results: Iterable[RecordResult], run: RunInfo) -> Iterable[RecordResult]:
+    """The results of the records shown: all, or those `--record` chose of a whole run."""
+    shown = run.shown
+    if shown is None:
+        return results
+    return (result for result in results if result.position in shown)
+
+
+def _shown_events(events: Iterator[Event], run: RunInfo) -> Iterator[Event]:
+    """The events of the records shown, as `_shown_results`."""
+    shown = run.shown
+    if shown is None:
+        return events
+    return (event for event in events if event.record in shown)
+
+
 def _write_run(plan: RunPlan, problems: ListProblems, lang: Lang) -> None:
-    info, runner, size = _info(plan, plan.campaign), _runner(plan), plan.size
+    info, runner = _info(plan, plan.campaign, plan.setup), _runner(plan)
+    size = len(plan.contacts.records) if plan.whole else plan.size
     with open_output(plan.output) as out:
         if plan.output_format is RunFormat.TABLE:
             _table(out, info, runner, plan.output is not None, plan.no_events, lang)
@@ -172,14 +201,15 @@ def _write_run(plan: RunPlan, problems: ListProblems, lang: Lang) -> None:
             return
         if plan.output_format is RunFormat.CSV:
             with progress(size, lang) as advance:
-                data.write_csv(out, info, runner.events(advance))
+                data.write_csv(out, info, _shown_events(runner.events(advance), info))
             return
         # The run is deterministic: play it once for the figures, which JSON puts first, then
         # again to stream its events in order, so memory never holds the events.
         passes = 1 if plan.no_events else 2
         with progress(size * passes, lang) as advance:
-            results, summary = runner.play(advance)
-            events = None if plan.no_events else runner.events(advance)
+            played, summary = runner.play(advance)
+            results = _shown_results(played, info)
+            events = None if plan.no_events else _shown_events(runner.events(advance), info)
             if plan.output_format is RunFormat.JSON:
                 records = data.json_records(results, info)
                 data.write_json(out, info, summary, records, events, problems)
@@ -199,8 +229,8 @@ def _table(
     if no_events:
         console.print(summary_table(run, summary, lang))
         return
-    timeline = list(runner.events())
-    render_run(console, run, timeline, list(results), summary, lang)
+    timeline = list(_shown_events(runner.events(), run))
+    render_run(console, run, timeline, list(_shown_results(results, run)), summary, lang)
 
 
 def _write_runs(plan: RunPlan, lang: Lang) -> None:
@@ -220,7 +250,7 @@ def _write_runs(plan: RunPlan, lang: Lang) -> None:
     found = montecarlo.figures(summaries)
     with open_output(plan.output) as out:
         if plan.output_format is RunFormat.JSON:
-            data.write_runs(out, _info(plan, plan.campaign), plan.runs, found)
+            data.write_runs(out, _info(plan, plan.campaign, plan.setup), plan.runs, found)
             return
 
         from recall_cli.render.montecarlo import runs_table  # noqa: PLC0415

@@ -34,6 +34,8 @@ class Outcomes:
     first_use: dict[Status, Location] = field(default_factory=dict)
     profile: str | None = None
     timed: bool = False
+    scripted_durations: bool = False
+    """A script gives `durations:`, a dialer's input: the output carries the dialer's keys."""
 
     @property
     def missing_rule_key(self) -> str:
@@ -78,7 +80,9 @@ def scripted(script: Path, contacts: ContactList) -> Outcomes:
     )
     if outcomes is None:
         raise RecallError(problems)
-    return Outcomes(ScriptSource(outcomes, parsed.default), None, parsed.first_use)
+    timed = bool(parsed.durations)
+    source = ScriptSource(outcomes, parsed.default)
+    return Outcomes(source, None, parsed.first_use, None, timed, scripted_durations=timed)
 
 
 def check_rules(campaigns: Iterable[Campaign], outcomes: Outcomes) -> None:

@@ -9,7 +9,7 @@ then each file as it is read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -18,12 +18,14 @@ from zoneinfo import ZoneInfo
 
 from recall_cli.cli.outcomes import Outcomes, check_rules, profile_outcomes, scripted
 from recall_cli.cli.output import check_output
+from recall_cli.cli.setup import dialer_setup
 from recall_cli.cli.usage import UsageError
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, load_list
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError
 from recall_cli.simulate.clock import FIRST_YEAR, LAST_YEAR, Clock, in_calendar
+from recall_cli.simulate.dialing import Setup
 
 if TYPE_CHECKING:  # the config loader imports pydantic: imported when a config is read
     from recall_cli.loaders.config import Campaign
@@ -124,11 +126,19 @@ class RunPlan:
     no_events: bool
     script: Path | None
     """The script the outcomes come from, blamed when they run out."""
+    setup: Setup | None = None
+    """The dialer (calling hours, lines, each number's zone); None for a Part I run."""
 
     @property
     def size(self) -> int:
         """Records one pass plays."""
         return selected_size(self.selection, self.contacts)
+
+    @property
+    def whole(self) -> bool:
+        """Whether the run plays every record even when `--record` chooses some: with lines,
+        records wait for each other, so a record's timeline is the one of the full run."""
+        return self.setup is not None and self.setup.dialer is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +156,8 @@ class ComparePlan:
     seed: int
     output_format: CompareFormat
     output: Path | None
+    setups: tuple[Setup | None, Setup | None] = (None, None)
+    """Each campaign's dialer, as `RunPlan.setup`."""
 
     @property
     def size(self) -> int:
@@ -183,6 +195,7 @@ def plan_run(options: RunOptions) -> RunPlan:
         output=options.output,
         no_events=options.no_events,
         script=options.script,
+        setup=dialer_setup(campaign, contacts.records),
     )
 
 
@@ -193,7 +206,9 @@ def plan_compare(options: CompareOptions) -> ComparePlan:
     check_output(options.output, options.inputs)
     first, second = (load_campaign(path) for path in options.configs)
     random = profile_outcomes(options.profile)
-    contacts = load_list(options.contact_list, first.columns, options.encoding, fields=False)
+    # Zone cells are read when either campaign judges hours in the record's local time.
+    columns = replace(first.columns, zones=first.columns.zones or second.columns.zones)
+    contacts = load_list(options.contact_list, columns, options.encoding, fields=False)
     clock, horizon = run_times(options.start, options.until, first.policy.timezone)
     outcomes = random.source(options.seed)
     check_rules((first, second), outcomes)
@@ -209,6 +224,7 @@ def plan_compare(options: CompareOptions) -> ComparePlan:
         seed=options.seed,
         output_format=options.output_format,
         output=options.output,
+        setups=(dialer_setup(first, contacts.records), dialer_setup(second, contacts.records)),
     )
 
 

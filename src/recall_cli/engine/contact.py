@@ -19,7 +19,8 @@ def dialable(phones: tuple[str, ...]) -> tuple[bool, ...]:
 
 class Contact(NamedTuple):
     """One record: its id, its phones by column position ("" when the cell is empty), as
-    written in the list, and the other columns carried along for display.
+    written in the list, the other columns carried along for display, and its time zone cell
+    as written ("" when the list has none, or it is not read).
 
     An immutable named tuple rather than a frozen dataclass: a list of a million records makes
     a million of them, and a frozen dataclass takes more than twice as long to build (its
@@ -30,6 +31,7 @@ class Contact(NamedTuple):
     phones: tuple[str, ...]
     fields: tuple[tuple[str, str], ...] = ()
     line: int = 0
+    zone: str = ""
 
     @property
     def dialable(self) -> tuple[bool, ...]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
 from recall_cli.engine.dialer import Dialer, Order
-from recall_cli.engine.hours import Hours
+from recall_cli.engine.hours import Hours, LocalTime
 from recall_cli.loaders import codes
 from recall_cli.loaders.config_model import (
     AFTER_HOURS,
@@ -118,7 +118,14 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     )
     listed = model.list or ListModel()
     phones = listed.phone_columns
-    columns = ListColumns(listed.id_column, tuple(phones) if phones is not None else None)
+    # A record's zone cell is read only when calling hours are judged in its local time.
+    zones = hours is not None and hours.local_time is LocalTime.RECORD
+    columns = ListColumns(
+        listed.id_column,
+        tuple(phones) if phones is not None else None,
+        listed.timezone_column,
+        zones,
+    )
     names: dict[Status, str] = {}
     for name in model.rules:
         status = parse_status(name)

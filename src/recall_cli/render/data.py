@@ -14,6 +14,7 @@ from typing import TextIO
 from recall_cli.engine import RecordState, Status, Then
 from recall_cli.loaders.contacts.phone_cells import ListProblems
 from recall_cli.render.run import RunInfo
+from recall_cli.simulate.dialing import DialerFigures, HeldBy
 from recall_cli.simulate.montecarlo import FIGURES, Comparison, Interval
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, ClosedBy, Summary
@@ -78,9 +79,42 @@ def summary_data(
             for hour, dials in summary.dials_by_hour.items()
         ],
     }
+    if run.dialer is not None:
+        data.update(dialer_data(summary.dialer, run))
     if problems:
         data["list_problems"] = problems.counts()
     return data
+
+
+def dialer_data(figures: DialerFigures | None, run: RunInfo) -> dict[str, object]:
+    """The dialer's summary keys: `end` always, the rest only with their feature (a figure the
+    run did not give is null)."""
+    assert run.dialer is not None
+    end = None if figures is None else figures.end
+    data: dict[str, object] = {"end": None if end is None else run.clock.at(end).isoformat()}
+    if run.dialer.lines:
+        found = None if figures is None else figures.lines
+        data["lines"] = (
+            None
+            if found is None
+            else {
+                "utilisation": _ratio(found.utilisation),
+                "waited_for_line": found.waited_for_line,
+                "median": _whole(found.median),
+                "p90": found.p90,
+                "max": found.max,
+            }
+        )
+    if run.dialer.hours:
+        data["held_by_hours"] = None if figures is None else figures.held_by_hours
+    if run.dialer.zones:
+        data["zone_fallback"] = None if figures is None else figures.zone_fallback
+    return data
+
+
+def _whole(value: float) -> float | int:
+    """`value` as a whole number when it is one (a median of two middle waits may not be)."""
+    return int(value) if value.is_integer() else value
 
 
 def _ratio(value: float | None) -> float | None:
@@ -119,6 +153,9 @@ def event_data(event: Event, run: RunInfo) -> dict[str, object]:
     }
     if run.with_durations:
         data["duration"] = event.duration
+    if run.dialer is not None:
+        data["due"] = clock.at(event.time if event.due is None else event.due).isoformat()
+        data["held_by"] = [reason.value for reason in event.held_by]
     return data
 
 
@@ -131,6 +168,7 @@ def _dump(value: object) -> str:
 _STATE_JSON = {state: f'"{state.value}"' for state in RecordState}
 _STATUS_JSON = {status: f'"{status.value}"' for status in Status}
 _THEN_JSON = {then: f'"{then.value}"' for then in Then}
+_HELD_JSON = {reason: f'"{reason.value}"' for reason in HeldBy}
 
 
 def record_json(result: RecordResult, run: RunInfo) -> str:
@@ -155,6 +193,10 @@ def event_json(event: Event, run: RunInfo) -> str:
     closed = event.closed
     scenario = event.scenario
     duration = f',"duration":{event.duration}' if run.with_durations else ""
+    if run.dialer is not None:
+        due = event.time if event.due is None else event.due
+        held = ",".join(_HELD_JSON[reason] for reason in event.held_by)
+        duration += f',"due":"{clock.iso(due)}","held_by":[{held}]'
     return (
         f'{{"time":"{clock.iso(event.time)}","record":{_quote(contact.id)},'
         f'"number":{event.number + 1},"phone":{_quote(contact.phones[event.number])},'
@@ -262,6 +304,8 @@ def write_csv(out: TextIO, run: RunInfo, events: Iterator[Event]) -> None:
     """The events as a table, one row a dial, empty cells for nulls; text from the inputs
     (ids, phones, scenarios) goes through `neutral`."""
     fields = (*EVENT_FIELDS, "duration") if run.with_durations else EVENT_FIELDS
+    if run.dialer is not None:
+        fields = (*fields, "due", "held_by")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
     for event in events:
@@ -272,6 +316,8 @@ def write_csv(out: TextIO, run: RunInfo, events: Iterator[Event]) -> None:
 def _csv_cell(value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, list):  # `held_by`: its reasons joined by "+"
+        return "+".join(value)
     return neutral(value) if isinstance(value, str) else value
 
 

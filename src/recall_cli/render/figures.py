@@ -16,6 +16,7 @@ from recall_cli.loaders.default_profile import NAME as BUILTIN_PROFILE
 from recall_cli.messages import Lang, text
 from recall_cli.render.numbers import decimal, duration, percent
 from recall_cli.render.run import RunInfo
+from recall_cli.simulate.dialing import DialerFigures
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, ClosedBy, Summary
 
 _STATE_STYLE = {
@@ -82,7 +83,31 @@ def _main(run: RunInfo, summary: Summary, lang: Lang) -> Table:
     if spread is not None:
         for key, seconds in (("median", spread.median), ("p90", spread.p90), ("max", spread.max)):
             table.add_row(text(lang, f"figures.time_to_reach.{key}"), duration(lang, seconds))
+    if run.dialer is not None and summary.dialer is not None:
+        for label_text, value in dialer_rows(run, summary.dialer, lang):
+            table.add_row(label_text, value)
     return table
+
+
+def dialer_rows(run: RunInfo, figures: DialerFigures, lang: Lang) -> list[tuple[str, str]]:
+    """The dialer's figures as (label, value) rows, each only with its feature."""
+    assert run.dialer is not None
+    rows: list[tuple[str, str]] = []
+    lines = figures.lines
+    if run.dialer.lines and lines is not None:
+        used = "—" if lines.utilisation is None else percent(lang, lines.utilisation)
+        rows.append((text(lang, "dialer.utilisation"), used))
+        rows.append((text(lang, "dialer.waited_for_line"), str(lines.waited_for_line)))
+        if lines.waited_for_line:
+            for key, seconds in (("median", lines.median), ("p90", lines.p90), ("max", lines.max)):
+                rows.append((text(lang, f"dialer.wait.{key}"), duration(lang, seconds)))
+    if run.dialer.hours and figures.held_by_hours is not None:
+        rows.append((text(lang, "dialer.held_by_hours"), str(figures.held_by_hours)))
+    if run.dialer.zones and figures.zone_fallback is not None:
+        rows.append((text(lang, "dialer.zone_fallback"), str(figures.zone_fallback)))
+    if figures.end is not None:
+        rows.append((text(lang, "dialer.end"), run.clock.at(figures.end).isoformat()))
+    return rows
 
 
 def _counts(

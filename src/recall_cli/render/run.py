@@ -11,6 +11,20 @@ from recall_cli.simulate.clock import Clock
 
 
 @dataclass(frozen=True, slots=True)
+class DialerOutput:
+    """What a run that uses the dialer (calling hours, lines, a script's durations) writes
+    besides Part I's output: each event's `due` and `held_by` and the summary's `end` always,
+    each other figure only with its feature."""
+
+    lines: bool = False
+    """The summary's `lines`: the config sets `dialer.lines`."""
+    hours: bool = False
+    """The summary's `held_by_hours`: the config sets `hours`."""
+    zones: bool = False
+    """The summary's `zone_fallback`: hours are judged in the record's local time."""
+
+
+@dataclass(frozen=True, slots=True)
 class RunInfo:
     """The inputs that identify a run, written into its output so it can be repeated."""
 
@@ -23,6 +37,11 @@ class RunInfo:
     # The outcome profile's name as given (`BUILTIN_PROFILE` for the built-in one); None for a
     # scripted run.
     profile: str | None = None
+    dialer: DialerOutput | None = None
+    """What the dialer adds to the output; None for a Part I run, whose output is as it was."""
+    shown: frozenset[int] | None = None
+    """The list positions shown when the run played more records than `--record` chose (the
+    dialer's lines make records wait for each other); None: every record played is shown."""
 
     @property
     def start(self) -> datetime:

@@ -17,7 +17,9 @@ from recall_cli.explain.describe import describe_then, short_time, wall_clock
 from recall_cli.messages import Lang, text
 from recall_cli.messages.visible import visible
 from recall_cli.render.figures import summary_table
+from recall_cli.render.numbers import duration
 from recall_cli.render.run import RunInfo
+from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import Summary
 
@@ -68,9 +70,13 @@ def timeline_table(
         table.add_column(text(lang, "timeline.duration"), justify="right", overflow="fold")
     table.add_column(text(lang, "timeline.then"), overflow="fold")
     reference = run.clock.at(0)
-    for event in events:
+    # A timeline that leaves the start's day shows the date on every row, so that rows read
+    # apart at a glance; one within the day shows times alone.
+    dated = any(run.clock.at(event.time).date() != reference.date() for event in events)
+    for index, event in enumerate(events):
+        following = events[index + 1] if index + 1 < len(events) else None
         row: list[RenderableType] = [
-            clock_time(run.clock.at(event.time), reference),
+            clock_time(run.clock.at(event.time), reference, dated),
             escape(f"{event.number + 1} · {visible(contact.phones[event.number])}"),
             f"{event.attempt}/{limits.max_attempts_per_record}",
             f"{event.number_attempt}/{limits.max_attempts_per_number}",
@@ -79,16 +85,20 @@ def timeline_table(
         ]
         if run.with_durations:
             row.append(f"{event.duration} s")
-        row.append(_then(run, event, lang))
+        then = _then(run, event, lang)
+        if run.dialer is not None:
+            then = _dialer_then(run, event, following, then, dated, lang)
+        row.append(then)
         table.add_row(*row)
-    footer = _footer(run, result, events, lang)
+    footer = _footer(run, result, events, dated, lang)
     return Group(table, footer) if footer is not None else table
 
 
-def clock_time(moment: datetime, reference: datetime) -> str:
-    """HH:MM as `short_time` shows it; in the hour a fall-back to winter time shows twice, with
-    the UTC offset, so that the two 01:30 rows of a night read apart: "01:30 (-04:00)"."""
-    shown = short_time(moment, reference)
+def clock_time(moment: datetime, reference: datetime, dated: bool = False) -> str:
+    """HH:MM as `short_time` shows it (with the date always when `dated`); in the hour a
+    fall-back to winter time shows twice, with the UTC offset, so that the two 01:30 rows of a
+    night read apart: "01:30 (-04:00)"."""
+    shown = moment.strftime("%d.%m %H:%M") if dated else short_time(moment, reference)
     offset = moment.utcoffset()
     if offset is None or moment.replace(fold=1 - moment.fold).utcoffset() == offset:
         return shown
@@ -117,13 +127,61 @@ def _then(run: RunInfo, event: Event, lang: Lang) -> Text:
     return Text(words)
 
 
-def _footer(run: RunInfo, result: RecordResult, events: Sequence[Event], lang: Lang) -> Text | None:
+def _dialer_then(
+    run: RunInfo,
+    event: Event,
+    following: Event | None,
+    then: Text,
+    dated: bool,
+    lang: Lang,
+) -> Text:
+    """`then` with what held the dial in front ("due 21:40 → 02.12 09:00 (calling hours)",
+    "waited 12 min for a line"), and, when the record's next dial was held past the time
+    its wait set, where it really starts (", held to 02.12 09:00")."""
+    reference = run.clock.at(0)
+    if (
+        following is not None
+        and event.next_time is not None
+        and following.time != event.next_time
+        and event.closed is None
+    ):
+        start = clock_time(run.clock.at(following.time), reference, dated)
+        then = then + Text(text(lang, "dialer.lands", time=start))
+    held = held_words(run, event, dated, lang)
+    if held is None:
+        return then
+    return Text(held + "\n", style="dim") + then
+
+
+def held_words(run: RunInfo, event: Event, dated: bool, lang: Lang) -> str | None:
+    """What held a dial, in words; None when it started when it was due."""
+    if event.due is None or event.due == event.time or not event.held_by:
+        return None
+    if event.held_by == (HeldBy.LINE,):
+        return text(lang, "dialer.waited_line", wait=duration(lang, event.time - event.due))
+    reference = run.clock.at(0)
+    due = run.clock.at(event.due)
+    start = run.clock.at(event.time)
+    reasons = ", ".join(text(lang, f"dialer.held.{reason.value}") for reason in event.held_by)
+    return text(
+        lang,
+        "dialer.held",
+        due=clock_time(due, reference, dated),
+        start=clock_time(start, due, dated),
+        reasons=reasons,
+    )
+
+
+def _footer(
+    run: RunInfo, result: RecordResult, events: Sequence[Event], dated: bool, lang: Lang
+) -> Text | None:
     if result.state is RecordState.NO_NUMBERS:
         return Text(text(lang, "timeline.no_dials"), style="red")
     if result.state is RecordState.OPEN and events and events[-1].next_time is not None:
         moment = run.clock.at(events[-1].next_time)
         return Text(
-            text(lang, "timeline.open", time=clock_time(moment, run.clock.at(0))), style="cyan"
+            text(lang, "timeline.open", time=clock_time(moment, run.clock.at(0), dated)),
+            style="cyan",
         )
     return None
 

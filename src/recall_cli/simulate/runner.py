@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from recall_cli.engine import Contact, Policy
 from recall_cli.simulate import fast, loop
+from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.dialing import Setup
 from recall_cli.simulate.outcomes import OutcomeSource
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.simulator import Event, RecordResult
@@ -24,7 +26,12 @@ class Runner:
         source: OutcomeSource,
         until: int | None = None,
         only: Iterable[str] | None = None,
+        setup: Setup | None = None,
+        clock: Clock | None = None,
     ) -> None:
+        # `setup` and `clock` are the dialer's: accepted, not yet played (a Part I run).
+        self.setup = setup
+        self.clock = clock
         self.policy = policy
         self.contacts = contacts
         self.source = source

@@ -55,6 +55,7 @@ MODULES: tuple[str, ...] = (
     "rc207_duplicate_column",
     "rc208_csv_syntax",
     "rc209_no_records",
+    "rc210_unreadable_zone",
     "rc301_script_unknown_record",
     "rc302_script_unknown_number",
     "rc303_script_missing_record",
@@ -82,6 +83,8 @@ MODULES: tuple[str, ...] = (
     "rc613_profile_unsupported",
     "rc614_unused_phone_column",
     "rc615_callback_in_closed_hours",
+    "rc616_no_zone_source",
+    "rc617_mobile_zone_unknown",
 )
 """Every module under `validate/rules/`, in id order; a test checks that none is left out."""
 

@@ -46,6 +46,8 @@ def whole_columns(
     kept = [*layout.phone_indices, *layout.other_indices]
     if layout.id_index is not None:
         kept.append(layout.id_index)
+    if layout.zone_index is not None:
+        kept.append(layout.zone_index)
     if _has_blank_row(rows, column, kept):
         return None
     phones: Iterable[tuple[str, ...]] = repeat((), count)
@@ -61,7 +63,10 @@ def whole_columns(
     index = layout.id_index
     ids = map(str, range(first, first + count)) if index is None else column(index)
     lines = range(before + consumed + 1, before + consumed + count + 1)
-    return list(map(Contact._make, zip(ids, phones, pairs, lines, strict=False)))
+    zones: Iterable[str] = repeat("", count)
+    if layout.zone_index is not None:
+        zones = column(layout.zone_index)
+    return list(map(Contact._make, zip(ids, phones, pairs, lines, zones, strict=False)))
 
 
 def _has_blank_row(

@@ -14,6 +14,8 @@ from recall_cli.loaders.contacts.positions import ListText
 from recall_cli.problems import Problem
 
 ID_COLUMNS = ("id", "ID", "№", "record_id")
+ZONE_COLUMNS = ("timezone", "tz", "часовой пояс")
+"""Headers (any letter case) that name a list's time zone column when the config names none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,8 @@ class Layout:
     phone_indices: tuple[int, ...]
     other_indices: tuple[int, ...]
     other_names: tuple[str, ...]
+    zone_index: int | None = None
+    """The time zone column, read into each record's `zone`; None when it is not read."""
 
 
 def find_layout(
@@ -59,13 +63,32 @@ def find_layout(
                 columns=", ".join(header),
             )
         )
+    zone_index = _zone_index(header, line, columns, text, problems)
     problems.extend(_duplicates(header, line, id_index, phones, text))
     if problems:
         raise UnusableError(*problems)
     taken = {*phones, id_index}
+    # The zone column stays among the others too: it is shown as it was before it was read.
     others = tuple(index for index in range(len(header)) if index not in taken and fields)
     names = tuple(header[index] for index in others)
-    return Layout(len(header), id_index, tuple(phones), others, names)
+    zone_index = zone_index if columns.zones else None
+    return Layout(len(header), id_index, tuple(phones), others, names, zone_index)
+
+
+def _zone_index(
+    header: tuple[str, ...],
+    line: int,
+    columns: ListColumns,
+    text: ListText,
+    problems: list[Problem],
+) -> int | None:
+    """The time zone column: the one the config names (which must exist, read or not), else the
+    first headed `timezone`, `tz` or `часовой пояс` in any letter case; None when none is."""
+    if columns.timezone_column is not None:
+        return _find(header, columns.timezone_column.strip(), line, text, problems)
+    return next(
+        (index for index, name in enumerate(header) if name.casefold() in ZONE_COLUMNS), None
+    )
 
 
 def _duplicates(

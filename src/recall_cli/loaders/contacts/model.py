@@ -14,10 +14,14 @@ MAX_LIST_BYTES = 2 * 1024 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ListColumns:
-    """Columns a config names for its list, overriding detection."""
+    """Columns a config names for its list, overriding detection; and whether each record's
+    time zone cell is read at all (only when calling hours are judged in the record's local
+    time)."""
 
     id_column: str | None = None
     phone_columns: tuple[str, ...] | None = None
+    timezone_column: str | None = None
+    zones: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,9 @@ class ContactList:
     source: Source | None = field(default=None, compare=False, repr=False)
     """What it was read from, for `locate_cells`: the bytes only when they were handed to the
     loader (a stream read once before); None when made by hand."""
+    timezone_column: str | None = None
+    """The header of the time zone column read into each record's `zone`; None when none
+    was read."""
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recall_cli.engine.contact import Contact
+from recall_cli.engine.zones import parse_zone_cell
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import columnar
 from recall_cli.loaders.contacts.columns import Layout, find_layout
@@ -120,6 +121,7 @@ def _read(
         encoding=encoding,
         delimiter=delimiter,
         source=source,
+        timezone_column=None if layout.zone_index is None else header[layout.zone_index],
     )
 
 
@@ -175,6 +177,8 @@ class _Records:
             records, last, broken = self._row_by_row(rows, consumed, layout, header_line)
         if layout.id_index is not None:
             self._check_ids(records, layout.id_index)
+        if layout.zone_index is not None:
+            self._check_zones(records, layout.zone_index)
         if broken:
             return None
         open_quote = self.text.scan(last).open_quote
@@ -195,7 +199,7 @@ class _Records:
         Blank rows are skipped, short rows padded, and long ones noted when their extra cells
         hold anything.
         """
-        width, id_index = layout.width, layout.id_index
+        width, id_index, zone_index = layout.width, layout.id_index, layout.zone_index
         phones = _picker(layout.phone_indices)
         others = _picker(layout.other_indices)
         names = layout.other_names
@@ -220,7 +224,8 @@ class _Records:
                 count += 1
                 record_id = str(count) if id_index is None else cells[id_index]
                 pairs = tuple(zip(names, others(cells), strict=False))
-                append(make(record_id, phones(cells), pairs, start))
+                zone = "" if zone_index is None else cells[zone_index]
+                append(make(record_id, phones(cells), pairs, start, zone))
         except csv.Error as error:
             self.problems.append(self.text.syntax(error, previous + 1))
             broken = True
@@ -238,6 +243,25 @@ class _Records:
             )
             for line, extra in ragged
         )
+
+    def _check_zones(self, records: list[Contact], zone_index: int) -> None:
+        """Each zone cell that names no time zone, at its cell; an empty cell names none and
+        is no problem (the record's numbers find their zones). A list repeats a few zones:
+        each distinct text is read once."""
+        read: dict[str, str | None] = {}
+        for record in records:
+            cell = record.zone
+            if not cell:
+                continue
+            if cell not in read:
+                zone = parse_zone_cell(cell)
+                read[cell] = zone if isinstance(zone, str) else None
+            key = read[cell]
+            if key is not None:
+                where = self.text.cell(record.line, zone_index)
+                self.problems.append(
+                    self.text.problem(*where, codes.UNREADABLE_ZONE, key, value=cell)
+                )
 
     def _check_ids(self, records: list[Contact], id_index: int) -> None:
         """Empty and repeated ids; a set in C answers "none" fast, only then Python looks."""

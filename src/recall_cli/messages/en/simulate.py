@@ -123,4 +123,18 @@ MESSAGES: dict[str, str] = {
         "note: the table holds the timelines of {records} {records|record|records}; "
         "--no-events shows the summary only, --format json gives data to process"
     ),
+    "dialer.held": "due {due} → {start} ({reasons})",
+    "dialer.held.cap": "a cap",
+    "dialer.held.hours": "calling hours",
+    "dialer.held.line": "no free line",
+    "dialer.waited_line": "waited {wait} for a line",
+    "dialer.lands": ", held to {time}",
+    "dialer.end": "campaign's end (last dial ends)",
+    "dialer.utilisation": "line utilisation",
+    "dialer.waited_for_line": "dials that waited for a line",
+    "dialer.wait.median": "line wait: median",
+    "dialer.wait.p90": "line wait: 90th percentile",
+    "dialer.wait.max": "line wait: longest",
+    "dialer.held_by_hours": "dials held by calling hours",
+    "dialer.zone_fallback": "numbers judged in the campaign's time zone (no zone found)",
 }

@@ -87,4 +87,14 @@ MESSAGES: dict[str, str] = {
         "h and up to {high} h after the dial"
     ),
     "value.decimal": "{whole}.{fraction}",
+    "validate.no_zone_source": (
+        "calling hours are judged in each record's local time, but the list has no time zone "
+        "column and no number whose zone its code tells: every number is judged in the "
+        "campaign's zone ({zone}); add a column headed timezone, tz or часовой пояс"
+    ),
+    "validate.mobile_zone_unknown": (
+        "{count} Russian mobile {count|number|numbers} with no zone cell and no landline in "
+        "the record to go by: judged in the campaign's zone ({zone}); add a column headed "
+        "timezone, tz or часовой пояс"
+    ),
 }

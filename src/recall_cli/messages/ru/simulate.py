@@ -139,4 +139,18 @@ MESSAGES: dict[str, str] = {
         "примечание: в таблице хронологии {records} {records|записи|записей|записей}; "
         "--no-events покажет только сводку, --format json даст данные для обработки"
     ),
+    "dialer.held": "набор на {due} → {start} ({reasons})",
+    "dialer.held.cap": "лимит",
+    "dialer.held.hours": "часы звонков",
+    "dialer.held.line": "нет свободной линии",
+    "dialer.waited_line": "ждал свободную линию {wait}",
+    "dialer.lands": ", отложен до {time}",
+    "dialer.end": "конец кампании (конец последнего набора)",
+    "dialer.utilisation": "загрузка линий",
+    "dialer.waited_for_line": "наборов ждали линию",
+    "dialer.wait.median": "ожидание линии: медиана",
+    "dialer.wait.p90": "ожидание линии: 90-й процентиль",
+    "dialer.wait.max": "ожидание линии: наибольшее",
+    "dialer.held_by_hours": "наборов отложено часами звонков",
+    "dialer.zone_fallback": "номеров в часовом поясе кампании (пояс не найден)",
 }
