@@ -58,16 +58,20 @@ class LineLoop:
         self.by_kind = dialer.order is Order.RETRIES_FIRST
         self.done = 0
         count = len(walks)
-        # Per record (its index in `walks`): the waiting dial's number, whether its window
-        # held it, its line wait so far, since when it is ready, its queue key.
+        # Heap entries are ints, which compare faster than tuples: a moment or a queue key
+        # shifted left by `bits`, the record's index in `walks` in the low bits.
+        self.bits = max(count, 1).bit_length()
+        self.mask = (1 << self.bits) - 1
+        # Per record: the waiting dial's number, whether its window held it, its line wait so
+        # far, since when it is ready, its queue key.
         self.number = [0] * count
         self.hours = [False] * count
         self.wait = [0] * count
         self.since = [0] * count
-        self.key: list[tuple[int, ...]] = [()] * count
-        self.pending: list[tuple[int, int]] = []  # (ready at, index)
+        self.key = [0] * count
+        self.pending: list[int] = []  # ready at, and index
         self.busy: list[int] = []  # ends of the dials in progress
-        self.queue: list[tuple[int, ...]] = []  # keys of ready dials; the index last
+        self.queue: list[int] = []  # keys of ready dials: (kind,) due, index
         for index, walk in enumerate(walks):
             if walk.time is not None:
                 self.schedule(index)
@@ -75,9 +79,9 @@ class LineLoop:
     def run(self, counted: Counted | None = None) -> Iterator[Event]:
         """Every dial, in the order of time, list position and the record's own order; then
         every record still in progress ends open. `counted` is told of records as they end."""
-        pending, busy, horizon = self.pending, self.busy, self.horizon
+        pending, busy, horizon, bits = self.pending, self.busy, self.horizon, self.bits
         while pending or busy:
-            now = pending[0][0] if pending else horizon + 1
+            now = pending[0] >> bits if pending else horizon + 1
             if busy and busy[0] < now:
                 now = busy[0]
             if now > horizon:
@@ -99,25 +103,28 @@ class LineLoop:
     def instant(self, now: int) -> list[Event]:
         """The rounds at `now`: the dials they start."""
         pending, busy, queue = self.pending, self.busy, self.queue
-        since, key = self.since, self.key
+        since, key, mask = self.since, self.key, self.mask
+        pop, push = heapq.heappop, heapq.heappush
+        # Entries of `pending` below `upto` are ready at `now` (or before: none are left).
+        upto = (now + 1) << self.bits
+        hours = self.gate.hours is not None
         made: list[Event] = []
         while True:
             moved = False
             while busy and busy[0] == now:
-                heapq.heappop(busy)
+                pop(busy)
                 self.free += 1
                 moved = True
-            while pending and pending[0][0] == now:
-                index = heapq.heappop(pending)[1]
+            while pending and pending[0] < upto:
+                index = pop(pending) & mask
                 since[index] = now
-                heapq.heappush(queue, key[index])
+                push(queue, key[index])
                 moved = True
             if not moved:
                 return made
             while self.free and queue:
-                index = heapq.heappop(queue)[-1]
-                waited = since[index] < now and self.gate.hours is not None
-                if waited and not self.still_ready(index, now):
+                index = pop(queue) & mask
+                if hours and since[index] < now and not self.still_ready(index, now):
                     continue
                 made.append(self.start(index, now))
 
@@ -136,7 +143,7 @@ class LineLoop:
                 return False
             if opens > now:
                 if opens <= self.horizon:
-                    heapq.heappush(self.pending, (opens, index))
+                    heapq.heappush(self.pending, opens << self.bits | index)
                 return False
             since = opens
             closes = gate.closes(position, number, since)
@@ -168,6 +175,8 @@ class LineLoop:
         start, hours = self.gate.ready(walk.position, number, due)
         self.number[index] = number
         self.hours[index], self.wait[index] = hours, 0
-        self.key[index] = (kind, due, index) if self.by_kind else (due, index)
         if start is not None and start <= self.horizon:
-            heapq.heappush(self.pending, (start, index))
+            # A due is below 2 ** 62 here (the latest horizon), so the kind ranks first.
+            ranked = kind << 62 | due if self.by_kind else due
+            self.key[index] = ranked << self.bits | index
+            heapq.heappush(self.pending, start << self.bits | index)
