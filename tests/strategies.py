@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -125,7 +126,7 @@ def random_scenarios(draw: st.DrawFn) -> RandomScenario:
 
 @dataclass(frozen=True, slots=True)
 class _TimedStream:
-    lists: dict[int, tuple[tuple[Status, int], ...]]
+    lists: Mapping[int, Sequence[tuple[Status, int]]]
     default: tuple[Status, int]
     used: dict[int, int]
 
@@ -140,7 +141,7 @@ class _TimedStream:
 class TimedScript:
     """Exact outcomes with durations per record and number (0-based), then `default`."""
 
-    records: dict[str, dict[int, tuple[tuple[Status, int], ...]]]
+    records: Mapping[str, Mapping[int, Sequence[tuple[Status, int]]]]
     default: tuple[Status, int] = (Status.ANSWERED, 0)
 
     def stream(self, contact: Contact) -> _TimedStream:
@@ -170,7 +171,7 @@ def calling_hours(draw: st.DrawFn) -> Hours:
         week = ((Window(9 * 60, 21 * 60),), *week[1:])
     holiday = draw(st.sets(st.dates(date(2026, 12, 1), date(2026, 12, 20)), max_size=2))
     return Hours(
-        week,  # type: ignore[arg-type]  # seven days
+        week,
         dates=frozenset(holiday),
         holiday_hours=draw(days()),
         local_time=draw(st.sampled_from(LocalTime)),

@@ -3,6 +3,7 @@ lines and their order. Every instant below is computed by hand from the start.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -35,7 +36,7 @@ POLICY = Policy(
 
 
 def _run(
-    outcomes: dict[str, dict[int, tuple[tuple[Status, int], ...]]],
+    outcomes: Mapping[str, Mapping[int, Sequence[tuple[Status, int]]]],
     start: datetime,
     hours: Hours | None = None,
     dialer: Dialer | None = None,
@@ -168,7 +169,7 @@ def _competing(order: Order) -> list[tuple[int, int, int | None, tuple[HeldBy, .
     # One line, three records due at 0. Record 0 busy for 60 s: its repeat is due 10 min
     # later, at 660. Record 1 starts at 60 for 700 s. At 760 record 2's first dial (due 0)
     # and record 0's repeat (due 660) are both ready.
-    outcomes = {
+    outcomes: dict[str, dict[int, tuple[tuple[Status, int], ...]]] = {
         "1": {0: ((BUSY, 60), (ANSWERED, 10))},
         "2": {0: ((ANSWERED, 700),)},
         "3": {0: ((ANSWERED, 10),)},
