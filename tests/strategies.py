@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from hypothesis import strategies as st
 
 from recall_cli.engine import NOT_REACHED, Action, Contact, Limits, Policy, Profile, Rule, Status
+from recall_cli.engine.hours import Day, Hours, LocalTime, Window
 from recall_cli.simulate.outcomes import ScriptSource
 
 STATUSES = (Status.ANSWERED, *NOT_REACHED)
@@ -116,3 +119,76 @@ def random_scenarios(draw: st.DrawFn) -> RandomScenario:
         draw(st.integers(-(2**70), 2**70)),
         draw(st.none() | st.integers(0, 4 * 24 * 3600)),
     )
+
+
+# The dialer (calling hours, lines): outcomes with durations, calling hours, zones.
+
+
+@dataclass(frozen=True, slots=True)
+class _TimedStream:
+    lists: Mapping[int, Sequence[tuple[Status, int]]]
+    default: tuple[Status, int]
+    used: dict[int, int]
+
+    def next(self, number: int) -> tuple[Status, int]:
+        index = self.used.get(number, 0)
+        self.used[number] = index + 1
+        outcomes = self.lists.get(number, ())
+        return outcomes[index] if index < len(outcomes) else self.default
+
+
+@dataclass(frozen=True, slots=True)
+class TimedScript:
+    """Exact outcomes with durations per record and number (0-based), then `default`."""
+
+    records: Mapping[str, Mapping[int, Sequence[tuple[Status, int]]]]
+    default: tuple[Status, int] = (Status.ANSWERED, 0)
+
+    def stream(self, contact: Contact) -> _TimedStream:
+        return _TimedStream(self.records.get(contact.id, {}), self.default, {})
+
+    def statuses(self) -> frozenset[Status]:
+        found = {s for numbers in self.records.values() for seq in numbers.values() for s, _ in seq}
+        return frozenset({*found, self.default[0]})
+
+
+ZONES = ("Europe/Moscow", "Asia/Yekaterinburg", "Europe/Berlin", "America/New_York", "UTC")
+
+
+@st.composite
+def days(draw: st.DrawFn) -> Day:
+    """A day's windows: closed, or one to three windows on the quarter hour that do not overlap."""
+    bounds = sorted(draw(st.lists(st.integers(0, 96), min_size=0, max_size=6, unique=True)))
+    pairs = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+    return tuple(Window(start * 15, end * 15) for start, end in pairs)
+
+
+@st.composite
+def calling_hours(draw: st.DrawFn) -> Hours:
+    """Hours with at least one open weekday, maybe a holiday date and holiday hours."""
+    week = draw(st.tuples(*[days() for _ in range(7)]))
+    if not any(week):
+        week = ((Window(9 * 60, 21 * 60),), *week[1:])
+    holiday = draw(st.sets(st.dates(date(2026, 12, 1), date(2026, 12, 20)), max_size=2))
+    return Hours(
+        week,
+        dates=frozenset(holiday),
+        holiday_hours=draw(days()),
+        local_time=draw(st.sampled_from(LocalTime)),
+    )
+
+
+@st.composite
+def timed_scripts(draw: st.DrawFn, people: tuple[Contact, ...]) -> TimedScript:
+    """Outcomes for `people` with durations of 0 to 2 h, zero often."""
+    duration = st.sampled_from([0, 0, 30, 600, 3600, 7200]) | st.integers(0, 900)
+    outcome = st.tuples(st.sampled_from(STATUSES[1:]) | st.sampled_from(STATUSES), duration)
+    records = {
+        contact.id: {
+            n: tuple(draw(st.lists(outcome, max_size=6)))
+            for n in range(len(contact.phones))
+            if contact.phones[n]
+        }
+        for contact in people
+    }
+    return TimedScript(records, draw(st.tuples(st.sampled_from(STATUSES), duration)))

@@ -114,7 +114,7 @@ def dialer_data(figures: DialerFigures | None, run: RunInfo) -> dict[str, object
 
 def _whole(value: float) -> float | int:
     """`value` as a whole number when it is one (a median of two middle waits may not be)."""
-    return int(value) if value.is_integer() else value
+    return int(value) if float(value).is_integer() else value
 
 
 def _ratio(value: float | None) -> float | None:

@@ -11,6 +11,8 @@ SECONDS_PER_HOUR = 3600
 MINUTES_PER_DAY = 1440
 _CACHE_LIMIT = 100_000
 _TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
+_UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ONE_SECOND = timedelta(seconds=1)
 
 
 # A run spans at most A × after_hours (1000 × a year); starts within these years keep every
@@ -97,6 +99,12 @@ class Clock:
         if len(self._minutes) < _CACHE_LIMIT:
             self._minutes[minute] = prefix
         return prefix
+
+    @property
+    def epoch(self) -> int:
+        """The start as whole seconds since the Unix epoch (rounded down): virtual second `t`
+        is the instant `epoch + t`, the instants calling hours are judged in."""
+        return (self.start - _UNIX_EPOCH) // _ONE_SECOND
 
     def seconds_until(self, moment: datetime) -> int:
         """Whole seconds from the start to `moment` (rounded down)."""

@@ -15,12 +15,13 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import cast
 
 from recall_cli.engine import Contact, RecordState, Status
 from recall_cli.engine.contact import no_digit
+from recall_cli.simulate.dialing import DialerFigures
 from recall_cli.simulate.dials import Event, RecordResult
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.random_outcomes import ProfileSource, Stream
@@ -38,9 +39,12 @@ class Played:
 
     results: list[RecordResult]
     tally: Tally
+    dialer: DialerFigures | None = None
+    """What a dialer adds to the figures; None for a run without one."""
 
     def summary(self) -> Summary:
-        return summarize(self.results, self.tally)
+        summary = summarize(self.results, self.tally)
+        return summary if self.dialer is None else replace(summary, dialer=self.dialer)
 
 
 _result = cast("Callable[[tuple[object, ...]], RecordResult]", partial(tuple.__new__, RecordResult))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recall_cli.engine import Contact, Policy, RecordState, Status, start
+from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.dials import Event, RecordResult
 from recall_cli.simulate.fast import Machine
 from recall_cli.simulate.outcomes import OutcomeSource
@@ -72,9 +73,10 @@ class Walk:
         assert self.machine is not None
         return Due(self.time, *self.machine.due[cursor])
 
-    def dial(self, start: int) -> Event:
+    def dial(self, start: int, held: tuple[HeldBy, ...] | None = None) -> Event:
         """The waiting dial, started at `start`: its event. Its outcome and the engine's
-        decision do not depend on `start`; the next dial is due `start` + duration + delay."""
+        decision do not depend on `start`; the next dial is due `start` + duration + delay.
+        With `held` (a dialer's run) the event carries the dial's due time and what held it."""
         due, cursor = self.time, self.cursor
         if due is None or start < due:
             raise ValueError(
@@ -130,6 +132,8 @@ class Walk:
             duration,
             info.repeat_of,
             info.repeat_count,
+            None if held is None else due,
+            () if held is None else held,
         )
 
     def expire(self) -> RecordResult:

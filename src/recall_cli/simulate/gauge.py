@@ -1,0 +1,70 @@
+"""The dialer's figures, gathered dial by dial as the dials start, in memory that does not grow
+with the dials: the last end, busy line-seconds, dials held by hours, and line waits counted by
+length."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from recall_cli.engine.hours import LocalTime
+from recall_cli.simulate.dialing import DialerFigures, LineFigures, Setup
+
+
+class Gauge:
+    """What the dials of a run with a dialer add to its figures."""
+
+    __slots__ = ("busy", "end", "first", "held_by_hours", "waits")
+
+    def __init__(self) -> None:
+        self.first: int | None = None
+        self.end: int | None = None
+        self.busy = 0
+        self.held_by_hours = 0
+        self.waits: Counter[int] = Counter()
+
+    def dialled(self, start: int, duration: int, hours: bool, wait: int) -> None:
+        """A dial started at `start` for `duration` seconds, held by hours or not, after
+        `wait` seconds ready without a line."""
+        if self.first is None:
+            self.first = start
+        end = start + duration
+        if self.end is None or end > self.end:
+            self.end = end
+        self.busy += duration
+        if hours:
+            self.held_by_hours += 1
+        if wait:
+            self.waits[wait] += 1
+
+    def figures(self, setup: Setup) -> DialerFigures:
+        """The summary's dialer figures, each only with its feature."""
+        hours, dialer = setup.hours, setup.dialer
+        lines = None if dialer is None else self.lines(dialer.lines)
+        fallback = hours is not None and hours.local_time is LocalTime.RECORD
+        return DialerFigures(
+            self.end,
+            lines,
+            None if hours is None else self.held_by_hours,
+            setup.zone_fallback if fallback else None,
+        )
+
+    def lines(self, count: int) -> LineFigures:
+        """The lines' figures for `count` lines."""
+        span = 0 if self.first is None or self.end is None else self.end - self.first
+        utilisation = self.busy / (count * span) if span else None
+        waits = sorted(self.waits.items())
+        waited = sum(self.waits.values())
+        if not waited:
+            return LineFigures(utilisation, 0, 0, 0, 0)
+        median = (_nth(waits, (waited - 1) // 2) + _nth(waits, waited // 2)) / 2
+        p90 = _nth(waits, -(-waited * 90 // 100) - 1)
+        return LineFigures(utilisation, waited, median, p90, waits[-1][0])
+
+
+def _nth(counted: list[tuple[int, int]], index: int) -> int:
+    """The value at 0-based `index` of the sorted values that `counted` (value, count) holds."""
+    for value, count in counted:
+        if index < count:
+            return value
+        index -= count
+    raise IndexError(index)

@@ -1,0 +1,182 @@
+"""The dialer loop with lines: one deterministic loop over the whole campaign, as records compete
+for a limited number of lines.
+
+A record's waiting dial is first held by its caps and its number's window (`Gate.ready`), then
+joins the queue of ready dials, ordered by kind, due time and list position (`retries_first`)
+or by due time and list position (`due_time`), and starts when a line is free and its turn
+comes. At one instant the loop works in rounds: each round first ends every dial that ends then
+(its line is free again; the record's next dial, due at once, is ready in that round), then
+gives the free lines to the ready dials in order. A dial started in a round ends at the earliest
+in the next round, so a zero-second dial gives its line back at the same instant.
+
+A dial waiting in the queue when its window closes leaves it until the next opening: the loop
+finds that out when the dial comes to the head of the queue, since until then no line was
+given past it, and counts its wait over every episode in which it was ready. The order of
+ending the dials of one round does not matter: nothing a record does at its end depends on
+another record.
+
+Memory: a heap entry or two per record in progress and its counters; never the events, which
+leave an instant in the order of time, list position and the record's own order.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
+
+from recall_cli.engine.dialer import Dialer, Order
+from recall_cli.simulate.dialing import HeldBy
+from recall_cli.simulate.dials import Event
+from recall_cli.simulate.gate import Gate
+from recall_cli.simulate.gauge import Gauge
+from recall_cli.simulate.walk import Walk
+
+_RECORD = attrgetter("record")
+_HELD: dict[tuple[bool, bool], tuple[HeldBy, ...]] = {
+    (False, False): (),
+    (True, False): (HeldBy.HOURS,),
+    (False, True): (HeldBy.LINE,),
+    (True, True): (HeldBy.HOURS, HeldBy.LINE),
+}
+"""What held a dial, by (held by hours, waited for a line), sorted."""
+
+Counted = Callable[[int], None]
+
+
+class LineLoop:
+    """The dials of `walks` (in list order) on `dialer`'s lines, until `horizon`."""
+
+    def __init__(
+        self, walks: Sequence[Walk], gate: Gate, dialer: Dialer, horizon: int, gauge: Gauge
+    ) -> None:
+        self.walks = walks
+        self.gate = gate
+        self.horizon = horizon
+        self.gauge = gauge
+        self.free = dialer.lines
+        self.by_kind = dialer.order is Order.RETRIES_FIRST
+        self.done = 0
+        count = len(walks)
+        # Heap entries are ints, which compare faster than tuples: a moment or a queue key
+        # shifted left by `bits`, the record's index in `walks` in the low bits.
+        self.bits = max(count, 1).bit_length()
+        self.mask = (1 << self.bits) - 1
+        # Per record: the waiting dial's number, whether its window held it, its line wait so
+        # far, since when it is ready, its queue key.
+        self.number = [0] * count
+        self.hours = [False] * count
+        self.wait = [0] * count
+        self.since = [0] * count
+        self.key = [0] * count
+        self.pending: list[int] = []  # ready at, and index
+        self.busy: list[int] = []  # ends of the dials in progress
+        self.queue: list[int] = []  # keys of ready dials: (kind,) due, index
+        for index, walk in enumerate(walks):
+            if walk.time is not None:
+                self.schedule(index)
+
+    def run(self, counted: Counted | None = None) -> Iterator[Event]:
+        """Every dial, in the order of time, list position and the record's own order; then
+        every record still in progress ends open. `counted` is told of records as they end."""
+        pending, busy, horizon, bits = self.pending, self.busy, self.horizon, self.bits
+        while pending or busy:
+            now = pending[0] >> bits if pending else horizon + 1
+            if busy and busy[0] < now:
+                now = busy[0]
+            if now > horizon:
+                break
+            made = self.instant(now)
+            if made:
+                made.sort(key=_RECORD)
+                yield from made
+            if counted is not None and self.done:
+                counted(self.done)
+                self.done = 0
+        for walk in self.walks:
+            if walk.result is None:
+                walk.expire()
+                self.done += 1
+        if counted is not None and self.done:
+            counted(self.done)
+
+    def instant(self, now: int) -> list[Event]:
+        """The rounds at `now`: the dials they start."""
+        pending, busy, queue = self.pending, self.busy, self.queue
+        since, key, mask = self.since, self.key, self.mask
+        pop, push = heapq.heappop, heapq.heappush
+        # Entries of `pending` below `upto` are ready at `now` (or before: none are left).
+        upto = (now + 1) << self.bits
+        hours = self.gate.hours is not None
+        made: list[Event] = []
+        while True:
+            moved = False
+            while busy and busy[0] == now:
+                pop(busy)
+                self.free += 1
+                moved = True
+            while pending and pending[0] < upto:
+                index = pop(pending) & mask
+                since[index] = now
+                push(queue, key[index])
+                moved = True
+            if not moved:
+                return made
+            while self.free and queue:
+                index = pop(queue) & mask
+                if hours and since[index] < now and not self.still_ready(index, now):
+                    continue
+                made.append(self.start(index, now))
+
+    def still_ready(self, index: int, now: int) -> bool:
+        """Whether the dial at the head of the queue, ready since before `now`, is ready now;
+        its window's closings since count as `hours`, its wait adds up over its episodes, and
+        a dial that is not ready waits for its next opening."""
+        position, number = self.walks[index].position, self.number[index]
+        gate, since = self.gate, self.since[index]
+        closes = gate.closes(position, number, since)
+        while closes is not None and closes <= now:
+            self.wait[index] += closes - since
+            self.hours[index] = True
+            opens, _ = gate.ready(position, number, closes)
+            if opens is None:
+                return False
+            if opens > now:
+                if opens <= self.horizon:
+                    heapq.heappush(self.pending, opens << self.bits | index)
+                return False
+            since = opens
+            closes = gate.closes(position, number, since)
+        self.since[index] = since
+        return True
+
+    def start(self, index: int, now: int) -> Event:
+        """Start the ready dial of record `index` at `now` on a free line."""
+        walk = self.walks[index]
+        hours = self.hours[index]
+        wait = self.wait[index] + now - self.since[index]
+        event = walk.dial(now, _HELD[hours, wait > 0])
+        self.free -= 1
+        duration = event.duration
+        heapq.heappush(self.busy, now + duration)
+        self.gauge.dialled(now, duration, hours, wait)
+        if walk.time is None:
+            self.done += 1
+        else:
+            self.schedule(index)
+        return event
+
+    def schedule(self, index: int) -> None:
+        """Hold the waiting dial of record `index` for its caps and window, then queue it."""
+        walk = self.walks[index]
+        waiting = walk.due()
+        assert waiting is not None
+        due, number, kind = waiting
+        start, hours = self.gate.ready(walk.position, number, due)
+        self.number[index] = number
+        self.hours[index], self.wait[index] = hours, 0
+        if start is not None and start <= self.horizon:
+            # A due is below 2 ** 62 here (the latest horizon), so the kind ranks first.
+            ranked = kind << 62 | due if self.by_kind else due
+            self.key[index] = ranked << self.bits | index
+            heapq.heappush(self.pending, start << self.bits | index)
