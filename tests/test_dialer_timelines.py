@@ -213,7 +213,7 @@ def test_zero_second_dials_share_one_line_at_one_instant() -> None:
         (1, 0, 0, ()),
     ]
     assert [r.state for r in results] == [RecordState.REACHED, RecordState.REACHED]
-    assert summary.dialer == DialerFigures(0, LineFigures(None, 0, 0, 0, 0), None, None)
+    assert summary.dialer == DialerFigures(0, LineFigures(None, 0, 0, 0, 0), None, None, {})
 
 
 def test_a_dial_waiting_for_a_line_when_the_window_closes_waits_for_the_next_opening() -> None:
@@ -231,7 +231,8 @@ def test_a_dial_waiting_for_a_line_when_the_window_closes_waits_for_the_next_ope
     ]
     assert [r.closed_at for r in results] == [HOUR, 2 * HOUR, DAY + HOUR]
     lines = LineFigures(3 * HOUR / (25 * HOUR), 2, 5400.0, 7200, 7200)
-    assert summary.dialer == DialerFigures(DAY + HOUR, lines, 1, None)
+    busy = {0: HOUR, 1: HOUR, 24: HOUR}
+    assert summary.dialer == DialerFigures(DAY + HOUR, lines, 1, None, busy)
 
 
 def test_a_dial_held_past_until_is_not_made_and_its_record_stays_open() -> None:

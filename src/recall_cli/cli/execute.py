@@ -72,12 +72,17 @@ def compare(plan: ComparePlan, lang: Lang) -> None:
     source = plan.outcomes.source
     assert isinstance(source, ProfileSource)
     records, until, only = plan.contacts.records, plan.horizon.seconds, plan.selection
+    setups = _played_setups(plan.setups)
+    epoch = plan.clock.epoch
     with progress(plan.size * plan.runs * 2, lang) as advance:
         summaries = [
-            montecarlo.runs(campaign.policy, records, source, plan.runs, until, only, advance)
-            for campaign in plan.campaigns
+            montecarlo.runs(
+                campaign.policy, records, source, plan.runs, until, only, advance, setup, epoch
+            )
+            for campaign, setup in zip(plan.campaigns, setups, strict=True)
         ]
-    comparison = montecarlo.compare(summaries[0], summaries[1])
+    shown = montecarlo.chosen(*plan.setups)
+    comparison = montecarlo.compare(summaries[0], summaries[1], shown)
     first, second = plan.campaigns
     with open_output(plan.output) as out:
         if plan.output_format is CompareFormat.JSON:
@@ -90,6 +95,18 @@ def compare(plan: ComparePlan, lang: Lang) -> None:
         console = table_console(out if plan.output is not None else None, TABLE_WIDTH)
         names = (first.policy.name, second.policy.name)
         console.print(compare_table(names, plan.seed, plan.runs, comparison, lang))
+
+
+def _played_setups(
+    setups: tuple[Setup | None, Setup | None],
+) -> tuple[Setup | None, Setup | None]:
+    """The dialers the two campaigns play through: when one has a dialer, the other plays
+    through one that holds nothing (the same dials at the same times), so that the dialer's
+    figures, its campaign's end first, exist on both sides."""
+    if setups == (None, None):
+        return setups
+    first, second = (Setup(None, None, ()) if setup is None else setup for setup in setups)
+    return first, second
 
 
 def played(plan: RunPlan) -> tuple[Contact, ...]:
@@ -237,17 +254,22 @@ def _write_runs(plan: RunPlan, lang: Lang) -> None:
     source = plan.outcomes.source
     assert isinstance(source, ProfileSource)
     policy = plan.campaign.policy
-    with progress(plan.size * plan.runs, lang) as advance:
+    # With lines records wait for each other: every run plays the whole list, as one run does.
+    only = None if plan.whole else plan.selection
+    size = len(plan.contacts.records) if plan.whole else plan.size
+    with progress(size * plan.runs, lang) as advance:
         summaries = montecarlo.runs(
             policy,
             plan.contacts.records,
             source,
             plan.runs,
             plan.horizon.seconds,
-            plan.selection,
+            only,
             advance,
+            plan.setup,
+            plan.clock.epoch,
         )
-    found = montecarlo.figures(summaries)
+    found = montecarlo.figures(summaries, montecarlo.chosen(plan.setup))
     with open_output(plan.output) as out:
         if plan.output_format is RunFormat.JSON:
             data.write_runs(out, _info(plan, plan.campaign, plan.setup), plan.runs, found)

@@ -15,7 +15,7 @@ from recall_cli.engine import RecordState, Status, Then
 from recall_cli.loaders.contacts.phone_cells import ListProblems
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.dialing import DialerFigures, HeldBy
-from recall_cli.simulate.montecarlo import FIGURES, Comparison, Interval
+from recall_cli.simulate.montecarlo import Comparison, Interval
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, ClosedBy, Summary
 
@@ -333,7 +333,7 @@ def write_runs(out: TextIO, run: RunInfo, runs: int, found: dict[str, Interval |
     document = {
         **header(run),
         "runs": runs,
-        "figures": {figure.key: interval_data(found[figure.key]) for figure in FIGURES},
+        "figures": {key: interval_data(figure) for key, figure in found.items()},
     }
     out.write(_dump(document) + "\n")
 
@@ -355,13 +355,13 @@ def write_compare(
         "until": first.until.isoformat() if first.until else None,
         "runs": count,
         "figures": {
-            figure.key: {
-                "a": interval_data(comparison.a[figure.key]),
-                "b": interval_data(comparison.b[figure.key]),
-                "difference": interval_data(comparison.difference[figure.key]),
-                "relative": interval_data(comparison.relative[figure.key]),
+            key: {
+                "a": interval_data(comparison.a[key]),
+                "b": interval_data(comparison.b[key]),
+                "difference": interval_data(comparison.difference[key]),
+                "relative": interval_data(comparison.relative[key]),
             }
-            for figure in FIGURES
+            for key in comparison.a
         },
     }
     out.write(_dump(document) + "\n")

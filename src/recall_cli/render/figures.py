@@ -4,7 +4,7 @@ a chart of dials per hour that reads at a glance."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -177,20 +177,29 @@ def bar(share: float, width: int = BAR_WIDTH) -> str:
 
 
 def hours_chart(run: RunInfo, summary: Summary, lang: Lang) -> RenderableType | None:
-    """Dials per hour of the campaign (or per few hours) as bars, empty stretches folded."""
+    """Dials per hour of the campaign (or per few hours) as bars, empty stretches folded; with
+    lines, also the mean number of lines busy over each hour (busy line-seconds / 3600)."""
+    busy = _busy_by_hour(run, summary)
     hours = summary.dials_by_hour
     if not hours:
         return None
+    if busy is not None:
+        hours = {hour: hours.get(hour, 0) for hour in sorted({*hours, *busy})}
     size = bucket_hours(hours)
     buckets: dict[int, int] = {}
     for hour, dials in hours.items():
         buckets[hour // size] = buckets.get(hour // size, 0) + dials
+    seconds: dict[int, int] = {}
+    for hour, used in (busy or {}).items():
+        seconds[hour // size] = seconds.get(hour // size, 0) + used
     peak = max(buckets.values())
-    title = text(lang, "hours.title") if size == 1 else text(lang, "hours.title_many", hours=size)
+    title = _chart_title(size, busy is not None, lang)
     table = Table(title=title, title_justify="left", show_header=False, box=None)
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True, style="cyan")
     table.add_column(justify="right", no_wrap=True)
+    if busy is not None:
+        table.add_column(justify="right", no_wrap=True)
     previous: int | None = None
     for index in sorted(buckets):
         if previous is not None and index > previous + 1:
@@ -198,6 +207,25 @@ def hours_chart(run: RunInfo, summary: Summary, lang: Lang) -> RenderableType | 
             table.add_row("", Text(text(lang, "hours.gap", hours=gap), style="dim"), "")
         moment = run.clock.at(index * size * SECONDS_PER_HOUR)
         dials = buckets[index]
-        table.add_row(moment.strftime("%d.%m %H:%M"), bar(dials / peak), str(dials))
+        row = [moment.strftime("%d.%m %H:%M"), bar(dials / peak), str(dials)]
+        if busy is not None:
+            lines = seconds.get(index, 0) / (size * SECONDS_PER_HOUR)
+            row.append(text(lang, "hours.busy", lines=decimal(lang, lines, 1)))
+        table.add_row(*row)
         previous = index
     return table
+
+
+def _busy_by_hour(run: RunInfo, summary: Summary) -> Mapping[int, int] | None:
+    """Busy line-seconds per hour when the run has lines; None otherwise."""
+    figures = summary.dialer
+    if run.dialer is None or not run.dialer.lines or figures is None:
+        return None
+    return figures.busy_by_hour
+
+
+def _chart_title(size: int, lines: bool, lang: Lang) -> str:
+    suffix = "_lines" if lines else ""
+    if size == 1:
+        return text(lang, f"hours.title{suffix}")
+    return text(lang, f"hours.title_many{suffix}", hours=size)

@@ -12,7 +12,7 @@ from rich.text import Text
 from recall_cli.messages import Lang, text
 from recall_cli.render.numbers import decimal, duration, percent, points
 from recall_cli.simulate.montecarlo import (
-    FIGURES,
+    BY_KEY,
     ROUGH_BELOW,
     Comparison,
     Figure,
@@ -89,8 +89,8 @@ def runs_table(
     table.add_column(text(lang, "runs.figure"))
     table.add_column(text(lang, "runs.mean"), justify="right")
     table.add_column(text(lang, "runs.interval"), justify="right")
-    for figure in FIGURES:
-        interval = found[figure.key]
+    for key, interval in found.items():
+        figure = BY_KEY[key]
         if interval is None:
             continue
         table.add_row(
@@ -134,7 +134,7 @@ def compare_table(
     table.add_column("B", justify="right")
     table.add_column(text(lang, "compare.difference"), justify="right")
     table.add_column(text(lang, "compare.relative"), justify="right")
-    for figure in FIGURES:
+    for figure in map(BY_KEY.__getitem__, comparison.a):
         a, b = comparison.a[figure.key], comparison.b[figure.key]
         if a is None and b is None:
             continue

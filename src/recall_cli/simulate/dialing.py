@@ -8,7 +8,7 @@ None.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 from enum import StrEnum
@@ -62,3 +62,6 @@ class DialerFigures:
     lines: LineFigures | None = None
     held_by_hours: int | None = None
     zone_fallback: int | None = None
+    busy_by_hour: Mapping[int, int] | None = None
+    """With lines: busy line-seconds per hour of the campaign (0 = the first), the hours that
+    have any in order; a dial counts in every hour it spans, for its seconds in it."""

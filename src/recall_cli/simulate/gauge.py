@@ -1,19 +1,20 @@
 """The dialer's figures, gathered dial by dial as the dials start, in memory that does not grow
-with the dials: the last end, busy line-seconds, dials held by hours, and line waits counted by
-length."""
+with the dials: the last end, busy line-seconds (in all and per hour of the campaign), dials
+held by hours, and line waits counted by length."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from recall_cli.engine.hours import LocalTime
+from recall_cli.simulate.clock import SECONDS_PER_HOUR
 from recall_cli.simulate.dialing import DialerFigures, LineFigures, Setup
 
 
 class Gauge:
     """What the dials of a run with a dialer add to its figures."""
 
-    __slots__ = ("busy", "end", "first", "held_by_hours", "waits")
+    __slots__ = ("busy", "by_hour", "end", "first", "held_by_hours", "waits")
 
     def __init__(self) -> None:
         self.first: int | None = None
@@ -21,6 +22,7 @@ class Gauge:
         self.busy = 0
         self.held_by_hours = 0
         self.waits: Counter[int] = Counter()
+        self.by_hour: dict[int, int] = {}
 
     def dialled(self, start: int, duration: int, hours: bool, wait: int) -> None:
         """A dial started at `start` for `duration` seconds, held by hours or not, after
@@ -31,6 +33,8 @@ class Gauge:
         if self.end is None or end > self.end:
             self.end = end
         self.busy += duration
+        if duration:
+            self.hourly(start, end)
         if hours:
             self.held_by_hours += 1
         if wait:
@@ -46,7 +50,17 @@ class Gauge:
             lines,
             None if hours is None else self.held_by_hours,
             setup.zone_fallback if fallback else None,
+            None if dialer is None else dict(sorted(self.by_hour.items())),
         )
+
+    def hourly(self, start: int, end: int) -> None:
+        """Count the line-seconds of a dial from `start` to `end` in each hour it spans."""
+        by_hour = self.by_hour
+        hour = start // SECONDS_PER_HOUR
+        while start < end:
+            upto = min(end, (hour + 1) * SECONDS_PER_HOUR)
+            by_hour[hour] = by_hour.get(hour, 0) + upto - start
+            start, hour = upto, hour + 1
 
     def lines(self, count: int) -> LineFigures:
         """The lines' figures for `count` lines."""

@@ -4,6 +4,10 @@ Run i uses seed + i. Each figure is the mean over the runs with a 95 % Student-t
 a comparison both policies meet the same outcome streams in every run (common random numbers:
 a record's stream depends on the seed and its id only), so the differences are paired run by
 run, and a policy compared with itself differs by exactly zero.
+
+A campaign with a dialer (calling hours, lines) plays every run through it and adds the
+dialer's figures: the campaign's end as time from the start (a duration, whose mean over runs
+means something, where a mean instant would not), and each other figure with its feature.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from recall_cli.engine import Contact, Policy, RecordState
-from recall_cli.simulate import fast, loop
+from recall_cli.simulate import dialer, fast, loop
+from recall_cli.simulate.dialing import DialerFigures, LineFigures, Setup
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.summary import ClosedBy, Summary
 from recall_cli.simulate.walk import Walker
@@ -55,6 +60,22 @@ def _spread(part: str) -> Callable[[Summary], float | None]:
     return measure
 
 
+def _dialer(measure: Callable[[DialerFigures], float | None]) -> Callable[[Summary], float | None]:
+    def measured(summary: Summary) -> float | None:
+        figures = summary.dialer
+        return None if figures is None else measure(figures)
+
+    return measured
+
+
+def _lines(measure: Callable[[LineFigures], float | None]) -> Callable[[Summary], float | None]:
+    def measured(figures: DialerFigures) -> float | None:
+        lines = figures.lines
+        return None if lines is None else measure(lines)
+
+    return _dialer(measured)
+
+
 FIGURES: tuple[Figure, ...] = (
     Figure("reach_rate", Kind.SHARE, lambda s: s.reach_rate),
     Figure("reached", Kind.NUMBER, lambda s: s.reached, 1),
@@ -71,6 +92,35 @@ FIGURES: tuple[Figure, ...] = (
     *(Figure(f"closed_by.{cause.value}", Kind.SHARE, _closed_share(cause)) for cause in ClosedBy),
 )
 """The figures a Monte Carlo reports, in the order they are shown."""
+
+END = Figure("end", Kind.SECONDS, _dialer(lambda d: d.end))
+"""The last dial's end, as time since the start; with any dialer."""
+LINE_FIGURES: tuple[Figure, ...] = (
+    Figure("lines.utilisation", Kind.SHARE, _lines(lambda found: found.utilisation)),
+    Figure("lines.waited_for_line", Kind.NUMBER, _lines(lambda found: found.waited_for_line), 1),
+    Figure("lines.median", Kind.SECONDS, _lines(lambda found: found.median)),
+    Figure("lines.p90", Kind.SECONDS, _lines(lambda found: found.p90)),
+    Figure("lines.max", Kind.SECONDS, _lines(lambda found: found.max)),
+)
+"""With lines: how busy they were, and the line waits as a run's summary gives them (0 in a
+run where no dial waited)."""
+HELD_BY_HOURS = Figure("held_by_hours", Kind.NUMBER, _dialer(lambda d: d.held_by_hours), 1)
+"""With calling hours: the dials they held."""
+BY_KEY: dict[str, Figure] = {
+    figure.key: figure for figure in (*FIGURES, END, *LINE_FIGURES, HELD_BY_HOURS)
+}
+
+
+def chosen(*setups: Setup | None) -> tuple[Figure, ...]:
+    """The figures of campaigns with these dialers: Part I's, then the dialer's that any of
+    them uses."""
+    used = [setup for setup in setups if setup is not None]
+    if not used:
+        return FIGURES
+    lines = LINE_FIGURES if any(setup.dialer is not None for setup in used) else ()
+    hours = (HELD_BY_HOURS,) if any(setup.hours is not None for setup in used) else ()
+    return (*FIGURES, END, *lines, *hours)
+
 
 # Two-sided 95 % quantiles of Student's t by degrees of freedom; between the rows, linear in
 # 1/df (accurate to about 0.001), and 1.96 beyond the last.
@@ -166,8 +216,8 @@ def interval(values: Iterable[float | None]) -> Interval | None:
     return Interval(mean, mean - half, mean + half, n)
 
 
-def measures(summary: Summary) -> dict[str, float | None]:
-    return {figure.key: figure.measure(summary) for figure in FIGURES}
+def measures(summary: Summary, shown: Sequence[Figure] = FIGURES) -> dict[str, float | None]:
+    return {figure.key: figure.measure(summary) for figure in shown}
 
 
 Progressed = Callable[[int], None]
@@ -181,10 +231,26 @@ def runs(
     until: int | None = None,
     only: Iterable[str] | None = None,
     progressed: Progressed | None = None,
+    setup: Setup | None = None,
+    epoch: int = 0,
 ) -> list[Summary]:
-    """The summaries of `count` runs with seeds seed, seed + 1, …."""
+    """The summaries of `count` runs with seeds seed, seed + 1, …; with `setup`, each through
+    its dialer, for a campaign that starts `epoch` seconds after the Unix epoch."""
     machine = fast.Machine(policy, source.tables)
     wanted = None if only is None else tuple(only)
+    if setup is not None:
+        return [
+            dialer.play(
+                Walker(policy, source.reseeded(source.seed + i), machine),
+                contacts,
+                setup,
+                epoch,
+                until,
+                wanted,
+                progressed,
+            ).summary()
+            for i in range(count)
+        ]
     return [
         loop.play(
             Walker(policy, source.reseeded(source.seed + i), machine),
@@ -215,18 +281,22 @@ def _bounds(figure: Figure) -> tuple[float, float | None]:
     return 0.0, 1.0 if figure.kind is Kind.SHARE else None
 
 
-def figures(summaries: Sequence[Summary]) -> dict[str, Interval | None]:
-    """Each figure over the runs: mean and 95 % interval, within what the figure can be."""
-    table = [measures(summary) for summary in summaries]
+def figures(
+    summaries: Sequence[Summary], shown: Sequence[Figure] = FIGURES
+) -> dict[str, Interval | None]:
+    """Each figure of `shown` over the runs, in its order: mean and 95 % interval, within what
+    the figure can be."""
+    table = [measures(summary, shown) for summary in summaries]
     return {
         figure.key: _bounded(interval(row[figure.key] for row in table), *_bounds(figure))
-        for figure in FIGURES
+        for figure in shown
     }
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Two policies over the same runs: each one's figures, B − A, and (B − A) / A."""
+    """Two policies over the same runs: each one's figures, B − A, and (B − A) / A, each
+    keyed by the figures' keys in the order they are shown."""
 
     a: Mapping[str, Interval | None]
     b: Mapping[str, Interval | None]
@@ -234,13 +304,15 @@ class Comparison:
     relative: Mapping[str, Interval | None]
 
 
-def compare(a: Sequence[Summary], b: Sequence[Summary]) -> Comparison:
+def compare(
+    a: Sequence[Summary], b: Sequence[Summary], shown: Sequence[Figure] = FIGURES
+) -> Comparison:
     """Paired figures of two policies run on the same seeds."""
-    rows_a = [measures(summary) for summary in a]
-    rows_b = [measures(summary) for summary in b]
+    rows_a = [measures(summary, shown) for summary in a]
+    rows_b = [measures(summary, shown) for summary in b]
     difference: dict[str, Interval | None] = {}
     relative: dict[str, Interval | None] = {}
-    for figure in FIGURES:
+    for figure in shown:
         pairs = [(x[figure.key], y[figure.key]) for x, y in zip(rows_a, rows_b, strict=True)]
         difference[figure.key] = interval(
             None if x is None or y is None else y - x for x, y in pairs
@@ -248,4 +320,4 @@ def compare(a: Sequence[Summary], b: Sequence[Summary]) -> Comparison:
         relative[figure.key] = interval(
             None if x is None or y is None or x == 0 else (y - x) / x for x, y in pairs
         )
-    return Comparison(figures(a), figures(b), difference, relative)
+    return Comparison(figures(a, shown), figures(b, shown), difference, relative)

@@ -153,4 +153,16 @@ MESSAGES: dict[str, str] = {
     "dialer.wait.max": "ожидание линии: наибольшее",
     "dialer.held_by_hours": "наборов отложено часами звонков",
     "dialer.zone_fallback": "номеров в часовом поясе кампании (пояс не найден)",
+    "figures.end": "конец кампании (время от начала)",
+    "figures.lines.utilisation": "загрузка линий",
+    "figures.lines.waited_for_line": "наборов ждали линию",
+    "figures.lines.median": "ожидание линии: медиана",
+    "figures.lines.p90": "ожидание линии: 90-й процентиль",
+    "figures.lines.max": "ожидание линии: наибольшее",
+    "figures.held_by_hours": "наборов отложено часами звонков",
+    "hours.title_lines": "наборы и занятые линии (в среднем) по часам кампании",
+    "hours.title_many_lines": (
+        "наборы и занятые линии (в среднем) кампании за каждые {hours} {hours|час|часа|часов}"
+    ),
+    "hours.busy": "занято линий: {lines}",
 }
