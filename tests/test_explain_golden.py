@@ -77,6 +77,16 @@ CASES: list[tuple[str, list[str]]] = [
             "2026-12-04T19:30",
         ],
     ),
+    (
+        "collections_ru.trace-held.en",
+        [
+            "sample_configs/collections_ru.yaml",
+            "--trace",
+            "busy,busy,answered",
+            "--start",
+            "2026-12-04T21:50",
+        ],
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from recall_cli.engine import Policy, RecordState, Then
 from recall_cli.messages import Lang, number, text
 from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.simulator import Event
 
 
@@ -25,6 +26,27 @@ TimeWords = Callable[[int, int], str]
 def wall_clock(clock: Clock) -> TimeWords:
     """Times as a timeline shows them: HH:MM, with the day when it changes."""
     return lambda moment, reference: short_time(clock.at(moment), clock.at(reference))
+
+
+def describe_held(event: Event, when: TimeWords, lang: Lang) -> str | None:
+    """When a held dial was due, when it started and what held it: "due 21:40 → 02.12 09:00
+    (calling hours)", due shown against the start of the run, the start against the due; None
+    when the dial started when it was due."""
+    if event.due is None or event.due == event.time or not event.held_by:
+        return None
+    reasons = ", ".join(text(lang, f"dialer.held.{reason.value}") for reason in event.held_by)
+    return text(
+        lang,
+        "dialer.held",
+        due=when(event.due, 0),
+        start=when(event.time, event.due),
+        reasons=reasons,
+    )
+
+
+def held_by_hours(event: Event) -> bool:
+    """Whether calling hours held the dial past its due time."""
+    return HeldBy.HOURS in event.held_by and event.due is not None and event.due != event.time
 
 
 def describe_then(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:

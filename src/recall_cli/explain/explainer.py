@@ -19,7 +19,7 @@ from recall_cli.explain.overview import (
     rules_section,
 )
 from recall_cli.explain.tips import findings_of, tips_section
-from recall_cli.explain.trace import Teller, run_trace
+from recall_cli.explain.trace import Teller, run_trace, trace_dialer
 from recall_cli.explain.words import Words
 from recall_cli.loaders.config import ConfigReport
 from recall_cli.problems import Problem
@@ -46,14 +46,16 @@ def explain(
     campaign = report.campaign
     assert campaign is not None, "explain a config that loaded"
     policy = campaign.policy
-    clock = TraceClock(request.start, ZoneInfo(policy.timezone), words)
+    zone = ZoneInfo(policy.timezone)
+    clock = TraceClock(request.start, zone, words)
     teller = Teller(policy, clock, words)
     sections: list[Section] = []
     if request.status is not None:
         about = findings_of(request.status, findings, report)
         sections.append(status_section(policy, request.status, about, request.phones, teller))
     if request.trace:
-        trace = run_trace(policy, request.trace, request.phones)
+        played = trace_dialer(campaign.hours, campaign.dialer is not None, request.start, zone)
+        trace = run_trace(policy, request.trace, request.phones, dialer=played)
         title = words.say("explain.trace.title", n=len(request.trace), phones=request.phones)
         sections.append(teller.section(trace, title))
     if not sections:

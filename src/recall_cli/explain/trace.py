@@ -6,12 +6,14 @@ of the rule that applied); nothing here decides what follows a dial.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from recall_cli.engine import Policy, RecordState, Status, Then, parse_status
-from recall_cli.explain.clock import TraceClock
-from recall_cli.explain.describe import describe_then
+from recall_cli.engine.hours import Hours, LocalTime
+from recall_cli.explain.clock import SECONDS_PER_DAY, TraceClock, TraceStart
+from recall_cli.explain.describe import describe_held, describe_then, held_by_hours
 from recall_cli.explain.model import Line, Paragraph, Section, Step, Steps, Table, Tone
 from recall_cli.explain.outcomes import SequenceSource, TraceEndedError, sample_contact
 from recall_cli.explain.words import Words, status_message
@@ -19,13 +21,50 @@ from recall_cli.loaders import codes
 from recall_cli.loaders.status_names import unknown_status
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
+from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.dialer import gate
+from recall_cli.simulate.dialing import HeldBy, Setup
+from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.simulator import Event, RecordResult, simulate
+from recall_cli.simulate.walk import Walk, Walker
+
+_WAIT_UNITS = (
+    ("explain.trace.wait.days", SECONDS_PER_DAY),
+    ("explain.trace.wait.hours", 3600),
+    ("explain.trace.wait.minutes", 60),
+    ("explain.trace.wait.seconds", 1),
+)
 
 _DEEDS = {
     Then.CALLBACK: "explain.deed.callback",
     Then.STOP_NUMBER: "explain.deed.stop_number",
     Then.STOP_RECORD: "explain.deed.stop_record",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class TraceDialer:
+    """What of a config's dialer a trace plays. `hours` are applied only on a dated trace
+    (`epoch`: its start as Unix seconds), all in the campaign's `zone`: a sample record has no
+    list to take a number's own zone from. `undated`: the config has hours but the trace has no
+    date to judge them on. `lines`: the config has lines, which never hold a lone record."""
+
+    zone: ZoneInfo
+    hours: Hours | None = None
+    epoch: int = 0
+    undated: bool = False
+    lines: bool = False
+
+
+def trace_dialer(
+    hours: Hours | None, lines: bool, start: TraceStart, zone: ZoneInfo
+) -> TraceDialer | None:
+    """The dialer a trace starting at `start` plays; None when the config has none."""
+    if hours is None and not lines:
+        return None
+    if hours is None or start.moment is None:
+        return TraceDialer(zone, undated=hours is not None, lines=lines)
+    return TraceDialer(zone, hours, Clock(start.moment, zone).epoch, lines=lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +79,9 @@ class Trace:
     phones: int
     events: tuple[Event, ...]
     result: RecordResult | None
+    dialer: TraceDialer | None = None
+    next_start: int | None = None
+    """When the record's waiting dial would start under calling hours; None without them."""
 
     @property
     def unused(self) -> tuple[Status, ...]:
@@ -91,18 +133,58 @@ def run_trace(
     *,
     cycle: bool = False,
     limit: int | None = None,
+    dialer: TraceDialer | None = None,
 ) -> Trace:
-    """Play `outcomes` on a sample record through the simulator; every status needs a rule."""
-    simulation = simulate(policy, [sample_contact(phones)], SequenceSource(outcomes, cycle))
+    """Play `outcomes` on a sample record through the simulator, or, with calling hours,
+    through the dialer's windows; every status needs a rule."""
+    source = SequenceSource(outcomes, cycle)
+    if dialer is not None and dialer.hours is not None:
+        walk = Walker(policy, source).walk(0, sample_contact(phones))
+        played: Iterator[Event] = _held(walk, _gate(dialer, phones))
+    else:
+        simulation = simulate(policy, [sample_contact(phones)], source)
+        walk = simulation.runs[0]
+        played = simulation.events()
     events: list[Event] = []
     try:
-        for event in simulation.events():
+        for event in played:
             events.append(event)
             if limit is not None and len(events) >= limit:
                 break
     except TraceEndedError:
         pass
-    return Trace(outcomes, phones, tuple(events), simulation.runs[0].result)
+    next_start = None
+    if dialer is not None and dialer.hours is not None and walk.result is None:
+        next_start = _gate(dialer, phones).ready(0, _waiting(walk), _due(walk))[0]
+    return Trace(outcomes, phones, tuple(events), walk.result, dialer, next_start)
+
+
+def _gate(played: TraceDialer, phones: int) -> Gate:
+    """The windows of the sample record: every number in the campaign's zone, no lines."""
+    zones = [(played.zone,) * (phones + 1)]
+    return gate(Setup(played.hours, None, zones), played.epoch)
+
+
+def _due(walk: Walk) -> int:
+    assert walk.time is not None
+    return walk.time
+
+
+def _waiting(walk: Walk) -> int:
+    waiting = walk.due()
+    assert waiting is not None
+    return waiting.number
+
+
+def _held(walk: Walk, checks: Gate) -> Iterator[Event]:
+    """The record's dials, each started at the first moment its window is open."""
+    while walk.time is not None:
+        due = walk.time
+        start = checks.ready(0, _waiting(walk), due)[0]
+        if start is None:
+            walk.expire()
+            return
+        yield walk.dial(start, (HeldBy.HOURS,) if start > due else ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +202,29 @@ class Teller:
             title,
             (
                 Paragraph(Line(self.clock.opening())),
+                *(Paragraph(line) for line in self.dialer_notes(trace.dialer)),
                 Steps(self.steps(trace)),
                 self.timeline(trace),
                 *(Paragraph(line) for line in closing),
             ),
         )
+
+    def dialer_notes(self, played: TraceDialer | None) -> tuple[Line, ...]:
+        """What of the config's dialer the trace plays: calling hours, in which zone, or why
+        not; and that lines do not apply to one record."""
+        if played is None:
+            return ()
+        say = self.words.say
+        notes: list[Line] = []
+        if played.hours is not None:
+            local = played.hours.local_time is LocalTime.RECORD
+            key = "explain.trace.hours_record" if local else "explain.trace.hours_campaign"
+            notes.append(Line(say(key, zone=played.zone.key)))
+        elif played.undated:
+            notes.append(Line(say("explain.trace.hours_undated"), Tone.WARN))
+        if played.lines:
+            notes.append(Line(say("explain.trace.no_lines"), Tone.MUTED))
+        return tuple(notes)
 
     def steps(self, trace: Trace) -> tuple[Step, ...]:
         """Each dial: when, which phone, what status; which attempt it was; what follows, why."""
@@ -141,9 +241,38 @@ class Teller:
                 phone=event.number + 1,
                 status=self.words.name(event.status),
             )
-            sentences = (Line(self._which(event)), *self._after(event, spent, trace.phones))
+            sentences = (
+                Line(self._which(event)),
+                *self._held(event),
+                *self._after(event, spent, trace.phones),
+            )
             told.append(Step(Line(heading, Tone.KEY), sentences))
         return tuple(told)
+
+    def _held(self, event: Event) -> tuple[Line, ...]:
+        """That calling hours held the dial: when it was due, how long it waited, when it
+        started."""
+        if not held_by_hours(event):
+            return ()
+        assert event.due is not None
+        held = self.words.say(
+            "explain.trace.held",
+            due=self.clock.at(event.due),
+            wait=self.wait(event.time - event.due),
+            start=self.clock.at(event.time, event.due),
+        )
+        return (Line(held, Tone.WARN),)
+
+    def wait(self, seconds: int) -> str:
+        """A wait in words, its two largest units: "9 hours 45 minutes" / "9 часов 45 минут"."""
+        parts: list[tuple[str, int]] = []
+        rest = seconds
+        for key, size in _WAIT_UNITS:
+            count, rest = divmod(rest, size)
+            parts.append((key, count))
+        head = next((i for i, (_, n) in enumerate(parts) if n), len(parts) - 1)
+        chosen = [parts[head], *(part for part in parts[head + 1 : head + 2] if part[1])]
+        return " ".join(self.words.say(key, n=n) for key, n in chosen)
 
     def _which(self, event: Event) -> str:
         limits = self.policy.limits
@@ -258,7 +387,7 @@ class Teller:
         say = self.words.say
         limits = self.policy.limits
         rows: list[tuple[Line, ...]] = []
-        for event in trace.events:
+        for index, event in enumerate(trace.events):
             if event.repeat == 0 or event.repeat_of is None:
                 repeat = "—"
             else:
@@ -279,7 +408,7 @@ class Teller:
                     Line(f"{event.number_attempt}/{limits.max_attempts_per_number}"),
                     Line(repeat),
                     Line(self.words.name(event.status), status_tone),
-                    Line(self.then_words(event), then_tone),
+                    Line(self._then_cell(trace, index), then_tone),
                 )
             )
         columns = tuple(
@@ -287,6 +416,22 @@ class Teller:
             for key in ("time", "phone", "attempt", "number_attempt", "repeat", "status", "then")
         )
         return Table(title or say("explain.trace.timeline"), columns, tuple(rows))
+
+    def _then_cell(self, trace: Trace, index: int) -> str:
+        """The "then" cell; under calling hours, as the simulate timeline has it: what held
+        the dial on a line of its own above, and where a held next dial really starts."""
+        event = trace.events[index]
+        words = self.then_words(event)
+        if trace.dialer is None or trace.dialer.hours is None:
+            return words
+        if index + 1 < len(trace.events):
+            start: int | None = trace.events[index + 1].time
+        else:
+            start = trace.next_start
+        if start is not None and event.closed is None and start != event.next_time:
+            words += self.words.say("dialer.lands", time=self.clock.at(start, event.time))
+        held = describe_held(event, self.clock.at, self.words.lang)
+        return words if held is None else f"{held}\n{words}"
 
     def then_words(self, event: Event) -> str:
         """The timeline's "then" cell, in the simulator's own words ("repeat in 5 min")."""
@@ -303,7 +448,17 @@ class Teller:
             assert last.next_time is not None
             assert last.next_number is not None
             when = self.clock.at(last.next_time, last.time)
-            return ((say("explain.trace.open", phone=last.next_number + 1, time=when), Tone.WARN),)
+            phone = last.next_number + 1
+            start = trace.next_start
+            if start is not None and start != last.next_time:
+                held = say(
+                    "explain.trace.open_held",
+                    phone=phone,
+                    due=when,
+                    start=self.clock.at(start, last.next_time),
+                )
+                return ((held, Tone.WARN),)
+            return ((say("explain.trace.open", phone=phone, time=when), Tone.WARN),)
         state = say(f"state.{result.state.value}")
         tone = Tone.GOOD if result.state is RecordState.REACHED else Tone.BAD
         lines = [

@@ -67,6 +67,13 @@ def _text(line: Line) -> Text:
     return Text(visible(line.text), style=_STYLE[line.tone])
 
 
+def _cell(line: Line) -> Text:
+    # A cell may hold lines of its own (a held dial's "due → start" above its "then"); each is
+    # shown through `visible`, which would otherwise show the line break as an escape.
+    shown = "\n".join(visible(part) for part in line.text.split("\n"))
+    return Text(shown, style=_STYLE[line.tone])
+
+
 def _block(block: Block) -> RenderableType:
     if isinstance(block, Paragraph):
         return Constrain(_text(block.line), PROSE_WIDTH)
@@ -94,7 +101,7 @@ def _block(block: Block) -> RenderableType:
             # than vanish behind an ellipsis.
             table.add_column(visible(column), no_wrap=number == 0, overflow="fold")
         for row in block.rows:
-            table.add_row(*(_text(cell) for cell in row))
+            table.add_row(*(_cell(cell) for cell in row))
         return table
     assert_never(block)
 
@@ -143,6 +150,11 @@ def _md_line(line: Line) -> str:
     return f"**{shown}**" if line.tone is Tone.KEY else shown
 
 
+def _md_cell(line: Line) -> str:
+    # A pipe table's row is one line: a cell's own lines are joined by HTML line breaks.
+    return "<br>".join(_md(part) for part in line.text.split("\n"))
+
+
 def _md_block(block: Block) -> list[str]:
     if isinstance(block, Paragraph):
         return [_md_line(block.line)]
@@ -161,7 +173,7 @@ def _md_block(block: Block) -> list[str]:
         lines = [f"**{_md(block.title)}**", ""]
         lines.append("| " + " | ".join(_md(column) for column in block.columns) + " |")
         lines.append("|" + "---|" * len(block.columns))
-        lines.extend("| " + " | ".join(_md(cell.text) for cell in row) + " |" for row in block.rows)
+        lines.extend("| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in block.rows)
         return lines
     assert_never(block)
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from recall_cli.engine import RecordState, Status, Then, label
-from recall_cli.explain.describe import describe_then, short_time, wall_clock
+from recall_cli.explain.describe import describe_held, describe_then, short_time, wall_clock
 from recall_cli.messages import Lang, text
 from recall_cli.messages.visible import visible
 from recall_cli.render.figures import summary_table
@@ -159,16 +159,11 @@ def held_words(run: RunInfo, event: Event, dated: bool, lang: Lang) -> str | Non
         return None
     if event.held_by == (HeldBy.LINE,):
         return text(lang, "dialer.waited_line", wait=duration(lang, event.time - event.due))
-    reference = run.clock.at(0)
-    due = run.clock.at(event.due)
-    start = run.clock.at(event.time)
-    reasons = ", ".join(text(lang, f"dialer.held.{reason.value}") for reason in event.held_by)
-    return text(
+    clock = run.clock
+    return describe_held(
+        event,
+        lambda moment, reference: clock_time(clock.at(moment), clock.at(reference), dated),
         lang,
-        "dialer.held",
-        due=clock_time(due, reference, dated),
-        start=clock_time(start, due, dated),
-        reasons=reasons,
     )
 
 

@@ -362,4 +362,31 @@ MESSAGES: dict[str, str] = {
     "explain.lines.closing": (
         "A call still waiting for a line when calling hours end waits until calls may start again."
     ),
+    # A trace under calling hours.
+    "explain.trace.hours_campaign": (
+        "Calls start only within calling hours, read in the campaign's zone ({zone}); a call "
+        "due while calls may not start waits for the next opening."
+    ),
+    "explain.trace.hours_record": (
+        "Calls start only within calling hours, read in the campaign's zone ({zone}): the "
+        "hours go by each number's local time, but a sample record has no list to take a "
+        "number's zone from. A call due while calls may not start waits for the next opening."
+    ),
+    "explain.trace.hours_undated": (
+        "Calling hours are not applied: the trace has no date. Give --start a date and time "
+        "(e.g. 2026-12-04T21:30) to see calls held by them."
+    ),
+    "explain.trace.no_lines": ("Lines do not apply: one record never waits for a line."),
+    "explain.trace.held": (
+        "It fell due at {due}, when calls may not start: it waited {wait} and started at "
+        "{start} (calling hours)."
+    ),
+    "explain.trace.open_held": (
+        "The trace ends here and the record is still open: the next call would go to phone "
+        "{phone}, due {due}, held by calling hours to {start}."
+    ),
+    "explain.trace.wait.days": "{n} {n|day|days}",
+    "explain.trace.wait.hours": "{n} {n|hour|hours}",
+    "explain.trace.wait.minutes": "{n} {n|minute|minutes}",
+    "explain.trace.wait.seconds": "{n} {n|second|seconds}",
 }
