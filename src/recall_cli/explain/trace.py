@@ -22,11 +22,11 @@ from recall_cli.loaders.status_names import unknown_status
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
 from recall_cli.simulate.clock import Clock
-from recall_cli.simulate.dialer import gate
-from recall_cli.simulate.dialing import HeldBy, Setup
+from recall_cli.simulate.dialer import gate, held_dials, start_of
+from recall_cli.simulate.dialing import Setup
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.simulator import Event, RecordResult, simulate
-from recall_cli.simulate.walk import Walk, Walker
+from recall_cli.simulate.walk import Walker
 
 _WAIT_UNITS = (
     ("explain.trace.wait.days", SECONDS_PER_DAY),
@@ -140,7 +140,7 @@ def run_trace(
     source = SequenceSource(outcomes, cycle)
     if dialer is not None and dialer.hours is not None:
         walk = Walker(policy, source).walk(0, sample_contact(phones))
-        played: Iterator[Event] = _held(walk, _gate(dialer, phones))
+        played: Iterator[Event] = held_dials(walk, _gate(dialer, phones))
     else:
         simulation = simulate(policy, [sample_contact(phones)], source)
         walk = simulation.runs[0]
@@ -155,7 +155,7 @@ def run_trace(
         pass
     next_start = None
     if dialer is not None and dialer.hours is not None and walk.result is None:
-        next_start = _gate(dialer, phones).ready(0, _waiting(walk), _due(walk))[0]
+        next_start = start_of(walk, _gate(dialer, phones))
     return Trace(outcomes, phones, tuple(events), walk.result, dialer, next_start)
 
 
@@ -163,28 +163,6 @@ def _gate(played: TraceDialer, phones: int) -> Gate:
     """The windows of the sample record: every number in the campaign's zone, no lines."""
     zones = [(played.zone,) * (phones + 1)]
     return gate(Setup(played.hours, None, zones), played.epoch)
-
-
-def _due(walk: Walk) -> int:
-    assert walk.time is not None
-    return walk.time
-
-
-def _waiting(walk: Walk) -> int:
-    waiting = walk.due()
-    assert waiting is not None
-    return waiting.number
-
-
-def _held(walk: Walk, checks: Gate) -> Iterator[Event]:
-    """The record's dials, each started at the first moment its window is open."""
-    while walk.time is not None:
-        due = walk.time
-        start = checks.ready(0, _waiting(walk), due)[0]
-        if start is None:
-            walk.expire()
-            return
-        yield walk.dial(start, (HeldBy.HOURS,) if start > due else ())
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,23 +88,31 @@ def events(
     return LineLoop(walks, checks, setup.dialer, horizon, gauge).run(progressed)
 
 
-def _start(walk: Walk, checks: Gate) -> int | None:
+def start_of(walk: Walk, checks: Gate) -> int | None:
     """When the waiting dial of `walk` starts without lines; None when never."""
     waiting = walk.due()
     assert waiting is not None
     return checks.ready(walk.position, waiting.number, waiting.time)[0]
 
 
+def held_dials(walk: Walk, checks: Gate, horizon: int = _NEVER) -> Iterator[Event]:
+    """The dials of one record without lines, each started when its window allows; a dial
+    that would start after `horizon`, or never, ends the record open."""
+    while (due := walk.time) is not None:
+        start = start_of(walk, checks)
+        if start is None or start > horizon:
+            walk.expire()
+            return
+        yield walk.dial(start, _HOURS if start > due else ())
+
+
 def _walked(walk: Walk, checks: Gate, horizon: int, tally: Tally, gauge: Gauge) -> RecordResult:
     """The result of `walk`, each dial started when its window allows, counted in `tally` and
     `gauge`."""
-    while (due := walk.time) is not None:
-        start = _start(walk, checks)
-        if start is None or start > horizon:
-            return walk.expire()
-        event = walk.dial(start, _HOURS if start > due else ())
+    for event in held_dials(walk, checks, horizon):
         tally.add(event)
-        gauge.dialled(start, event.duration, start > due, 0)
+        assert event.due is not None
+        gauge.dialled(event.time, event.duration, event.time > event.due, 0)
     assert walk.result is not None
     return walk.result
 
@@ -117,7 +125,7 @@ def _merged(
     heap: list[tuple[int, int, Walk]] = []
     done = 0
     for walk in walks:
-        start = None if walk.time is None else _start(walk, checks)
+        start = None if walk.time is None else start_of(walk, checks)
         if start is None or start > horizon:
             if walk.time is not None:
                 walk.expire()
@@ -130,7 +138,7 @@ def _merged(
         due = walk.time
         assert due is not None
         yield walk.dial(start, _HOURS if start > due else ())
-        following = None if walk.time is None else _start(walk, checks)
+        following = None if walk.time is None else start_of(walk, checks)
         if following is None or following > horizon:
             heapq.heappop(heap)
             if walk.time is not None:
