@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from recall_cli.cli import app
 from recall_cli.explain.clock import TraceClock, TraceStart
-from recall_cli.explain.trace import Teller
+from recall_cli.explain.teller import Teller
 from recall_cli.explain.words import Words
 from recall_cli.loaders.config import load_config
 from recall_cli.messages import Lang

@@ -15,7 +15,8 @@ from recall_cli.explain.capacity import MAX_ATTEMPTS, Capacity, capacity
 from recall_cli.explain.clock import TraceClock, TraceStart, parse_start
 from recall_cli.explain.depth import status_section
 from recall_cli.explain.model import Line, Paragraph, Steps, Table, Tone
-from recall_cli.explain.trace import Teller, Trace, missing_rules, parse_outcomes, run_trace
+from recall_cli.explain.teller import Teller
+from recall_cli.explain.trace import Trace, missing_rules, parse_outcomes, run_trace
 from recall_cli.explain.words import Words
 from recall_cli.loaders.config import load_config
 from recall_cli.messages import Lang

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from recall_cli.engine import Action, Policy, Rule, Status
 from recall_cli.explain.model import Block, Bullets, Line, Paragraph, Section, Tone
 from recall_cli.explain.overview import rule_line
+from recall_cli.explain.teller import Teller
 from recall_cli.explain.tips import tip_lines
-from recall_cli.explain.trace import Teller, run_trace
+from recall_cli.explain.trace import run_trace
 from recall_cli.explain.words import Words
 from recall_cli.problems import Problem
 

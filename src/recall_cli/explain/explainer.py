@@ -18,8 +18,9 @@ from recall_cli.explain.overview import (
     limits_section,
     rules_section,
 )
+from recall_cli.explain.teller import Teller
 from recall_cli.explain.tips import findings_of, tips_section
-from recall_cli.explain.trace import Teller, run_trace, trace_dialer
+from recall_cli.explain.trace import run_trace, trace_dialer
 from recall_cli.explain.words import Words
 from recall_cli.loaders.config import ConfigReport
 from recall_cli.problems import Problem

@@ -1,0 +1,320 @@
+"""Telling a trace in words: each dial read off its `Event` (what the engine decided) and the
+policy (the numbers of the rule that applied); nothing here decides what follows a dial."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recall_cli.engine import Policy, RecordState, Status, Then
+from recall_cli.engine.hours import LocalTime
+from recall_cli.explain.clock import SECONDS_PER_DAY, TraceClock
+from recall_cli.explain.describe import describe_held, describe_then, held_by_hours
+from recall_cli.explain.model import Line, Paragraph, Section, Step, Steps, Table, Tone
+from recall_cli.explain.trace import Trace, TraceDialer
+from recall_cli.explain.words import Words
+from recall_cli.simulate.simulator import Event
+
+_WAIT_UNITS = (
+    ("explain.trace.wait.days", SECONDS_PER_DAY),
+    ("explain.trace.wait.hours", 3600),
+    ("explain.trace.wait.minutes", 60),
+    ("explain.trace.wait.seconds", 1),
+)
+
+_DEEDS = {
+    Then.CALLBACK: "explain.deed.callback",
+    Then.STOP_NUMBER: "explain.deed.stop_number",
+    Then.STOP_RECORD: "explain.deed.stop_record",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Teller:
+    """Tells a trace of `policy` in words, with times from `clock`."""
+
+    policy: Policy
+    clock: TraceClock
+    words: Words
+
+    def section(self, trace: Trace, title: str) -> Section:
+        """The trace as a section: its start, each dial told, the timeline, the outcome."""
+        closing = tuple(Line(sentence, tone) for sentence, tone in self.ending(trace))
+        return Section(
+            title,
+            (
+                Paragraph(Line(self.clock.opening())),
+                *(Paragraph(line) for line in self.dialer_notes(trace.dialer)),
+                Steps(self.steps(trace)),
+                self.timeline(trace),
+                *(Paragraph(line) for line in closing),
+            ),
+        )
+
+    def dialer_notes(self, played: TraceDialer | None) -> tuple[Line, ...]:
+        """What of the config's dialer the trace plays: calling hours, in which zone, or why
+        not; and that lines do not apply to one record."""
+        if played is None:
+            return ()
+        say = self.words.say
+        notes: list[Line] = []
+        if played.hours is not None:
+            local = played.hours.local_time is LocalTime.RECORD
+            key = "explain.trace.hours_record" if local else "explain.trace.hours_campaign"
+            notes.append(Line(say(key, zone=played.zone.key)))
+        elif played.undated:
+            notes.append(Line(say("explain.trace.hours_undated"), Tone.WARN))
+        if played.lines:
+            notes.append(Line(say("explain.trace.no_lines"), Tone.MUTED))
+        return tuple(notes)
+
+    def steps(self, trace: Trace) -> tuple[Step, ...]:
+        """Each dial: when, which phone, what status; which attempt it was; what follows, why."""
+        told: list[Step] = []
+        spent: dict[Status, int] = {}
+        for event in trace.events:
+            if event.repeat == 0:
+                spent = {}
+            elif event.repeat_of is not None:
+                spent[event.repeat_of] = event.repeat_count
+            heading = self.words.say(
+                "explain.trace.dial",
+                time=self.clock.at(event.time),
+                phone=event.number + 1,
+                status=self.words.name(event.status),
+            )
+            sentences = (
+                Line(self._which(event)),
+                *self._held(event),
+                *self._after(event, spent, trace.phones),
+            )
+            told.append(Step(Line(heading, Tone.KEY), sentences))
+        return tuple(told)
+
+    def _held(self, event: Event) -> tuple[Line, ...]:
+        """That calling hours held the dial: when it was due, how long it waited, when it
+        started."""
+        if not held_by_hours(event):
+            return ()
+        assert event.due is not None
+        held = self.words.say(
+            "explain.trace.held",
+            due=self.clock.at(event.due),
+            wait=self.wait(event.time - event.due),
+            start=self.clock.at(event.time, event.due),
+        )
+        return (Line(held, Tone.WARN),)
+
+    def wait(self, seconds: int) -> str:
+        """A wait in words, its two largest units: "9 hours 45 minutes" / "9 часов 45 минут"."""
+        parts: list[tuple[str, int]] = []
+        rest = seconds
+        for key, size in _WAIT_UNITS:
+            count, rest = divmod(rest, size)
+            parts.append((key, count))
+        head = next((i for i, (_, n) in enumerate(parts) if n), len(parts) - 1)
+        chosen = [parts[head], *(part for part in parts[head + 1 : head + 2] if part[1])]
+        return " ".join(self.words.say(key, n=n) for key, n in chosen)
+
+    def _which(self, event: Event) -> str:
+        limits = self.policy.limits
+        if event.repeat == 0 or event.repeat_of is None:
+            return self.words.say(
+                "explain.trace.first",
+                attempt=event.attempt,
+                a=limits.max_attempts_per_record,
+                number_attempt=event.number_attempt,
+                b=limits.max_attempts_per_number,
+                phone=event.number + 1,
+            )
+        return self.words.say(
+            "explain.trace.repeat_dial",
+            count=event.repeat_count,
+            budget=self.policy.rules[event.repeat_of].repeats,
+            status=self.words.quoted(event.repeat_of),
+            attempt=event.attempt,
+        )
+
+    def _after(self, event: Event, spent: dict[Status, int], phones: int) -> tuple[Line, ...]:
+        say = self.words.say
+        if event.then is Then.REACHED:
+            return (Line(say("explain.trace.reached"), Tone.GOOD),)
+        rule = self.policy.rules[event.status]
+        status = self.words.short(event.status)
+        if event.then is Then.REPEAT:
+            assert event.next_time is not None
+            return (
+                Line(
+                    say(
+                        "explain.trace.repeat",
+                        status=status,
+                        count=spent.get(event.status, 0) + 1,
+                        budget=rule.repeats,
+                        wait=self.words.in_minutes(rule.interval_minutes),
+                        time=self.clock.at(event.next_time, event.time),
+                    )
+                ),
+            )
+        action = say(
+            _DEEDS[event.then], wait=self.words.in_hours(rule.after_hours), phone=event.number + 1
+        )
+        if rule.repeats:
+            why = say(
+                "explain.trace.used_repeats", status=status, budget=rule.repeats, action=action
+            )
+        else:
+            why = say("explain.trace.no_repeats", status=status, action=action)
+        lines = [Line(why), *self._onward(event, phones)]
+        if event.scenario:
+            lines.append(Line(say("explain.trace.scenario", name=event.scenario)))
+        return tuple(lines)
+
+    def _spent(self, event: Event) -> dict[str, int]:
+        """The values of "phone 1 has used 3 of its 3 attempts"."""
+        cap = self.policy.limits.max_attempts_per_number
+        return {"phone": event.number + 1, "used": event.number_attempt, "cap": cap}
+
+    def _onward(self, event: Event, phones: int) -> tuple[Line, ...]:
+        """Where the record goes after an attempt ended: the engine's next number, or closed."""
+        say = self.words.say
+        limits = self.policy.limits
+        phone = event.number + 1
+        spent = self._spent(event)
+        if event.closed is RecordState.STOPPED:
+            return (Line(say("explain.trace.stopped"), Tone.BAD),)
+        if event.closed is RecordState.ATTEMPTS_EXHAUSTED:
+            closed = say("explain.trace.closed_attempts", a=limits.max_attempts_per_record)
+            return (Line(closed, Tone.BAD),)
+        if event.closed is RecordState.NUMBERS_EXHAUSTED:
+            if event.then is Then.STOP_NUMBER:
+                closed = say("explain.trace.closed_stopped", phone=phone)
+            else:
+                closed = say("explain.trace.closed_spent", **spent)
+            lines = [Line(closed, Tone.BAD)]
+            if phones > 1 and not limits.dial_all_numbers:
+                lines.append(Line(say("explain.trace.switch_off"), Tone.MUTED))
+            return tuple(lines)
+        assert event.next_time is not None
+        assert event.next_number is not None
+        when = self.clock.at(event.next_time, event.time)
+        if event.next_number == event.number:
+            return (Line(say("explain.trace.same", phone=phone, time=when)),)
+        if event.then is Then.STOP_NUMBER:
+            return (
+                Line(
+                    say(
+                        "explain.trace.switch_stopped",
+                        phone=phone,
+                        next=event.next_number + 1,
+                        time=when,
+                    )
+                ),
+            )
+        hours = self.policy.rules[event.status].after_hours
+        return (
+            Line(
+                say(
+                    "explain.trace.switch_spent",
+                    **spent,
+                    next=event.next_number + 1,
+                    hours=hours,
+                    shown=self.words.hours(hours),
+                    time=when,
+                )
+            ),
+        )
+
+    def timeline(self, trace: Trace, title: str | None = None) -> Table:
+        """The slide's table (docs/semantics.md#worked-example): one row a dial."""
+        say = self.words.say
+        limits = self.policy.limits
+        rows: list[tuple[Line, ...]] = []
+        for index, event in enumerate(trace.events):
+            if event.repeat == 0 or event.repeat_of is None:
+                repeat = "—"
+            else:
+                repeat = f"{event.repeat_count}/{self.policy.rules[event.repeat_of].repeats}"
+            status_tone = Tone.GOOD if event.status is Status.ANSWERED else Tone.PLAIN
+            then_tone = (
+                Tone.GOOD
+                if event.then is Then.REACHED
+                else Tone.BAD
+                if event.closed is not None
+                else Tone.PLAIN
+            )
+            rows.append(
+                (
+                    Line(self.clock.at(event.time)),
+                    Line(str(event.number + 1)),
+                    Line(f"{event.attempt}/{limits.max_attempts_per_record}"),
+                    Line(f"{event.number_attempt}/{limits.max_attempts_per_number}"),
+                    Line(repeat),
+                    Line(self.words.name(event.status), status_tone),
+                    Line(self._then_cell(trace, index), then_tone),
+                )
+            )
+        columns = tuple(
+            say(f"timeline.{key}")
+            for key in ("time", "phone", "attempt", "number_attempt", "repeat", "status", "then")
+        )
+        return Table(title or say("explain.trace.timeline"), columns, tuple(rows))
+
+    def _then_cell(self, trace: Trace, index: int) -> str:
+        """The "then" cell; under calling hours, as the simulate timeline has it: what held
+        the dial on a line of its own above, and where a held next dial really starts."""
+        event = trace.events[index]
+        words = self.then_words(event)
+        if trace.dialer is None or trace.dialer.hours is None:
+            return words
+        if index + 1 < len(trace.events):
+            start: int | None = trace.events[index + 1].time
+        else:
+            start = trace.next_start
+        if start is not None and event.closed is None and start != event.next_time:
+            words += self.words.say("dialer.lands", time=self.clock.at(start, event.time))
+        held = describe_held(event, self.clock.at, self.words.lang)
+        return words if held is None else f"{held}\n{words}"
+
+    def then_words(self, event: Event) -> str:
+        """The timeline's "then" cell, in the simulator's own words ("repeat in 5 min")."""
+        return describe_then(event, self.policy, self.clock.at, self.words.lang)
+
+    def ending(self, trace: Trace) -> tuple[tuple[str, Tone], ...]:
+        """How the trace ends: the record's state, or that it is still open, and what was left."""
+        say = self.words.say
+        result = trace.result
+        if result is None or result.state is RecordState.OPEN:
+            if not trace.events:
+                return ()
+            last = trace.events[-1]
+            assert last.next_time is not None
+            assert last.next_number is not None
+            when = self.clock.at(last.next_time, last.time)
+            phone = last.next_number + 1
+            start = trace.next_start
+            if start is not None and start != last.next_time:
+                held = say(
+                    "explain.trace.open_held",
+                    phone=phone,
+                    due=when,
+                    start=self.clock.at(start, last.next_time),
+                )
+                return ((held, Tone.WARN),)
+            return ((say("explain.trace.open", phone=phone, time=when), Tone.WARN),)
+        state = say(f"state.{result.state.value}")
+        tone = Tone.GOOD if result.state is RecordState.REACHED else Tone.BAD
+        lines = [
+            (
+                say(
+                    "explain.trace.result",
+                    state=state,
+                    dials=result.dials,
+                    attempts=result.attempts,
+                ),
+                tone,
+            )
+        ]
+        unused = trace.unused
+        if unused:
+            rest = ", ".join(self.words.short(status) for status in unused)
+            lines.append((say("explain.trace.unused", left=len(unused), rest=rest), Tone.WARN))
+        return tuple(lines)
