@@ -1,8 +1,5 @@
-"""A trace: given outcomes played through the real simulator on a sample record, then told.
-
-Every sentence is read off an `Event` (what the engine decided) and the policy (the numbers
-of the rule that applied); nothing here decides what follows a dial.
-"""
+"""A trace: given outcomes played on a sample record through the real simulator (under
+calling hours, through the dialer's per-record path); `explain/teller.py` tells it."""
 
 from __future__ import annotations
 
