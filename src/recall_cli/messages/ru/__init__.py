@@ -1,6 +1,6 @@
 """The Russian catalog: one module per area, the same keys in every language."""
 
-from recall_cli.messages.ru import contacts, core, explain, outcomes, simulate, validate
+from recall_cli.messages.ru import calling, contacts, core, explain, outcomes, simulate, validate
 
 CATALOG: dict[str, str] = {
     **core.MESSAGES,
@@ -9,4 +9,5 @@ CATALOG: dict[str, str] = {
     **simulate.MESSAGES,
     **validate.MESSAGES,
     **explain.MESSAGES,
+    **calling.MESSAGES,
 }
