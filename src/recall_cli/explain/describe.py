@@ -27,6 +27,13 @@ def wall_clock(clock: Clock) -> TimeWords:
     return lambda moment, reference: short_time(clock.at(moment), clock.at(reference))
 
 
+def callback_hours(event: Event) -> float:
+    """The wait, in hours, that the engine set after `event`'s callback: the k-th value of a
+    schedule for the k-th callback."""
+    assert event.next_time is not None
+    return (event.next_time - event.time - event.duration) / 3600
+
+
 def describe_then(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
     """What happens after `event`, and why, with times shown by `when`.
 
@@ -81,11 +88,11 @@ def _onward(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
         if switch:
             return switch + text(lang, "then.at_once")
         return text(lang, "then.stop_number", phone=phone)
-    rule = policy.rules[event.status]
+    hours = callback_hours(event)
     return switch + text(
         lang,
         "then.callback",
-        hours=rule.after_hours,
-        shown=number(lang, rule.after_hours),
+        hours=hours,
+        shown=number(lang, hours),
         time=when(event.next_time, event.time),
     )

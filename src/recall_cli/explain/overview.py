@@ -74,11 +74,7 @@ def action_words(rule: Rule, limits: Limits, words: Words) -> str:
     say = words.say
     match rule.action:
         case Action.CALLBACK:
-            action = say(
-                "explain.action.callback",
-                hours=rule.after_hours,
-                shown=words.hours(rule.after_hours),
-            )
+            action = words.callback(rule.after_hours)
         case Action.STOP_NUMBER:
             on = limits.dial_all_numbers
             action = say("explain.action.stop_number" if on else "explain.action.stop_number_off")

@@ -130,7 +130,15 @@ class Teller:
         """Each dial: when, which phone, what status; which attempt it was; what follows, why."""
         told: list[Step] = []
         spent: dict[Status, int] = {}
+        # Per status, the callbacks its rule has fired so far: the k-th waits the k-th value.
+        fired: dict[Status, int] = {}
         for event in trace.events:
+            wait = 0.0
+            if event.then is Then.CALLBACK:
+                schedule = self.policy.rules[event.status].after_hours
+                count = fired.get(event.status, 0)
+                wait = schedule[min(count, len(schedule) - 1)]
+                fired[event.status] = count + 1
             if event.repeat == 0:
                 spent = {}
             elif event.repeat_of is not None:
@@ -141,7 +149,7 @@ class Teller:
                 phone=event.number + 1,
                 status=self.words.name(event.status),
             )
-            sentences = (Line(self._which(event)), *self._after(event, spent, trace.phones))
+            sentences = (Line(self._which(event)), *self._after(event, spent, trace.phones, wait))
             told.append(Step(Line(heading, Tone.KEY), sentences))
         return tuple(told)
 
@@ -164,7 +172,10 @@ class Teller:
             attempt=event.attempt,
         )
 
-    def _after(self, event: Event, spent: dict[Status, int], phones: int) -> tuple[Line, ...]:
+    def _after(
+        self, event: Event, spent: dict[Status, int], phones: int, wait: float
+    ) -> tuple[Line, ...]:
+        """What follows `event`; `wait` is its callback's wait in hours (the schedule's k-th)."""
         say = self.words.say
         if event.then is Then.REACHED:
             return (Line(say("explain.trace.reached"), Tone.GOOD),)
@@ -184,16 +195,14 @@ class Teller:
                     )
                 ),
             )
-        action = say(
-            _DEEDS[event.then], wait=self.words.in_hours(rule.after_hours), phone=event.number + 1
-        )
+        action = say(_DEEDS[event.then], wait=self.words.in_hours(wait), phone=event.number + 1)
         if rule.repeats:
             why = say(
                 "explain.trace.used_repeats", status=status, budget=rule.repeats, action=action
             )
         else:
             why = say("explain.trace.no_repeats", status=status, action=action)
-        lines = [Line(why), *self._onward(event, phones)]
+        lines = [Line(why), *self._onward(event, phones, wait)]
         if event.scenario:
             lines.append(Line(say("explain.trace.scenario", name=event.scenario)))
         return tuple(lines)
@@ -203,7 +212,7 @@ class Teller:
         cap = self.policy.limits.max_attempts_per_number
         return {"phone": event.number + 1, "used": event.number_attempt, "cap": cap}
 
-    def _onward(self, event: Event, phones: int) -> tuple[Line, ...]:
+    def _onward(self, event: Event, phones: int, hours: float) -> tuple[Line, ...]:
         """Where the record goes after an attempt ended: the engine's next number, or closed."""
         say = self.words.say
         limits = self.policy.limits
@@ -239,7 +248,6 @@ class Teller:
                     )
                 ),
             )
-        hours = self.policy.rules[event.status].after_hours
         return (
             Line(
                 say(

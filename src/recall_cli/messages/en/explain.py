@@ -362,4 +362,12 @@ MESSAGES: dict[str, str] = {
     "explain.lines.closing": (
         "A call still waiting for a line when calling hours end waits until calls may start again."
     ),
+    "explain.schedule.item": "callback {k} after {shown} h",
+    "explain.schedule.callback": (
+        "call back on a schedule: {items}, then {last} {hours|hour|hours} each"
+    ),
+    "explain.order.next": "Each new attempt moves to the next number, in column order, round.",
+    "explain.order.least_attempted": (
+        "Each new attempt takes the number with the fewest attempts, ties to column order."
+    ),
 }
