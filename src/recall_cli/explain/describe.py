@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from recall_cli.engine import Policy, RecordState, Then
+from recall_cli.engine import NumberOrder, Policy, RecordState, Then
 from recall_cli.messages import Lang, number, text
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.simulator import Event
@@ -76,6 +76,13 @@ def _onward(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
     switch = ""
     if event.next_number != event.number:
         key = "then.switch_stopped" if event.then is Then.STOP_NUMBER else "then.switch_spent"
+        if (
+            key == "then.switch_spent"
+            and policy.limits.number_order is not NumberOrder.FIRST
+            and event.number_attempt < policy.limits.max_attempts_per_number
+        ):
+            # Not spent: the number order moved the record on.
+            key = "then.switch_order"
         switch = text(
             lang,
             key,

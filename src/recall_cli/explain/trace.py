@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from recall_cli.engine import Policy, RecordState, Status, Then, parse_status
+from recall_cli.engine import NumberOrder, Policy, RecordState, Status, Then, parse_status
 from recall_cli.explain.clock import TraceClock
 from recall_cli.explain.describe import describe_then
 from recall_cli.explain.model import Line, Paragraph, Section, Step, Steps, Table, Tone
@@ -248,10 +248,17 @@ class Teller:
                     )
                 ),
             )
+        # Not spent: the number order moved the record on.
+        key = "explain.trace.switch_spent"
+        if (
+            limits.number_order is not NumberOrder.FIRST
+            and event.number_attempt < limits.max_attempts_per_number
+        ):
+            key = "explain.trace.switch_order"
         return (
             Line(
                 say(
-                    "explain.trace.switch_spent",
+                    key,
                     **spent,
                     next=event.next_number + 1,
                     hours=hours,

@@ -354,10 +354,15 @@ class _Fields:
 
     def hours(self, hours: float, where: tuple[object, ...]) -> None:
         """One wait in range, at `where`."""
+        node = self.tree.values[where]
         if not hours <= AFTER_HOURS.high:  # also refuses .nan
-            _range(self.problems, self.tree, self.file, where, f"≤ {AFTER_HOURS.high}")
+            # Named by its field, not by its place in a schedule.
+            bound = f"≤ {AFTER_HOURS.high}"
+            params = {"key": "after_hours", "got": got(node), "bound": bound}
+            self.problems.append(
+                Problem(node.location, codes.OUT_OF_RANGE, Message("schema.range", params))
+            )
         elif hours < AFTER_HOURS.low:
-            node = self.tree.values[where]
             self.add(
                 node.location,
                 codes.CALLBACK_TOO_SOON,

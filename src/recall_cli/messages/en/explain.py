@@ -370,4 +370,8 @@ MESSAGES: dict[str, str] = {
     "explain.order.least_attempted": (
         "Each new attempt takes the number with the fewest attempts, ties to column order."
     ),
+    "explain.trace.switch_order": (
+        "By the number order, the next call goes to phone {next} after the {shown}-hour wait, "
+        "at {time}."
+    ),
 }

@@ -137,4 +137,5 @@ MESSAGES: dict[str, str] = {
     "dialer.wait.max": "line wait: longest",
     "dialer.held_by_hours": "dials held by calling hours",
     "dialer.zone_fallback": "numbers judged in the campaign's time zone (no zone found)",
+    "then.switch_order": "number order → phone {next}, ",
 }

@@ -153,4 +153,5 @@ MESSAGES: dict[str, str] = {
     "dialer.wait.max": "ожидание линии: наибольшее",
     "dialer.held_by_hours": "наборов отложено часами звонков",
     "dialer.zone_fallback": "номеров в часовом поясе кампании (пояс не найден)",
+    "then.switch_order": "порядок номеров → телефон {next}, ",
 }
