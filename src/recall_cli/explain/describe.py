@@ -27,9 +27,11 @@ def wall_clock(clock: Clock) -> TimeWords:
     return lambda moment, reference: short_time(clock.at(moment), clock.at(reference))
 
 
-def callback_hours(event: Event) -> float:
-    """The wait, in hours, that the engine set after `event`'s callback: the k-th value of a
-    schedule for the k-th callback."""
+def callback_hours(event: Event, schedule: tuple[float, ...]) -> float:
+    """The wait, in hours, that the engine set after `event`'s callback: the rule's one wait, or
+    for a schedule the k-th value, read back from when the next dial is due."""
+    if len(schedule) == 1:
+        return schedule[0]
     assert event.next_time is not None
     return (event.next_time - event.time - event.duration) / 3600
 
@@ -95,7 +97,7 @@ def _onward(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
         if switch:
             return switch + text(lang, "then.at_once")
         return text(lang, "then.stop_number", phone=phone)
-    hours = callback_hours(event)
+    hours = callback_hours(event, policy.rules[event.status].after_hours)
     return switch + text(
         lang,
         "then.callback",
