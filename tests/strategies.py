@@ -8,11 +8,32 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from recall_cli.engine import NOT_REACHED, Action, Contact, Limits, Policy, Profile, Rule, Status
+from recall_cli.engine import (
+    NOT_REACHED,
+    Action,
+    Contact,
+    Limits,
+    NumberOrder,
+    Policy,
+    Profile,
+    Rule,
+    Status,
+)
 from recall_cli.engine.hours import Day, Hours, LocalTime, Window
 from recall_cli.simulate.outcomes import ScriptSource
 
 STATUSES = (Status.ANSWERED, *NOT_REACHED)
+
+
+WAITS = st.sampled_from([1.0, 1.5, 3.0, 24.0, 27.0])
+
+
+@st.composite
+def schedules(draw: st.DrawFn) -> tuple[float, ...]:
+    """Mostly one wait (Part I); now and then a callback schedule of 2–4 waits."""
+    if draw(st.integers(0, 9)):
+        return (draw(WAITS),)
+    return tuple(draw(st.lists(WAITS, min_size=2, max_size=4)))
 
 
 @st.composite
@@ -24,14 +45,19 @@ def rules(draw: st.DrawFn, status: Status) -> Rule:
         action=action,
         repeats=repeats,
         interval_minutes=draw(st.integers(1, 10)) if repeats else 0,
-        after_hours=draw(st.sampled_from([1, 1.5, 3, 24, 27])) if action is Action.CALLBACK else 0,
+        after_hours=draw(schedules()) if action is Action.CALLBACK else (),
         scenario=draw(st.none() | st.just("send_sms")),
     )
 
 
 @st.composite
 def policies(draw: st.DrawFn) -> Policy:
-    limits = Limits(draw(st.integers(1, 6)), draw(st.integers(1, 4)), draw(st.booleans()))
+    every = draw(st.booleans())
+    # Mostly Part I's order; another order only where it may be used.
+    order = NumberOrder.FIRST
+    if every and not draw(st.integers(0, 4)):
+        order = draw(st.sampled_from([NumberOrder.NEXT, NumberOrder.LEAST_ATTEMPTED]))
+    limits = Limits(draw(st.integers(1, 6)), draw(st.integers(1, 4)), every, order)
     table = {status: draw(rules(status)) for status in NOT_REACHED}
     return Policy(limits, table, name="property")
 

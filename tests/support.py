@@ -28,7 +28,7 @@ def rule(
     hours: float = 0,
     scenario: str | None = None,
 ) -> Rule:
-    return Rule(status, action, repeats, interval, hours, scenario)
+    return Rule(status, action, repeats, interval, (hours,) if hours else (), scenario)
 
 
 def policy(a: int, b: int, dial_all: bool, *rules: Rule) -> Policy:

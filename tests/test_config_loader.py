@@ -41,8 +41,8 @@ def test_statuses_by_id_or_label_any_case_and_spacing(tmp_path: Path) -> None:
     )
     rules = campaign.policy.rules
     assert set(rules) == {Status.BUSY, Status.NO_ANSWER, Status.IVR, Status.ANSWERING_MACHINE}
-    assert rules[Status.NO_ANSWER].after_hours == 1.5
-    assert rules[Status.NO_ANSWER].wait_seconds == 5400
+    assert rules[Status.NO_ANSWER].after_hours == (1.5,)
+    assert rules[Status.NO_ANSWER].wait_seconds() == 5400
     assert rules[Status.ANSWERING_MACHINE].action is Action.STOP_RECORD
     assert rules[Status.ANSWERING_MACHINE].scenario == "send_sms"
 
@@ -181,7 +181,7 @@ def test_warnings_do_not_stop_loading(tmp_path: Path) -> None:
     path = write(tmp_path, LIMITS + "rules:\n  busy: {action: stop_number, after_hours: 3}\n")
     report = check_config(path)
     assert [p.severity for p in report.problems] == [Severity.WARNING]
-    assert load_config(path).policy.rules[Status.BUSY].after_hours == 0.0
+    assert load_config(path).policy.rules[Status.BUSY].after_hours == ()
 
 
 def test_answered_takes_no_rule(tmp_path: Path) -> None:

@@ -28,8 +28,8 @@ NA, BUSY, ANSWERED = Status.NO_ANSWER, Status.BUSY, Status.ANSWERED
 POLICY = Policy(
     Limits(5, 3, dial_all_numbers=True),
     {
-        NA: Rule(NA, Action.CALLBACK, after_hours=1),
-        BUSY: Rule(BUSY, Action.CALLBACK, repeats=1, interval_minutes=10, after_hours=1),
+        NA: Rule(NA, Action.CALLBACK, after_hours=(1,)),
+        BUSY: Rule(BUSY, Action.CALLBACK, repeats=1, interval_minutes=10, after_hours=(1,)),
         Status.INVALID_NUMBER: Rule(Status.INVALID_NUMBER, Action.STOP_NUMBER),
     },
 )

@@ -52,6 +52,7 @@ def test_repeats_keep_budget_and_interval_and_callbacks_their_wait(case: Scenari
     rules = case.policy.rules
     for record_events in by_record(events).values():
         used: dict[Status, int] = defaultdict(int)
+        fired: dict[Status, int] = defaultdict(int)
         for event, following in zip(record_events, [*record_events[1:], None], strict=True):
             if event.repeat == 0:
                 used.clear()
@@ -71,9 +72,12 @@ def test_repeats_keep_budget_and_interval_and_callbacks_their_wait(case: Scenari
                 assert following.attempt == event.attempt + 1
                 wait = following.time - event.time
                 if rule.action is Action.CALLBACK:
-                    assert wait == round(rule.after_hours * 3600) >= 3600
+                    k = min(fired[event.status], len(rule.after_hours) - 1)
+                    assert wait == round(rule.after_hours[k] * 3600) >= 3600
                 else:
                     assert wait == 0
+            if event.then is Then.CALLBACK:
+                fired[event.status] += 1
             if following is not None:
                 assert event.next_time == following.time
                 assert event.next_number == following.number

@@ -214,7 +214,7 @@ def test_stop_number_moves_to_the_next_phone_at_once() -> None:
 
 
 def test_switch_off_closes_after_the_first_number() -> None:
-    rules = {Status.NO_ANSWER: Rule(Status.NO_ANSWER, Action.CALLBACK, after_hours=1.5)}
+    rules = {Status.NO_ANSWER: Rule(Status.NO_ANSWER, Action.CALLBACK, after_hours=(1.5,))}
     policy = _policy(rules, a=5, b=2, dial_all=False)
     teller = _teller(policy, Lang.RU)
     trace = run_trace(policy, (Status.NO_ANSWER,) * 3, 2)
@@ -237,8 +237,8 @@ def test_each_status_has_its_own_repeat_budget() -> None:
     # docs/semantics.md#repeats: busy, busy, congestion, busy uses two busy repeats and one
     # congestion.
     rules = {
-        Status.BUSY: Rule(Status.BUSY, Action.CALLBACK, 2, 5, 1.0),
-        Status.CONGESTION: Rule(Status.CONGESTION, Action.CALLBACK, 3, 10, 2.0),
+        Status.BUSY: Rule(Status.BUSY, Action.CALLBACK, 2, 5, (1.0,)),
+        Status.CONGESTION: Rule(Status.CONGESTION, Action.CALLBACK, 3, 10, (2.0,)),
     }
     policy = _policy(rules)
     teller = _teller(policy)
@@ -296,7 +296,7 @@ def test_dated_start_shows_russian_weekdays_across_midnight() -> None:
 
 
 def test_undated_start_counts_days() -> None:
-    rules = {Status.NO_AGENT: Rule(Status.NO_AGENT, Action.CALLBACK, after_hours=24)}
+    rules = {Status.NO_AGENT: Rule(Status.NO_AGENT, Action.CALLBACK, after_hours=(24,))}
     policy = _policy(rules)
     start = parse_start("9:30", MOSCOW)
     assert start == TraceStart(9 * 3600 + 30 * 60)
@@ -309,7 +309,7 @@ def test_undated_start_counts_days() -> None:
 
 def test_dst_shift_is_shown_on_the_wall_clock() -> None:
     # Waits are elapsed time: a 24 h wait across the spring change lands an hour later.
-    rules = {Status.NO_AGENT: Rule(Status.NO_AGENT, Action.CALLBACK, after_hours=24)}
+    rules = {Status.NO_AGENT: Rule(Status.NO_AGENT, Action.CALLBACK, after_hours=(24,))}
     berlin = ZoneInfo("Europe/Berlin")
     start = parse_start("2026-03-28T10:00", berlin)
     assert start is not None
@@ -375,7 +375,7 @@ def _policies(draw: st.DrawFn) -> Policy:
             action,
             repeats,
             draw(st.integers(1, 10)) if repeats else 0,
-            draw(st.sampled_from([1.0, 1.5, 3.0, 24.0])) if action is Action.CALLBACK else 0.0,
+            (draw(st.sampled_from([1.0, 1.5, 3.0, 24.0])),) if action is Action.CALLBACK else (),
             draw(st.sampled_from([None, "send_sms"])),
         )
     return _policy(rules, draw(st.integers(1, 6)), draw(st.integers(1, 4)), draw(st.booleans()))
@@ -428,7 +428,7 @@ def test_capacity_beyond_the_played_limit_is_incomplete() -> None:
 
 
 def test_status_in_depth_stops_the_table_when_the_record_never_closes() -> None:
-    rules = {Status.BUSY: Rule(Status.BUSY, Action.CALLBACK, 3, 1, 1.0)}
+    rules = {Status.BUSY: Rule(Status.BUSY, Action.CALLBACK, 3, 1, (1.0,))}
     policy = _policy(rules, a=1000, b=1000)
     section = status_section(policy, Status.BUSY, [], 1, _teller(policy))
     tables = [block for block in section.blocks if isinstance(block, Table)]

@@ -102,8 +102,8 @@ def test_runner_uses_the_table_for_profiles_and_selects_records(case: RandomScen
 
 # The seam: a record asked for its due dial and told when it starts.
 
-BUSY_TWICE = Rule(Status.BUSY, Action.CALLBACK, repeats=2, interval_minutes=5, after_hours=1)
-NO_ANSWER = Rule(Status.NO_ANSWER, Action.CALLBACK, after_hours=2)
+BUSY_TWICE = Rule(Status.BUSY, Action.CALLBACK, repeats=2, interval_minutes=5, after_hours=(1,))
+NO_ANSWER = Rule(Status.NO_ANSWER, Action.CALLBACK, after_hours=(2,))
 SEAM_POLICY = Policy(Limits(3, 2, True), {Status.BUSY: BUSY_TWICE, Status.NO_ANSWER: NO_ANSWER})
 BUSY_THEN_NOT = Profile(
     "<seam>",

@@ -382,7 +382,7 @@ def test_schema_is_the_config_json_schema() -> None:
     rule = schema["$defs"]["RuleModel"]["properties"]
     assert rule["interval_minutes"]["anyOf"][0] == {"type": "integer", "minimum": 1, "maximum": 10}
     assert rule["repeats"]["minimum"] == 0
-    assert [o.get("minimum") for o in rule["after_hours"]["anyOf"]] == [1, 1, None]
+    assert [o.get("minimum") for o in rule["after_hours"]["anyOf"]] == [1, 1, None, None]
     limits = schema["$defs"]["LimitsModel"]["properties"]
     assert limits["max_attempts_per_number"]["minimum"] == 1
 

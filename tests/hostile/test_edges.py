@@ -119,7 +119,7 @@ def test_two_different_numbers_of_a_record_are_no_error(tmp_path: Path) -> None:
             "RC012 3:41 ожидается число, а указано '3' (текст)",
         ),
         (
-            LIMITS + "rules:\n  busy: {action: callback, after_hours: [1, 3]}\n",
+            LIMITS + "rules:\n  busy: {action: callback, after_hours: [1, '3']}\n",
             "RC012 3:41 expected a number, got […] (list)",
             "RC012 3:41 ожидается число, а указано […] (список)",
         ),

@@ -2,7 +2,7 @@
 
 from recall_cli.engine.contact import Contact
 from recall_cli.engine.decide import Decision, MissingRuleError, advance, decide, next_number
-from recall_cli.engine.policy import Action, Limits, Policy, Rule
+from recall_cli.engine.policy import Action, Limits, NumberOrder, Policy, Rule
 from recall_cli.engine.profile import Profile
 from recall_cli.engine.progress import Progress, begin_dial, first_number, start
 from recall_cli.engine.states import RecordState, Then
@@ -16,6 +16,7 @@ __all__ = [
     "Decision",
     "Limits",
     "MissingRuleError",
+    "NumberOrder",
     "Policy",
     "Profile",
     "Progress",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from recall_cli.engine.policy import Action, Limits, Policy
+from recall_cli.engine.policy import Action, Limits, NumberOrder, Policy
 from recall_cli.engine.progress import Progress
 from recall_cli.engine.states import RecordState, Then
 from recall_cli.engine.status import Status
@@ -28,6 +28,8 @@ class Decision:
     next_number: int | None = None
     closed: RecordState | None = None
     scenario: str | None = None
+    # The status's callback count after this decision, when its schedule still has to track it.
+    callbacks: int | None = None
 
 
 _REACHED = Decision(Then.REACHED, closed=RecordState.REACHED)
@@ -39,26 +41,36 @@ _ACTION_THEN = {
 
 
 def next_number(limits: Limits, progress: Progress, stopping: int | None) -> int | None:
-    """The number the next attempt dials (step 5), with `stopping` treated as stopped."""
+    """The number the next attempt dials (step 5, in the limits' number order), with
+    `stopping` treated as stopped."""
     current = progress.number
     cap = limits.max_attempts_per_number
-    if (
-        current != stopping
-        and not progress.stopped[current]
-        and progress.number_attempts[current] < cap
-    ):
-        return current
-    if not limits.dial_all_numbers:
-        return None
-    for index, present in enumerate(progress.dialable):
-        if (
-            present
+
+    def eligible(index: int) -> bool:
+        return (
+            progress.dialable[index]
             and index != stopping
             and not progress.stopped[index]
             and progress.number_attempts[index] < cap
-        ):
-            return index
-    return None
+        )
+
+    if not limits.dial_all_numbers:
+        return current if eligible(current) else None
+    size = len(progress.dialable)
+    match limits.number_order:
+        case NumberOrder.FIRST:
+            if eligible(current):
+                return current
+            return next((index for index in range(size) if eligible(index)), None)
+        case NumberOrder.NEXT:
+            # After the current one, wrapping round; the current one itself comes last.
+            ring = ((current + step) % size for step in range(1, size + 1))
+            return next((index for index in ring if eligible(index)), None)
+        case NumberOrder.LEAST_ATTEMPTED:
+            candidates = [index for index in range(size) if eligible(index)]
+            if not candidates:
+                return None
+            return min(candidates, key=lambda index: (progress.number_attempts[index], index))
 
 
 def decide(policy: Policy, progress: Progress, status: Status) -> Decision:
@@ -80,7 +92,14 @@ def decide(policy: Policy, progress: Progress, status: Status) -> Decision:
     following = next_number(policy.limits, progress, stopping)
     if following is None:
         return Decision(then, closed=RecordState.NUMBERS_EXHAUSTED, scenario=rule.scenario)
-    return Decision(then, rule.wait_seconds, following, scenario=rule.scenario)
+    if rule.action is not Action.CALLBACK:
+        return Decision(then, 0, following, scenario=rule.scenario)
+    fired = progress.callbacks.get(status, 0)
+    # Past the schedule's last wait the count no longer matters: it stops there.
+    counted = min(fired + 1, len(rule.after_hours) - 1) if len(rule.after_hours) > 1 else None
+    return Decision(
+        then, rule.wait_seconds(fired), following, scenario=rule.scenario, callbacks=counted
+    )
 
 
 def advance(progress: Progress, status: Status, decision: Decision) -> None:
@@ -96,6 +115,8 @@ def advance(progress: Progress, status: Status, decision: Decision) -> None:
         progress.stopped[progress.number] = True
     if decision.next_number is not None:
         progress.number = decision.next_number
+    if decision.callbacks is not None:
+        progress.callbacks[status] = decision.callbacks
     progress.repeat = 0
     progress.repeats_used = {}
     progress.repeat_of = None

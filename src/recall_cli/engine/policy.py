@@ -20,15 +20,30 @@ class Action(StrEnum):
     STOP_RECORD = "stop_record"
 
 
+class NumberOrder(StrEnum):
+    """Which number a new attempt dials when the record may move across its numbers."""
+
+    FIRST = "first"
+    """The current number while it is eligible, else the first eligible one in column order."""
+    NEXT = "next"
+    """The first eligible number after the current one, wrapping round."""
+    LEAST_ATTEMPTED = "least_attempted"
+    """The eligible number with the fewest attempts, ties to column order."""
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """How one not-reached status is handled: repeats, then an action."""
+    """How one not-reached status is handled: repeats, then an action.
+
+    `after_hours` is the callback schedule: the k-th callback this rule fires for a record waits
+    the k-th value, and the last value once the schedule is used up. Empty for the stop actions.
+    """
 
     status: Status
     action: Action
     repeats: int = 0
     interval_minutes: int = 0
-    after_hours: float = 0.0
+    after_hours: tuple[float, ...] = ()
     scenario: str | None = None
 
     @property
@@ -36,12 +51,19 @@ class Rule:
         return self.interval_minutes * SECONDS_PER_MINUTE
 
     @property
-    def wait_seconds(self) -> int:
-        """The callback's minimum wait; zero for the stop actions."""
+    def waits(self) -> tuple[int, ...]:
+        """The callback schedule in seconds; empty for the stop actions."""
         if self.action is not Action.CALLBACK:
-            return 0
+            return ()
         # Whole seconds keep virtual time exact; sub-second fractions of an hour mean nothing here.
-        return round(self.after_hours * SECONDS_PER_HOUR)
+        return tuple(round(hours * SECONDS_PER_HOUR) for hours in self.after_hours)
+
+    def wait_seconds(self, fired: int = 0) -> int:
+        """The minimum wait of the callback after `fired` earlier ones; zero for the stops."""
+        waits = self.waits
+        if not waits:
+            return 0
+        return waits[min(fired, len(waits) - 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +73,7 @@ class Limits:
     max_attempts_per_record: int
     max_attempts_per_number: int
     dial_all_numbers: bool = False
+    number_order: NumberOrder = NumberOrder.FIRST
 
 
 @dataclass(frozen=True, slots=True)

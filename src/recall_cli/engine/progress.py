@@ -26,6 +26,9 @@ class Progress:
     # The status whose repeat budget the next dial spends, and how many of it it will have used.
     repeat_of: Status | None = None
     repeat_count: int = 0
+    # Per status, the callbacks its rule has fired for the record, counted only while it picks
+    # the wait (a schedule of n waits counts up to n - 1), so the counters stay bounded.
+    callbacks: dict[Status, int] = field(default_factory=dict)
 
 
 def first_number(limits: Limits, dialable: tuple[bool, ...]) -> int | None:

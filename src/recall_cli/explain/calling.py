@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from recall_cli.engine import Action, Policy
+from recall_cli.engine import Policy
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.engine.hours import (
     DAYS_PER_WEEK,
@@ -211,9 +211,7 @@ def _local_time(hours: Hours, zone: str, column: str | None, words: Words) -> Li
 
 def _waits(policy: Policy) -> list[int]:
     """The callback waits of the rules, shortest first, each once."""
-    return sorted(
-        {rule.wait_seconds for rule in policy.rules.values() if rule.action is Action.CALLBACK}
-    )
+    return sorted({wait for rule in policy.rules.values() for wait in rule.waits})
 
 
 def landing_line(found: Landing, words: Words) -> Line:

@@ -32,7 +32,7 @@ class Capacity:
 
 def capacity(limits: Limits, numbers: int) -> Capacity:
     """The attempts a record with `numbers` numbers gets when no call is ever answered."""
-    never = Rule(_NEVER, Action.CALLBACK, after_hours=1.0)
+    never = Rule(_NEVER, Action.CALLBACK, after_hours=(1.0,))
     policy = Policy(limits, {_NEVER: never})
     trace = run_trace(policy, (_NEVER,), numbers, cycle=True, limit=MAX_ATTEMPTS)
     counts = Counter(event.number for event in trace.events)

@@ -62,8 +62,11 @@ def _parts(rule: Rule, policy: Policy, words: Words) -> tuple[Line, ...]:
         parts.append(Line(say("explain.depth.no_repeats", status=name)))
     match rule.action:
         case Action.CALLBACK:
-            hours = rule.after_hours
-            action = say("explain.depth.callback", hours=hours, shown=words.hours(hours))
+            if len(rule.after_hours) == 1:
+                (hours,) = rule.after_hours
+                action = say("explain.depth.callback", hours=hours, shown=words.hours(hours))
+            else:
+                action = words.callback(rule.after_hours)
         case Action.STOP_NUMBER:
             on = policy.limits.dial_all_numbers
             action = say("explain.depth.stop_number_on" if on else "explain.depth.stop_number_off")

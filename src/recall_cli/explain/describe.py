@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from recall_cli.engine import Policy, RecordState, Then
+from recall_cli.engine import NumberOrder, Policy, RecordState, Then
 from recall_cli.messages import Lang, number, text
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.dialing import HeldBy
@@ -47,6 +47,15 @@ def describe_held(event: Event, when: TimeWords, lang: Lang) -> str | None:
 def held_by_hours(event: Event) -> bool:
     """Whether calling hours held the dial past its due time."""
     return HeldBy.HOURS in event.held_by and event.due is not None and event.due != event.time
+
+
+def callback_hours(event: Event, schedule: tuple[float, ...]) -> float:
+    """The wait, in hours, that the engine set after `event`'s callback: the rule's one wait, or
+    for a schedule the k-th value, read back from when the next dial is due."""
+    if len(schedule) == 1:
+        return schedule[0]
+    assert event.next_time is not None
+    return (event.next_time - event.time - event.duration) / 3600
 
 
 def describe_then(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
@@ -91,6 +100,13 @@ def _onward(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
     switch = ""
     if event.next_number != event.number:
         key = "then.switch_stopped" if event.then is Then.STOP_NUMBER else "then.switch_spent"
+        if (
+            key == "then.switch_spent"
+            and policy.limits.number_order is not NumberOrder.FIRST
+            and event.number_attempt < policy.limits.max_attempts_per_number
+        ):
+            # Not spent: the number order moved the record on.
+            key = "then.switch_order"
         switch = text(
             lang,
             key,
@@ -103,11 +119,11 @@ def _onward(event: Event, policy: Policy, when: TimeWords, lang: Lang) -> str:
         if switch:
             return switch + text(lang, "then.at_once")
         return text(lang, "then.stop_number", phone=phone)
-    rule = policy.rules[event.status]
+    hours = callback_hours(event, policy.rules[event.status].after_hours)
     return switch + text(
         lang,
         "then.callback",
-        hours=rule.after_hours,
-        shown=number(lang, rule.after_hours),
+        hours=hours,
+        shown=number(lang, hours),
         time=when(event.next_time, event.time),
     )

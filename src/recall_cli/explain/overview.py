@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recall_cli.engine import Action, Limits, Policy, Rule, Status
+from recall_cli.engine import Action, Limits, NumberOrder, Policy, Rule, Status
 from recall_cli.explain.capacity import capacity
 from recall_cli.explain.model import Bullets, Line, Paragraph, Section, Tone
 from recall_cli.explain.words import Words
@@ -60,6 +60,7 @@ def limits_section(limits: Limits, words: Words) -> Section:
                     Line(say("explain.limits.a", a=a), Tone.KEY),
                     Line(say("explain.limits.b", b=b), Tone.KEY),
                     Line(say(switch, b=b), Tone.KEY),
+                    *order_lines(limits, words),
                     Line(say("explain.limits.repeats_free")),
                 )
             ),
@@ -69,16 +70,19 @@ def limits_section(limits: Limits, words: Words) -> Section:
     )
 
 
+def order_lines(limits: Limits, words: Words) -> tuple[Line, ...]:
+    """The number order in a sentence, when it is not the default."""
+    if limits.number_order is NumberOrder.FIRST:
+        return ()
+    return (Line(words.say(f"explain.order.{limits.number_order.value}"), Tone.KEY),)
+
+
 def action_words(rule: Rule, limits: Limits, words: Words) -> str:
     """What the action of `rule` does, in a clause: "call back no sooner than 1 hour later"."""
     say = words.say
     match rule.action:
         case Action.CALLBACK:
-            action = say(
-                "explain.action.callback",
-                hours=rule.after_hours,
-                shown=words.hours(rule.after_hours),
-            )
+            action = words.callback(rule.after_hours)
         case Action.STOP_NUMBER:
             on = limits.dial_all_numbers
             action = say("explain.action.stop_number" if on else "explain.action.stop_number_off")

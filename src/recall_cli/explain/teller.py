@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from recall_cli.engine import Policy, RecordState, Status, Then
+from recall_cli.engine import NumberOrder, Policy, RecordState, Status, Then
 from recall_cli.engine.hours import LocalTime
 from recall_cli.explain.clock import SECONDS_PER_DAY, TraceClock
 from recall_cli.explain.describe import describe_held, describe_then, held_by_hours
@@ -71,7 +71,15 @@ class Teller:
         """Each dial: when, which phone, what status; which attempt it was; what follows, why."""
         told: list[Step] = []
         spent: dict[Status, int] = {}
+        # Per status, the callbacks its rule has fired so far: the k-th waits the k-th value.
+        fired: dict[Status, int] = {}
         for event in trace.events:
+            wait = 0.0
+            if event.then is Then.CALLBACK:
+                schedule = self.policy.rules[event.status].after_hours
+                count = fired.get(event.status, 0)
+                wait = schedule[min(count, len(schedule) - 1)]
+                fired[event.status] = count + 1
             if event.repeat == 0:
                 spent = {}
             elif event.repeat_of is not None:
@@ -85,7 +93,7 @@ class Teller:
             sentences = (
                 Line(self._which(event)),
                 *self._held(event),
-                *self._after(event, spent, trace.phones),
+                *self._after(event, spent, trace.phones, wait),
             )
             told.append(Step(Line(heading, Tone.KEY), sentences))
         return tuple(told)
@@ -134,7 +142,10 @@ class Teller:
             attempt=event.attempt,
         )
 
-    def _after(self, event: Event, spent: dict[Status, int], phones: int) -> tuple[Line, ...]:
+    def _after(
+        self, event: Event, spent: dict[Status, int], phones: int, wait: float
+    ) -> tuple[Line, ...]:
+        """What follows `event`; `wait` is its callback's wait in hours (the schedule's k-th)."""
         say = self.words.say
         if event.then is Then.REACHED:
             return (Line(say("explain.trace.reached"), Tone.GOOD),)
@@ -154,16 +165,14 @@ class Teller:
                     )
                 ),
             )
-        action = say(
-            _DEEDS[event.then], wait=self.words.in_hours(rule.after_hours), phone=event.number + 1
-        )
+        action = say(_DEEDS[event.then], wait=self.words.in_hours(wait), phone=event.number + 1)
         if rule.repeats:
             why = say(
                 "explain.trace.used_repeats", status=status, budget=rule.repeats, action=action
             )
         else:
             why = say("explain.trace.no_repeats", status=status, action=action)
-        lines = [Line(why), *self._onward(event, phones)]
+        lines = [Line(why), *self._onward(event, phones, wait)]
         if event.scenario:
             lines.append(Line(say("explain.trace.scenario", name=event.scenario)))
         return tuple(lines)
@@ -173,7 +182,7 @@ class Teller:
         cap = self.policy.limits.max_attempts_per_number
         return {"phone": event.number + 1, "used": event.number_attempt, "cap": cap}
 
-    def _onward(self, event: Event, phones: int) -> tuple[Line, ...]:
+    def _onward(self, event: Event, phones: int, hours: float) -> tuple[Line, ...]:
         """Where the record goes after an attempt ended: the engine's next number, or closed."""
         say = self.words.say
         limits = self.policy.limits
@@ -209,11 +218,17 @@ class Teller:
                     )
                 ),
             )
-        hours = self.policy.rules[event.status].after_hours
+        # Not spent: the number order moved the record on.
+        key = "explain.trace.switch_spent"
+        if (
+            limits.number_order is not NumberOrder.FIRST
+            and event.number_attempt < limits.max_attempts_per_number
+        ):
+            key = "explain.trace.switch_order"
         return (
             Line(
                 say(
-                    "explain.trace.switch_spent",
+                    key,
                     **spent,
                     next=event.next_number + 1,
                     hours=hours,

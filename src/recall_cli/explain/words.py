@@ -46,6 +46,19 @@ class Words:
         """A wait in hours after "in": "in 1.5 hours" / "через 1,5 часа"."""
         return self.say("explain.in_hours", hours=value, shown=self.hours(value))
 
+    def callback(self, schedule: tuple[float, ...]) -> str:
+        """A callback's wait, or its schedule in words: "call back on a schedule: callback 1
+        after 1 h, callback 2 after 3 h, then 24 hours each"."""
+        if len(schedule) == 1:
+            (hours,) = schedule
+            return self.say("explain.action.callback", hours=hours, shown=self.hours(hours))
+        items = ", ".join(
+            self.say("explain.schedule.item", k=k, shown=self.hours(hours))
+            for k, hours in enumerate(schedule[:-1], start=1)
+        )
+        last = schedule[-1]
+        return self.say("explain.schedule.callback", items=items, hours=last, last=self.hours(last))
+
     def in_minutes(self, value: int) -> str:
         """A wait in minutes after "in": "in 5 minutes" / "через 5 минут"."""
         return self.say("explain.in_minutes", minutes=value)

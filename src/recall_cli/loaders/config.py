@@ -7,7 +7,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from recall_cli.engine import Action, Limits, Policy, Rule, Status, parse_status
+from recall_cli.engine import Action, Limits, NumberOrder, Policy, Rule, Status, parse_status
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.engine.hours import Hours, LocalTime
 from recall_cli.loaders import codes
@@ -167,8 +167,20 @@ def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) 
             _range(problems, tree, file, ("limits", name), f"≥ {ATTEMPTS.low}")
         elif value > ATTEMPTS.high:
             _range(problems, tree, file, ("limits", name), f"≤ {ATTEMPTS.high}")
+    order = NumberOrder(model.number_order)
+    if order is not NumberOrder.FIRST and not model.dial_all_numbers:
+        problems.append(
+            Problem(
+                tree.values[("limits", "number_order")].location,
+                codes.NUMBER_ORDER_WITHOUT_ALL,
+                Message("config.number_order_without_all", {"order": order.value}),
+            )
+        )
     return Limits(
-        model.max_attempts_per_record, model.max_attempts_per_number, model.dial_all_numbers
+        model.max_attempts_per_record,
+        model.max_attempts_per_number,
+        model.dial_all_numbers,
+        order,
     )
 
 
@@ -243,12 +255,15 @@ def _rule(
         return None
     interval = model.interval_minutes
     hours = model.after_hours
+    schedule: tuple[float, ...] = ()
+    if action is Action.CALLBACK and hours is not None:
+        schedule = tuple(map(float, hours)) if isinstance(hours, list) else (float(hours),)
     return Rule(
         status=status,
         action=action,
         repeats=model.repeats,
         interval_minutes=interval if model.repeats > 0 and interval is not None else 0,
-        after_hours=float(hours) if action is Action.CALLBACK and hours is not None else 0.0,
+        after_hours=schedule,
         scenario=model.scenario,
     )
 
@@ -306,8 +321,9 @@ class _Fields:
         elif interval is not None:
             self.add(self.at("interval_minutes"), codes.UNUSED_FIELD, "config.unused_interval")
 
-    def wait(self, action: Action, hours: float | None) -> None:
-        """A callback's `after_hours` given and in range; unused on a stop action."""
+    def wait(self, action: Action, hours: float | list[float] | None) -> None:
+        """A callback's `after_hours` given and in range (each value of a schedule, which may
+        not be empty); unused on a stop action."""
         if action is not Action.CALLBACK:
             if hours is not None:
                 self.add(
@@ -323,15 +339,35 @@ class _Fields:
                 "config.callback_without_wait",
                 low=AFTER_HOURS.low,
             )
-        elif not hours <= AFTER_HOURS.high:  # also refuses .nan
-            where = (*self.path, "after_hours")
-            _range(self.problems, self.tree, self.file, where, f"≤ {AFTER_HOURS.high}")
+        elif isinstance(hours, list):
+            if not hours:
+                self.add(
+                    self.at("after_hours"),
+                    codes.CALLBACK_WITHOUT_WAIT,
+                    "config.empty_schedule",
+                    low=AFTER_HOURS.low,
+                )
+            for index, value in enumerate(hours):
+                self.hours(value, (*self.path, "after_hours", index))
+        else:
+            self.hours(hours, (*self.path, "after_hours"))
+
+    def hours(self, hours: float, where: tuple[object, ...]) -> None:
+        """One wait in range, at `where`."""
+        node = self.tree.values[where]
+        if not hours <= AFTER_HOURS.high:  # also refuses .nan
+            # Named by its field, not by its place in a schedule.
+            bound = f"≤ {AFTER_HOURS.high}"
+            params = {"key": "after_hours", "got": got(node), "bound": bound}
+            self.problems.append(
+                Problem(node.location, codes.OUT_OF_RANGE, Message("schema.range", params))
+            )
         elif hours < AFTER_HOURS.low:
             self.add(
-                self.at("after_hours"),
+                node.location,
                 codes.CALLBACK_TOO_SOON,
                 "config.callback_too_soon",
-                got=self.got("after_hours"),
+                got=got(node),
                 low=AFTER_HOURS.low,
             )
 

@@ -47,6 +47,18 @@ class Bounds:
         return json_schema
 
 
+@dataclass(frozen=True, slots=True)
+class NonEmpty:
+    """A list that must hold at least one item: checked by the loader, published as `minItems`."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema.update(minItems=1)
+        return json_schema
+
+
 # The upper bounds of attempts, repeats and waits are the project's own: beyond them a value is
 # a typo, not a policy, and would let a single record dial without end or wait past the
 # calendar's end.
@@ -62,11 +74,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+Hours = Annotated[StrictFloat | StrictInt, AFTER_HOURS]
+
+
 class RuleModel(_Model):
     action: Literal["callback", "stop_number", "stop_record"]
     repeats: Annotated[StrictInt, REPEATS] = 0
     interval_minutes: Annotated[StrictInt, INTERVAL] | None = None
-    after_hours: Annotated[StrictFloat | StrictInt, AFTER_HOURS] | None = None
+    after_hours: Hours | Annotated[list[Hours], NonEmpty()] | None = Field(
+        default=None,
+        description="A callback's wait in hours, or its schedule: the k-th callback of the rule "
+        "waits the k-th value, the last value once the list is used up.",
+    )
     scenario: Text | None = None
 
 
@@ -74,6 +93,11 @@ class LimitsModel(_Model):
     max_attempts_per_record: Annotated[StrictInt, ATTEMPTS]
     max_attempts_per_number: Annotated[StrictInt, ATTEMPTS]
     dial_all_numbers: StrictBool = False
+    number_order: Literal["first", "next", "least_attempted"] = Field(
+        default="first",
+        description="Which number a new attempt dials; next and least_attempted need "
+        "dial_all_numbers.",
+    )
 
 
 class ListModel(_Model):

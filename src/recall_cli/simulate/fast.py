@@ -41,6 +41,7 @@ def _snapshot(progress: Progress) -> Progress:
         repeats_used=dict(progress.repeats_used),
         repeat_of=progress.repeat_of,
         repeat_count=progress.repeat_count,
+        callbacks=dict(progress.callbacks),
     )
 
 
@@ -167,5 +168,6 @@ def _key(progress: Progress, previous: tuple[Status | None, ...]) -> tuple[objec
         tuple(sorted(progress.repeats_used.items())),
         progress.repeat_of,
         progress.repeat_count,
+        tuple(sorted(progress.callbacks.items())),
         previous,
     )

@@ -46,6 +46,7 @@ MODULES: tuple[str, ...] = (
     "rc115_holiday_country",
     "rc116_holiday_date",
     "rc117_dialer_without_lines",
+    "rc118_number_order_without_all_numbers",
     "rc201_no_header",
     "rc202_no_phone_columns",
     "rc203_duplicate_id",

@@ -103,4 +103,11 @@ MESSAGES: dict[str, str] = {
     "config.dialer_without_lines": (
         "dialer needs lines: how many dials may be in progress at once (1 to {high})"
     ),
+    "config.number_order_without_all": (
+        "number_order: {order} needs dial_all_numbers: true; without it a record only dials "
+        "its first number"
+    ),
+    "config.empty_schedule": (
+        "after_hours is an empty list: give at least one wait (at least {low})"
+    ),
 }

@@ -308,4 +308,16 @@ MESSAGES: dict[str, str] = {
     "explain.trace.wait.hours": "{n} {n|hour|hours}",
     "explain.trace.wait.minutes": "{n} {n|minute|minutes}",
     "explain.trace.wait.seconds": "{n} {n|second|seconds}",
+    "explain.schedule.item": "callback {k} after {shown} h",
+    "explain.schedule.callback": (
+        "call back on a schedule: {items}, then {last} {hours|hour|hours} each"
+    ),
+    "explain.order.next": "Each new attempt moves to the next number, in column order, round.",
+    "explain.order.least_attempted": (
+        "Each new attempt takes the number with the fewest attempts, ties to column order."
+    ),
+    "explain.trace.switch_order": (
+        "By the number order, the next call goes to phone {next} after the {shown}-hour wait, "
+        "at {time}."
+    ),
 }

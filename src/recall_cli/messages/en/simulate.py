@@ -147,4 +147,5 @@ MESSAGES: dict[str, str] = {
     "hours.title_lines": "dials and busy lines (mean) per hour of the campaign",
     "hours.title_many_lines": "dials and busy lines (mean) per {hours} hours of the campaign",
     "hours.busy": "{lines} lines busy",
+    "then.switch_order": "number order → phone {next}, ",
 }

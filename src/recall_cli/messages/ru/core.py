@@ -108,4 +108,11 @@ MESSAGES: dict[str, str] = {
     "config.dialer_without_lines": (
         "в dialer нужно указать lines: сколько наборов может идти одновременно (от 1 до {high})"
     ),
+    "config.number_order_without_all": (
+        "для number_order: {order} нужен dial_all_numbers: true; без него запись набирает "
+        "только первый номер"
+    ),
+    "config.empty_schedule": (
+        "after_hours — пустой список: укажите хотя бы одно ожидание (не меньше {low})"
+    ),
 }

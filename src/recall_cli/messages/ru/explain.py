@@ -323,4 +323,16 @@ MESSAGES: dict[str, str] = {
     "explain.trace.wait.hours": "{n} {n|час|часа|часов}",
     "explain.trace.wait.minutes": "{n} {n|минуту|минуты|минут}",
     "explain.trace.wait.seconds": "{n} {n|секунду|секунды|секунд}",
+    "explain.schedule.item": "{k}-й перезвон через {shown} ч",
+    "explain.schedule.callback": (
+        "перезвон по расписанию: {items}, дальше каждые {last} {hours|час|часа|часов|часа}"
+    ),
+    "explain.order.next": "Каждая новая попытка переходит к следующему номеру по кругу.",
+    "explain.order.least_attempted": (
+        "Каждая новая попытка берёт номер с наименьшим числом попыток, при равенстве — левый."
+    ),
+    "explain.trace.switch_order": (
+        "По порядку номеров следующий звонок — на телефон {next} после ожидания в {shown} "
+        "{hours|час|часа|часов|часа}, в {time}."
+    ),
 }

@@ -44,13 +44,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.config is None or campaign is None:
         return
     for status, rule in campaign.policy.rules.items():
-        hours = rule.after_hours
-        if rule.action is Action.CALLBACK and hours % HOURS_PER_DAY == 0:
-            where = rule_location(campaign, ctx.config, status, "after_hours")
-            yield RULE.finding(
-                where,
-                "validate.callback_same_hour",
-                status=campaign.status_name(status),
-                hours=int(hours),
-                suggested=suggested_hours(int(hours)),
-            )
+        # Each distinct wait of a callback schedule is judged on its own.
+        for hours in dict.fromkeys(rule.after_hours):
+            if rule.action is Action.CALLBACK and hours % HOURS_PER_DAY == 0:
+                where = rule_location(campaign, ctx.config, status, "after_hours")
+                yield RULE.finding(
+                    where,
+                    "validate.callback_same_hour",
+                    status=campaign.status_name(status),
+                    hours=int(hours),
+                    suggested=suggested_hours(int(hours)),
+                )

@@ -51,14 +51,16 @@ def check(ctx: Context) -> Iterator[Problem]:
     for status, rule in campaign.policy.rules.items():
         if rule.action is not Action.CALLBACK:
             continue
-        found = closed_landing(campaign.hours.week, rule.wait_seconds)
-        if found is None:
-            continue
-        yield RULE.finding(
-            rule_location(campaign, ctx.config, status, "after_hours"),
-            "validate.callback_in_closed_hours",
-            status=campaign.status_name(status),
-            hours=hours_value(rule.wait_seconds),
-            low=hours_value(found[0]),
-            high=hours_value(found[1]),
-        )
+        # Each distinct wait of a callback schedule is judged on its own.
+        for wait in dict.fromkeys(rule.waits):
+            found = closed_landing(campaign.hours.week, wait)
+            if found is None:
+                continue
+            yield RULE.finding(
+                rule_location(campaign, ctx.config, status, "after_hours"),
+                "validate.callback_in_closed_hours",
+                status=campaign.status_name(status),
+                hours=hours_value(wait),
+                low=hours_value(found[0]),
+                high=hours_value(found[1]),
+            )
