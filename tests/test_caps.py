@@ -165,6 +165,20 @@ def test_a_line_wait_after_a_cap_names_both() -> None:
     ]
 
 
+def test_a_dial_a_cap_would_hold_past_the_calendars_end_never_starts() -> None:
+    # One a month from 30 November 9998: the callback waits for 1 December; the next would
+    # wait for January 10000, which no calendar reaches, so the record stays open.
+    start = datetime(9998, 11, 30, 10, tzinfo=MOSCOW)
+    setup = Setup(None, None, [(MOSCOW, MOSCOW)], caps=(Cap(1, Calendar.MONTH),))
+    contacts = [Contact("1", ("49512300001",))]
+    runner = Runner(
+        _policy(), contacts, TimedScript({}, (NA, 0)), setup=setup, clock=Clock(start, MOSCOW)
+    )
+    results, _ = runner.play()
+    assert [event.time for event in runner.events()] == [0, 14 * HOUR]
+    assert results[0].state is RecordState.OPEN
+
+
 # Properties ------------------------------------------------------------------------------
 
 _PERIODS = st.sampled_from([Calendar.DAY, Calendar.WEEK, Calendar.MONTH, HOUR, 5 * HOUR, 2 * DAY])

@@ -20,6 +20,9 @@ from recall_cli.simulate.steps import Kind
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ONE_SECOND = timedelta(seconds=1)
+# Caps can hold a long run's dials for centuries; a dial they would hold past this instant
+# never starts, as no calendar period (nor an event's time) can be written beyond it.
+_LATEST = (datetime(9998, 12, 31, tzinfo=UTC) - _EPOCH) // _ONE_SECOND
 _HELD: dict[tuple[bool, bool], tuple[HeldBy, ...]] = {
     (False, False): (),
     (True, False): (HeldBy.CAP,),
@@ -104,14 +107,19 @@ class Gate:
     zones: Sequence[tuple[tzinfo, ...]]
     ledger: Ledger | None = field(default=None)
 
-    def earliest_under_caps(self, position: int, number: int, moment: int, kind: Kind) -> int:
+    def earliest_under_caps(
+        self, position: int, number: int, moment: int, kind: Kind
+    ) -> int | None:
         """The earliest moment ≥ `moment` at which the run's caps let the record at `position`
-        start a dial of `kind` on its `number`."""
+        start a dial of `kind` on its `number`; None when that is past the calendar's end."""
         del number  # caps of scope `record` count all the record's numbers together
-        ledger = self.ledger
+        ledger, epoch = self.ledger, self.epoch
         if ledger is None:
             return moment
-        return ledger.earliest(position, kind, moment, self.epoch, self.zones[position][-1])
+        if epoch + moment > _LATEST:
+            return None
+        earliest = ledger.earliest(position, kind, moment, epoch, self.zones[position][-1])
+        return None if epoch + earliest > _LATEST else earliest
 
     def started(self, position: int, start: int, kind: Kind, last: bool) -> None:
         """Count a dial of `kind` the record at `position` started at `start` (`last`: its
@@ -124,8 +132,10 @@ class Gate:
     ) -> tuple[int | None, tuple[HeldBy, ...]]:
         """The earliest moment ≥ `due` at which caps and the number's window let the dial of
         `kind` start (None: the window never opens again), and what held it, sorted."""
-        moment = self.earliest_under_caps(position, number, due, kind)
-        capped = moment > due
+        capped_at = self.earliest_under_caps(position, number, due, kind)
+        if capped_at is None:
+            return None, _HELD[True, False]
+        moment, capped = capped_at, capped_at > due
         hours = self.hours
         if hours is None:
             return moment, _HELD[capped, False]
@@ -140,6 +150,8 @@ class Gate:
             held = True
             moment = opens - epoch
             later = self.earliest_under_caps(position, number, moment, kind)
+            if later is None:
+                return None, _HELD[True, held]
             if later == moment:
                 return moment, _HELD[capped, held]
             capped = True
