@@ -176,7 +176,7 @@ def test_a_dial_a_cap_would_hold_past_the_calendars_end_never_starts() -> None:
     )
     results, _ = runner.play()
     assert [event.time for event in runner.events()] == [0, 14 * HOUR]
-    assert results[0].state is RecordState.OPEN
+    assert [result.state for result in results] == [RecordState.OPEN]
 
 
 # Properties ------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ started, which the run tells the gate's `Ledger` as each dial starts (`Gate.star
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -50,7 +49,8 @@ def next_period(instant: int, per: Calendar, zone: tzinfo) -> int:
 
 class Ledger:
     """The starts of the counted dials of each record in progress, for its caps: only the
-    latest `max` of the largest cap of each count, as an older one can hold no dial back."""
+    latest `max` of the largest cap of each count, as an older one can hold no dial back.
+    Kept as small tuples, since every record of a merged run may be in progress at once."""
 
     __slots__ = ("caps", "keep", "starts")
 
@@ -60,19 +60,18 @@ class Ledger:
             count: max((cap.max for cap in caps if cap.count is count), default=0)
             for count in Count
         }
-        self.starts: dict[tuple[int, Count], deque[int]] = {}
+        self.starts: dict[Count, dict[int, tuple[int, ...]]] = {count: {} for count in Count}
 
     def started(self, position: int, start: int, kind: Kind, last: bool) -> None:
         """The record at `position` started a dial of `kind` at `start`; `last`: its record has
         ended with it, and its starts are forgotten."""
         for count, keep in self.keep.items():
+            starts = self.starts[count]
             if last:
-                self.starts.pop((position, count), None)
+                starts.pop(position, None)
             elif keep and (count is Count.DIALS or kind is not Kind.REPEAT):
-                starts = self.starts.get((position, count))
-                if starts is None:
-                    starts = self.starts[position, count] = deque(maxlen=keep)
-                starts.append(start)
+                kept = starts.get(position, ())
+                starts[position] = (*kept[len(kept) - keep + 1 :], start)
 
     def earliest(self, position: int, kind: Kind, moment: int, epoch: int, zone: tzinfo) -> int:
         """The earliest moment ≥ `moment` at which a dial of `kind`, counted, exceeds no cap of
@@ -82,8 +81,8 @@ class Ledger:
         for cap in self.caps:
             if cap.count is Count.ATTEMPTS and kind is Kind.REPEAT:
                 continue
-            starts = self.starts.get((position, cap.count))
-            if starts is None or len(starts) < cap.max:
+            starts = self.starts[cap.count].get(position, ())
+            if len(starts) < cap.max:
                 continue
             oldest = starts[-cap.max]
             per = cap.per
