@@ -376,6 +376,7 @@ def test_schema_is_the_config_json_schema() -> None:
         "list",
         "hours",
         "dialer",
+        "caps",
     }
     assert schema["additionalProperties"] is False
     assert schema["title"] == "recall campaign config"

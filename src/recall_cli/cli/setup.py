@@ -20,20 +20,21 @@ if TYPE_CHECKING:  # the config loader imports pydantic: imported when a config 
 
 
 def dialer_setup(campaign: Campaign, records: Sequence[Contact]) -> Setup | None:
-    """The run's dialer, None when the config has neither `hours` nor `dialer` (a Part I run).
+    """The run's dialer, None when the config has no `hours`, `dialer` or `caps` (a Part I
+    run).
 
     Under `local_time: record` each number is judged in its record's zone cell, else the zone
     its number pins, else the record's zone, else the campaign's (`zone_fallback` counts the
     last); otherwise every zone is the campaign's.
     """
-    hours, dialer = campaign.hours, campaign.dialer
-    if hours is None and dialer is None:
+    hours, dialer, caps = campaign.hours, campaign.dialer, campaign.caps
+    if hours is None and dialer is None and not caps:
         return None
     zone = ZoneInfo(campaign.policy.timezone)
     if hours is None or hours.local_time is not LocalTime.RECORD:
-        return Setup(hours, dialer, _everywhere(zone, records))
+        return Setup(hours, dialer, _everywhere(zone, records), caps=caps)
     zones, fallback = local_zones(records, campaign.region, zone)
-    return Setup(hours, dialer, zones, fallback)
+    return Setup(hours, dialer, zones, fallback, caps)
 
 
 def _everywhere(zone: tzinfo, records: Sequence[Contact]) -> list[tuple[tzinfo, ...]]:
@@ -84,4 +85,5 @@ def dialer_output(setup: Setup | None, scripted_durations: bool) -> DialerOutput
         lines=setup.dialer is not None,
         hours=hours is not None,
         zones=hours is not None and hours.local_time is LocalTime.RECORD,
+        caps=bool(setup.caps),
     )

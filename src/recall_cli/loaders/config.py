@@ -8,15 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recall_cli.engine import Action, Limits, NumberOrder, Policy, Rule, Status, parse_status
+from recall_cli.engine.caps import Cap, Count, parse_per
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.engine.hours import Hours, LocalTime
 from recall_cli.loaders import codes
 from recall_cli.loaders.config_model import (
     AFTER_HOURS,
     ATTEMPTS,
+    CAP_MAX,
     INTERVAL,
     LINES,
     REPEATS,
+    CapModel,
     ConfigModel,
     DialerModel,
     LimitsModel,
@@ -47,6 +50,7 @@ class Campaign:
     hours: Hours | None = None
     dialer: Dialer | None = None
     timezone_column: str | None = None
+    caps: tuple[Cap, ...] = ()
 
     def status_name(self, status: Status) -> str:
         return self.rule_names.get(status, status.value)
@@ -106,6 +110,7 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     rules, where = _rules(model, tree, file, problems)
     _timezone(model.timezone, tree, file, problems)
     dialer = _dialer(model.dialer, tree, file, problems)
+    caps = _caps(model.caps, tree, file, problems)
     # Every check has run, so all problems are reported; any error (a duplicate or complex key
     # included) leaves no campaign to use.
     if errors_in(problems):
@@ -133,8 +138,43 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
             names.setdefault(status, name)
     region = model.region.upper()
     return Campaign(
-        policy, file, region, columns, where, names, hours, dialer, listed.timezone_column
+        policy, file, region, columns, where, names, hours, dialer, listed.timezone_column, caps
     )
+
+
+def _caps(
+    models: list[CapModel] | None, tree: Tree, file: str, problems: list[Problem]
+) -> tuple[Cap, ...]:
+    """The caps, each field checked by hand at its own place: `max` in range, `per` a period,
+    `scope` one this version plays."""
+    caps: list[Cap] = []
+    for index, model in enumerate(models or ()):
+        path = ("caps", index)
+        usable = True
+        if model.max < CAP_MAX.low:
+            _range(problems, tree, file, (*path, "max"), f"≥ {CAP_MAX.low}")
+            usable = False
+        elif model.max > CAP_MAX.high:
+            _range(problems, tree, file, (*path, "max"), f"≤ {CAP_MAX.high}")
+            usable = False
+        per = parse_per(model.per)
+        if per is None:
+            node = tree.values[(*path, "per")]
+            problems.append(
+                Problem(
+                    node.location, codes.WRONG_TYPE, Message("config.cap_per", {"got": got(node)})
+                )
+            )
+            usable = False
+        if model.scope != "record":
+            node = tree.values[(*path, "scope")]
+            problems.append(
+                Problem(node.location, codes.OUT_OF_RANGE, Message("config.cap_scope_phone"))
+            )
+            usable = False
+        if usable and per is not None:
+            caps.append(Cap(model.max, per, Count(model.count)))
+    return tuple(caps)
 
 
 def _dialer(

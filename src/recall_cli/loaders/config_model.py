@@ -68,6 +68,8 @@ INTERVAL = Bounds(1, 10)
 AFTER_HOURS = Bounds(1, 8760)  # a year
 # Far beyond any contact centre's trunks; more is a typo.
 LINES = Bounds(1, 100_000)
+# More dials than a record could make in a month of back-to-back seconds is a typo.
+CAP_MAX = Bounds(1, 10_000)
 
 
 class _Model(BaseModel):
@@ -127,6 +129,22 @@ class DialerModel(_Model):
     order: Literal["retries_first", "due_time"] = "retries_first"
 
 
+class CapModel(_Model):
+    max: Annotated[StrictInt, CAP_MAX] = Field(description="Counted dials allowed per period.")
+    per: Text = Field(
+        description="day, week or month (calendar, local time; weeks start on Monday), "
+        "or a rolling Nh / Nd."
+    )
+    count: Literal["dials", "attempts"] = "dials"
+    scope: Literal["record", "phone"] = Field(
+        default="record", description="record: all numbers of a record together."
+    )
+
+
+# `ConfigModel` has a field named `list`, which hides the builtin in its body.
+CapsModel = list[CapModel]
+
+
 class ConfigModel(_Model):
     """A campaign config file."""
 
@@ -142,3 +160,6 @@ class ConfigModel(_Model):
         default=None, description="When a dial may start; no hours = any time."
     )
     dialer: DialerModel | None = None
+    caps: CapsModel | None = Field(
+        default=None, description="Frequency caps: a dial starts only if no cap is exceeded."
+    )

@@ -109,6 +109,8 @@ def dialer_data(figures: DialerFigures | None, run: RunInfo) -> dict[str, object
         data["held_by_hours"] = None if figures is None else figures.held_by_hours
     if run.dialer.zones:
         data["zone_fallback"] = None if figures is None else figures.zone_fallback
+    if run.dialer.caps:
+        data["held_by_caps"] = None if figures is None else figures.held_by_caps
     return data
 
 

@@ -22,6 +22,8 @@ class DialerOutput:
     """The summary's `held_by_hours`: the config sets `hours`."""
     zones: bool = False
     """The summary's `zone_fallback`: hours are judged in the record's local time."""
+    caps: bool = False
+    """The summary's `held_by_caps`: the config sets `caps`."""
 
 
 @dataclass(frozen=True, slots=True)

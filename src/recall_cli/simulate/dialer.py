@@ -19,7 +19,7 @@ from recall_cli.engine import Contact
 from recall_cli.simulate.dialing import HeldBy, Setup
 from recall_cli.simulate.dials import Event, RecordResult
 from recall_cli.simulate.fast import Progressed
-from recall_cli.simulate.gate import Gate
+from recall_cli.simulate.gate import Gate, Ledger
 from recall_cli.simulate.gauge import Gauge
 from recall_cli.simulate.hours import OpenHours
 from recall_cli.simulate.lines import LineLoop
@@ -29,14 +29,13 @@ from recall_cli.simulate.walk import Walk, Walker
 
 _NEVER = 1 << 62
 """Later than any dial: the horizon of a run without --until."""
-_HOURS = (HeldBy.HOURS,)
 
 
 def gate(setup: Setup, epoch: int) -> Gate:
     """The caps and hours of `setup`, for a run that starts `epoch` seconds after the Unix
     epoch."""
     hours = None if setup.hours is None else OpenHours(setup.hours)
-    return Gate(hours, epoch, setup.zones)
+    return Gate(hours, epoch, setup.zones, Ledger(setup.caps) if setup.caps else None)
 
 
 def play(
@@ -90,20 +89,34 @@ def events(
 
 def start_of(walk: Walk, checks: Gate) -> int | None:
     """When the waiting dial of `walk` starts without lines; None when never."""
+    return _ready(walk, checks)[0]
+
+
+def _ready(walk: Walk, checks: Gate) -> tuple[int | None, tuple[HeldBy, ...]]:
+    """When the waiting dial of `walk` starts without lines (None: never), and what held it."""
     waiting = walk.due()
     assert waiting is not None
-    return checks.ready(walk.position, waiting.number, waiting.time)[0]
+    return checks.ready(walk.position, waiting.number, waiting.time, waiting.kind)
+
+
+def _dial(walk: Walk, checks: Gate, start: int, held: tuple[HeldBy, ...]) -> Event:
+    """Start the waiting dial of `walk` at `start`, counted towards its caps."""
+    waiting = walk.due()
+    assert waiting is not None
+    event = walk.dial(start, held)
+    checks.started(walk.position, start, waiting.kind, walk.time is None)
+    return event
 
 
 def held_dials(walk: Walk, checks: Gate, horizon: int = _NEVER) -> Iterator[Event]:
-    """The dials of one record without lines, each started when its window allows; a dial
-    that would start after `horizon`, or never, ends the record open."""
-    while (due := walk.time) is not None:
-        start = start_of(walk, checks)
+    """The dials of one record without lines, each started when its caps and window allow; a
+    dial that would start after `horizon`, or never, ends the record open."""
+    while walk.time is not None:
+        start, held = _ready(walk, checks)
         if start is None or start > horizon:
             walk.expire()
             return
-        yield walk.dial(start, _HOURS if start > due else ())
+        yield _dial(walk, checks, start, held)
 
 
 def _walked(walk: Walk, checks: Gate, horizon: int, tally: Tally, gauge: Gauge) -> RecordResult:
@@ -112,7 +125,8 @@ def _walked(walk: Walk, checks: Gate, horizon: int, tally: Tally, gauge: Gauge) 
     for event in held_dials(walk, checks, horizon):
         tally.add(event)
         assert event.due is not None
-        gauge.dialled(event.time, event.duration, event.time > event.due, 0)
+        held = event.held_by or ()
+        gauge.dialled(event.time, event.duration, HeldBy.HOURS in held, 0, HeldBy.CAP in held)
     assert walk.result is not None
     return walk.result
 
@@ -122,23 +136,21 @@ def _merged(
 ) -> Iterator[Event]:
     """The dials of `walks` without lines, merged through one heap keyed by (start, list
     position); a walk whose next dial starts after `horizon` ends open."""
-    heap: list[tuple[int, int, Walk]] = []
+    heap: list[tuple[int, int, Walk, tuple[HeldBy, ...]]] = []
     done = 0
     for walk in walks:
-        start = None if walk.time is None else start_of(walk, checks)
+        start, held = (None, ()) if walk.time is None else _ready(walk, checks)
         if start is None or start > horizon:
             if walk.time is not None:
                 walk.expire()
             done += 1
         else:
-            heap.append((start, walk.position, walk))
+            heap.append((start, walk.position, walk, held))
     heapq.heapify(heap)
     while heap:
-        start, position, walk = heap[0]
-        due = walk.time
-        assert due is not None
-        yield walk.dial(start, _HOURS if start > due else ())
-        following = None if walk.time is None else start_of(walk, checks)
+        start, position, walk, held = heap[0]
+        yield _dial(walk, checks, start, held)
+        following, held = (None, ()) if walk.time is None else _ready(walk, checks)
         if following is None or following > horizon:
             heapq.heappop(heap)
             if walk.time is not None:
@@ -148,6 +160,6 @@ def _merged(
                 progressed(done)
                 done = 0
         else:
-            heapq.heapreplace(heap, (following, position, walk))
+            heapq.heapreplace(heap, (following, position, walk, held))
     if progressed is not None and done:
         progressed(done)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from enum import StrEnum
 
+from recall_cli.engine.caps import Cap
 from recall_cli.engine.dialer import Dialer
 from recall_cli.engine.hours import Hours
 
@@ -37,6 +38,8 @@ class Setup:
     zone_fallback: int = 0
     """Non-empty numbers judged in the campaign's zone for want of another under
     `local_time: record` (the summary's `zone_fallback`)."""
+    caps: tuple[Cap, ...] = ()
+    """The frequency caps every record's dials are held by (none: no caps)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +68,5 @@ class DialerFigures:
     busy_by_hour: Mapping[int, int] | None = None
     """With lines: busy line-seconds per hour of the campaign (0 = the first), the hours that
     have any in order; a dial counts in every hour it spans, for its seconds in it."""
+    held_by_caps: int | None = None
+    """With caps: the dials a cap held past their due time."""

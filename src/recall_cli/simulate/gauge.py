@@ -1,6 +1,6 @@
 """The dialer's figures, gathered dial by dial as the dials start, in memory that does not grow
 with the dials: the last end, busy line-seconds (in all and per hour of the campaign), dials
-held by hours, and line waits counted by length."""
+held by hours and by caps, and line waits counted by length."""
 
 from __future__ import annotations
 
@@ -14,19 +14,22 @@ from recall_cli.simulate.dialing import DialerFigures, LineFigures, Setup
 class Gauge:
     """What the dials of a run with a dialer add to its figures."""
 
-    __slots__ = ("busy", "by_hour", "end", "first", "held_by_hours", "waits")
+    __slots__ = ("busy", "by_hour", "end", "first", "held_by_caps", "held_by_hours", "waits")
 
     def __init__(self) -> None:
         self.first: int | None = None
         self.end: int | None = None
         self.busy = 0
         self.held_by_hours = 0
+        self.held_by_caps = 0
         self.waits: Counter[int] = Counter()
         self.by_hour: dict[int, int] = {}
 
-    def dialled(self, start: int, duration: int, hours: bool, wait: int) -> None:
+    def dialled(
+        self, start: int, duration: int, hours: bool, wait: int, capped: bool = False
+    ) -> None:
         """A dial started at `start` for `duration` seconds, held by hours or not, after
-        `wait` seconds ready without a line."""
+        `wait` seconds ready without a line; `capped`: a cap held it."""
         if self.first is None:
             self.first = start
         end = start + duration
@@ -39,6 +42,8 @@ class Gauge:
             self.held_by_hours += 1
         if wait:
             self.waits[wait] += 1
+        if capped:
+            self.held_by_caps += 1
 
     def figures(self, setup: Setup) -> DialerFigures:
         """The summary's dialer figures, each only with its feature."""
@@ -51,6 +56,7 @@ class Gauge:
             None if hours is None else self.held_by_hours,
             setup.zone_fallback if fallback else None,
             None if dialer is None else dict(sorted(self.by_hour.items())),
+            self.held_by_caps if setup.caps else None,
         )
 
     def hourly(self, start: int, end: int) -> None:

@@ -30,16 +30,21 @@ from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.dials import Event
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
+from recall_cli.simulate.steps import Kind
 from recall_cli.simulate.walk import Walk
 
 _RECORD = attrgetter("record")
-_HELD: dict[tuple[bool, bool], tuple[HeldBy, ...]] = {
-    (False, False): (),
-    (True, False): (HeldBy.HOURS,),
-    (False, True): (HeldBy.LINE,),
-    (True, True): (HeldBy.HOURS, HeldBy.LINE),
+_HELD: dict[tuple[bool, bool, bool], tuple[HeldBy, ...]] = {
+    (cap, hours, line): tuple(
+        reason
+        for reason, held in ((HeldBy.CAP, cap), (HeldBy.HOURS, hours), (HeldBy.LINE, line))
+        if held
+    )
+    for cap in (False, True)
+    for hours in (False, True)
+    for line in (False, True)
 }
-"""What held a dial, by (held by hours, waited for a line), sorted."""
+"""What held a dial, by (held by a cap, held by hours, waited for a line), sorted."""
 
 Counted = Callable[[int], None]
 
@@ -62,9 +67,11 @@ class LineLoop:
         # shifted left by `bits`, the record's index in `walks` in the low bits.
         self.bits = max(count, 1).bit_length()
         self.mask = (1 << self.bits) - 1
-        # Per record: the waiting dial's number, whether its window held it, its line wait so
-        # far, since when it is ready, its queue key.
+        # Per record: the waiting dial's number and kind, whether a cap or its window held it,
+        # its line wait so far, since when it is ready, its queue key.
         self.number = [0] * count
+        self.kind = [Kind.FIRST] * count
+        self.capped = [False] * count
         self.hours = [False] * count
         self.wait = [0] * count
         self.since = [0] * count
@@ -138,7 +145,7 @@ class LineLoop:
         while closes is not None and closes <= now:
             self.wait[index] += closes - since
             self.hours[index] = True
-            opens, _ = gate.ready(position, number, closes)
+            opens, _ = gate.ready(position, number, closes, self.kind[index])
             if opens is None:
                 return False
             if opens > now:
@@ -153,13 +160,14 @@ class LineLoop:
     def start(self, index: int, now: int) -> Event:
         """Start the ready dial of record `index` at `now` on a free line."""
         walk = self.walks[index]
-        hours = self.hours[index]
+        hours, capped = self.hours[index], self.capped[index]
         wait = self.wait[index] + now - self.since[index]
-        event = walk.dial(now, _HELD[hours, wait > 0])
+        event = walk.dial(now, _HELD[capped, hours, wait > 0])
+        self.gate.started(walk.position, now, self.kind[index], walk.time is None)
         self.free -= 1
         duration = event.duration
         heapq.heappush(self.busy, now + duration)
-        self.gauge.dialled(now, duration, hours, wait)
+        self.gauge.dialled(now, duration, hours, wait, capped)
         if walk.time is None:
             self.done += 1
         else:
@@ -172,9 +180,10 @@ class LineLoop:
         waiting = walk.due()
         assert waiting is not None
         due, number, kind = waiting
-        start, hours = self.gate.ready(walk.position, number, due)
-        self.number[index] = number
-        self.hours[index], self.wait[index] = hours, 0
+        start, held = self.gate.ready(walk.position, number, due, kind)
+        self.number[index], self.kind[index] = number, kind
+        self.capped[index] = HeldBy.CAP in held
+        self.hours[index], self.wait[index] = HeldBy.HOURS in held, 0
         if start is not None and start <= self.horizon:
             # A due is below 2 ** 62 here (the latest horizon), so the kind ranks first.
             ranked = kind << 62 | due if self.by_kind else due

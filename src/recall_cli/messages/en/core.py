@@ -110,4 +110,12 @@ MESSAGES: dict[str, str] = {
     "config.empty_schedule": (
         "after_hours is an empty list: give at least one wait (at least {low})"
     ),
+    "config.cap_per": (
+        "a cap's 'per' must be day, week, month, or a rolling Nh (1 to 8760) or Nd (1 to 366), "
+        "e.g. 24h or 7d; got {got}"
+    ),
+    "config.cap_scope_phone": (
+        "caps of scope: phone are not yet supported; write scope: record (all numbers of a "
+        "record together)"
+    ),
 }

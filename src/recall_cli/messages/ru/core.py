@@ -115,4 +115,12 @@ MESSAGES: dict[str, str] = {
     "config.empty_schedule": (
         "after_hours — пустой список: укажите хотя бы одно ожидание (не меньше {low})"
     ),
+    "config.cap_per": (
+        "per у ограничения — day, week, month или скользящий период Nh (от 1 до 8760) или Nd "
+        "(от 1 до 366), например 24h или 7d, а указано {got}"
+    ),
+    "config.cap_scope_phone": (
+        "ограничения со scope: phone пока не поддерживаются; пишите scope: record (все номера "
+        "записи вместе)"
+    ),
 }
