@@ -8,20 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recall_cli.engine import Action, Limits, NumberOrder, Policy, Rule, Status, parse_status
-from recall_cli.engine.caps import Cap, Count, parse_per
-from recall_cli.engine.dialer import Dialer, Order
+from recall_cli.engine.caps import Cap
+from recall_cli.engine.dialer import Dialer
 from recall_cli.engine.hours import Hours, LocalTime
 from recall_cli.loaders import codes
+from recall_cli.loaders.config_dialer import read_caps, read_dialer, within
 from recall_cli.loaders.config_model import (
     AFTER_HOURS,
     ATTEMPTS,
-    CAP_MAX,
     INTERVAL,
-    LINES,
     REPEATS,
-    CapModel,
     ConfigModel,
-    DialerModel,
     LimitsModel,
     ListModel,
     RuleModel,
@@ -109,8 +106,8 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     limits = _limits(model.limits, tree, file, problems)
     rules, where = _rules(model, tree, file, problems)
     _timezone(model.timezone, tree, file, problems)
-    dialer = _dialer(model.dialer, tree, file, problems)
-    caps = _caps(model.caps, tree, file, problems)
+    dialer = read_dialer(model.dialer, tree, file, problems)
+    caps = read_caps(model.caps, tree, file, problems)
     # Every check has run, so all problems are reported; any error (a duplicate or complex key
     # included) leaves no campaign to use.
     if errors_in(problems):
@@ -142,71 +139,9 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
     )
 
 
-def _caps(
-    models: list[CapModel] | None, tree: Tree, file: str, problems: list[Problem]
-) -> tuple[Cap, ...]:
-    """The caps, each field checked by hand at its own place: `max` in range, `per` a period,
-    `scope` one this version plays."""
-    caps: list[Cap] = []
-    for index, model in enumerate(models or ()):
-        path = ("caps", index)
-        usable = True
-        if model.max < CAP_MAX.low:
-            _range(problems, tree, file, (*path, "max"), f"≥ {CAP_MAX.low}")
-            usable = False
-        elif model.max > CAP_MAX.high:
-            _range(problems, tree, file, (*path, "max"), f"≤ {CAP_MAX.high}")
-            usable = False
-        per = parse_per(model.per)
-        if per is None:
-            node = tree.values[(*path, "per")]
-            problems.append(
-                Problem(
-                    node.location, codes.WRONG_TYPE, Message("config.cap_per", {"got": got(node)})
-                )
-            )
-            usable = False
-        if model.scope != "record":
-            node = tree.values[(*path, "scope")]
-            problems.append(
-                Problem(node.location, codes.OUT_OF_RANGE, Message("config.cap_scope_phone"))
-            )
-            usable = False
-        if usable and per is not None:
-            caps.append(Cap(model.max, per, Count(model.count)))
-    return tuple(caps)
-
-
-def _dialer(
-    model: DialerModel | None, tree: Tree, file: str, problems: list[Problem]
-) -> Dialer | None:
-    if model is None:
-        return None
-    if model.lines is None:
-        problems.append(
-            Problem(
-                key_location(tree, ("dialer",), file),
-                codes.DIALER_WITHOUT_LINES,
-                Message("config.dialer_without_lines", {"high": LINES.high}),
-            )
-        )
-        return None
-    if model.lines < LINES.low:
-        _range(problems, tree, file, ("dialer", "lines"), f"≥ {LINES.low}")
-    elif model.lines > LINES.high:
-        _range(problems, tree, file, ("dialer", "lines"), f"≤ {LINES.high}")
-    else:
-        return Dialer(model.lines, Order(model.order))
-    return None
-
-
 def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) -> Limits:
     for name in ("max_attempts_per_record", "max_attempts_per_number"):
-        value = getattr(model, name)
-        if value < ATTEMPTS.low:
-            _range(problems, tree, file, ("limits", name), f"≥ {ATTEMPTS.low}")
-        elif value > ATTEMPTS.high:
-            _range(problems, tree, file, ("limits", name), f"≤ {ATTEMPTS.high}")
+        within(problems, tree, file, ("limits", name), getattr(model, name), ATTEMPTS)
     order = NumberOrder(model.number_order)
     if order is not NumberOrder.FIRST and not model.dial_all_numbers:
         problems.append(
@@ -221,23 +156,6 @@ def _limits(model: LimitsModel, tree: Tree, file: str, problems: list[Problem]) 
         model.max_attempts_per_number,
         model.dial_all_numbers,
         order,
-    )
-
-
-def _range(
-    problems: list[Problem],
-    tree: Tree,
-    file: str,
-    path: tuple[object, ...],
-    bound: str,
-) -> None:
-    node = tree.values[path]  # the model holds the value, so the file has its node
-    problems.append(
-        Problem(
-            node.location,
-            codes.OUT_OF_RANGE,
-            Message("schema.range", {"key": path[-1], "got": got(node), "bound": bound}),
-        )
     )
 
 
@@ -334,10 +252,7 @@ class _Fields:
     def repeats(self, model: RuleModel) -> None:
         """`repeats` in range, and an interval in range when it repeats, unused otherwise."""
         where = (*self.path, "repeats")
-        if model.repeats < REPEATS.low:
-            _range(self.problems, self.tree, self.file, where, f"≥ {REPEATS.low}")
-        elif model.repeats > REPEATS.high:
-            _range(self.problems, self.tree, self.file, where, f"≤ {REPEATS.high}")
+        within(self.problems, self.tree, self.file, where, model.repeats, REPEATS)
         interval = model.interval_minutes
         bounds = {"low": INTERVAL.low, "high": INTERVAL.high}
         if model.repeats > 0 and interval is None:
