@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from zoneinfo import ZoneInfo
 
 from recall_cli.engine import Action, Contact, Limits, Policy, Rule, Status
@@ -75,3 +77,13 @@ def rows(events: Sequence[Event]) -> list[Row]:
         )
         for e in events
     ]
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """`benchmarks/<name>.py` loaded as a module (the folder is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import csv
 import gc
-import importlib.util
 import io
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Literal
 from unittest import mock
 
@@ -45,6 +43,7 @@ from recall_cli.problems import (
     Severity,
     UnreadableError,
 )
+from tests.support import benchmark_module
 from tests.thoroughness import examples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,16 +65,7 @@ EGOROV = Contact(
 )
 
 
-def _make_list() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_list", ROOT / "benchmarks/make_list.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_list = _make_list()
+make_list = benchmark_module("make_list")
 
 
 def write(tmp_path: Path, content: str | bytes, name: str = "list.csv") -> Path:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 from zoneinfo import ZoneInfo
 
 from typer.testing import CliRunner
@@ -15,7 +13,7 @@ from typer.testing import CliRunner
 from recall_cli.cli import app
 from recall_cli.loaders.contacts import check_list
 from recall_cli.simulate.zones import parse_zone_cell, phone_zone
-from tests.support import SAMPLE_CONFIGS, SAMPLE_LISTS
+from tests.support import SAMPLE_CONFIGS, SAMPLE_LISTS, benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent
 REGIONS = SAMPLE_LISTS / "regions_400.csv"
@@ -23,16 +21,7 @@ REGIONS = SAMPLE_LISTS / "regions_400.csv"
 WINTER = datetime(2026, 12, 1, 12, 0)
 
 
-def _make_list() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_list", ROOT / "benchmarks/make_list.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_list = _make_list()
+make_list = benchmark_module("make_list")
 
 
 def _rows() -> list[list[str]]:
