@@ -2,7 +2,8 @@
 
 from recall_cli.engine.contact import Contact
 from recall_cli.engine.decide import Decision, MissingRuleError, advance, decide, next_number
-from recall_cli.engine.policy import Action, Limits, NumberOrder, Policy, Rule
+from recall_cli.engine.phonebook import Phonebook
+from recall_cli.engine.policy import Action, Limits, NumberOrder, Policy, Rule, StopScope
 from recall_cli.engine.profile import Profile
 from recall_cli.engine.progress import Progress, begin_dial, first_number, start
 from recall_cli.engine.states import RecordState, Then
@@ -17,12 +18,14 @@ __all__ = [
     "Limits",
     "MissingRuleError",
     "NumberOrder",
+    "Phonebook",
     "Policy",
     "Profile",
     "Progress",
     "RecordState",
     "Rule",
     "Status",
+    "StopScope",
     "Then",
     "advance",
     "begin_dial",

@@ -32,9 +32,12 @@ class Count(StrEnum):
 
 
 class Scope(StrEnum):
-    """Whose dials a cap counts together: all numbers of one record."""
+    """Whose dials a cap counts together."""
 
     RECORD = "record"
+    """All numbers of one record."""
+    PHONE = "phone"
+    """One phone, across every record that holds it."""
 
 
 @dataclass(frozen=True, slots=True)

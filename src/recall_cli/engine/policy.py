@@ -31,6 +31,15 @@ class NumberOrder(StrEnum):
     """The eligible number with the fewest attempts, ties to column order."""
 
 
+class StopScope(StrEnum):
+    """Where a `stop_number` stops its phone."""
+
+    RECORD = "record"
+    """In the record whose dial ended so."""
+    CAMPAIGN = "campaign"
+    """In every record that holds the same phone."""
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """How one not-reached status is handled: repeats, then an action.
@@ -45,6 +54,8 @@ class Rule:
     interval_minutes: int = 0
     after_hours: tuple[float, ...] = ()
     scenario: str | None = None
+    scope: StopScope = StopScope.RECORD
+    """Where a `stop_number` stops its phone; `record` for the other actions."""
 
     @property
     def interval_seconds(self) -> int:

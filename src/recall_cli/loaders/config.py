@@ -48,6 +48,8 @@ class Campaign:
     dialer: Dialer | None = None
     timezone_column: str | None = None
     caps: tuple[Cap, ...] = ()
+    do_not_call: tuple[str, ...] = ()
+    """The config's do-not-call files, as paths resolved against the config's folder."""
 
     def status_name(self, status: Status) -> str:
         return self.rule_names.get(status, status.value)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from recall_cli.engine.caps import Cap
 from recall_cli.engine.dialer import Dialer
 from recall_cli.engine.hours import Hours
+from recall_cli.engine.phonebook import Phonebook
 
 
 class HeldBy(StrEnum):
@@ -40,6 +41,9 @@ class Setup:
     `local_time: record` (the summary's `zone_fallback`)."""
     caps: tuple[Cap, ...] = ()
     """The frequency caps every record's dials are held by (none: no caps)."""
+    phonebook: Phonebook | None = None
+    """Phones shared across records and do-not-call entries, when a run needs them (phone caps,
+    campaign-wide stops, do-not-call lists); None otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +74,7 @@ class DialerFigures:
     have any in order; a dial counts in every hour it spans, for its seconds in it."""
     held_by_caps: int | None = None
     """With caps: the dials a cap held past their due time."""
+    do_not_call: int | None = None
+    """With do-not-call lists: the (record, number) pairs listed at the run's start."""
+    cancelled: int | None = None
+    """With campaign-wide stops or do-not-call lists: pending dials cancelled."""
