@@ -56,7 +56,9 @@ def explain(
         about = findings_of(request.status, findings, report)
         sections.append(status_section(policy, request.status, about, request.phones, teller))
     if request.trace:
-        played = trace_dialer(campaign.hours, campaign.dialer is not None, request.start, zone)
+        played = trace_dialer(
+            campaign.hours, campaign.dialer is not None, request.start, zone, campaign.caps
+        )
         trace = run_trace(policy, request.trace, request.phones, dialer=played)
         title = words.say("explain.trace.title", n=len(request.trace), phones=request.phones)
         sections.append(teller.section(trace, title))
