@@ -6,9 +6,10 @@ counting every dial (`count: dials`, the default), at least A dials and one more
 repeat an attempt must use before it can end (the fewest repeats of a rule that ends an
 attempt). A cap of `max` per period spreads them over at least ⌈dials / max⌉ calendar periods,
 or, for a rolling period, over at least ⌈dials / max⌉ − 1 periods from the first dial to the
-last. The finding gives that figure when it exceeds what the rules' shortest callback wait alone
-takes for the A attempts; with several caps, only the one that binds longest is reported, at
-its place in `caps`.
+last. The finding gives that figure when the least time the cap leaves between the first dial
+and the last (for calendar periods, ⌈dials / max⌉ − 2 of the shortest such periods and a
+second) is longer than A − 1 of the rules' shortest callback wait; with several caps, only the
+one that binds longest is reported, at its place in `caps`.
 
 FAIL::
 
