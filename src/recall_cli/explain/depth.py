@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from recall_cli.engine import Action, Policy, Rule, Status
+from recall_cli.engine.policy import StopScope
 from recall_cli.explain.model import Block, Bullets, Line, Paragraph, Section, Tone
 from recall_cli.explain.overview import rule_line
 from recall_cli.explain.teller import Teller
@@ -73,6 +74,9 @@ def _parts(rule: Rule, policy: Policy, words: Words) -> tuple[Line, ...]:
         case Action.STOP_RECORD:
             action = say("explain.depth.stop_record")
     parts.append(Line(action))
+    if rule.scope is StopScope.CAMPAIGN:
+        parts.append(Line(say("explain.stops.campaign", statuses=name)))
+        parts.append(Line(say("explain.stops.cancelled")))
     if rule.scenario:
         parts.append(Line(say("explain.depth.scenario", name=rule.scenario)))
     if rule.action is Action.CALLBACK:

@@ -8,7 +8,6 @@ from datetime import datetime
 from recall_cli.engine import NumberOrder, Policy, RecordState, Then
 from recall_cli.messages import Lang, number, text
 from recall_cli.simulate.clock import Clock
-from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.simulator import Event
 
 
@@ -42,11 +41,6 @@ def describe_held(event: Event, when: TimeWords, lang: Lang) -> str | None:
         start=when(event.time, event.due),
         reasons=reasons,
     )
-
-
-def held_by_hours(event: Event) -> bool:
-    """Whether calling hours held the dial past its due time."""
-    return HeldBy.HOURS in event.held_by and event.due is not None and event.due != event.time
 
 
 def callback_hours(event: Event, schedule: tuple[float, ...]) -> float:

@@ -11,13 +11,14 @@ from recall_cli.explain import DEFAULT_PHONES
 from recall_cli.explain.calling import hours_section, lines_section
 from recall_cli.explain.clock import TraceClock, TraceStart
 from recall_cli.explain.depth import status_section
-from recall_cli.explain.model import Explanation, Section
+from recall_cli.explain.model import Bullets, Explanation, Section
 from recall_cli.explain.overview import (
     closing_section,
     idea_section,
     limits_section,
     rules_section,
 )
+from recall_cli.explain.policy import caps_section, do_not_call_section, stops_lines
 from recall_cli.explain.teller import Teller
 from recall_cli.explain.tips import findings_of, tips_section
 from recall_cli.explain.trace import run_trace, trace_dialer
@@ -55,7 +56,9 @@ def explain(
         about = findings_of(request.status, findings, report)
         sections.append(status_section(policy, request.status, about, request.phones, teller))
     if request.trace:
-        played = trace_dialer(campaign.hours, campaign.dialer is not None, request.start, zone)
+        played = trace_dialer(
+            campaign.hours, campaign.dialer is not None, request.start, zone, campaign.caps
+        )
         trace = run_trace(policy, request.trace, request.phones, dialer=played)
         title = words.say("explain.trace.title", n=len(request.trace), phones=request.phones)
         sections.append(teller.section(trace, title))
@@ -66,10 +69,17 @@ def explain(
             rules_section(policy, words),
             closing_section(policy, words),
         ]
+        stops = stops_lines(policy, words)
+        if stops:
+            sections.append(Section(words.say("explain.stops.title"), (Bullets(stops),)))
         if campaign.hours is not None:
             sections.append(hours_section(campaign.hours, policy, campaign.timezone_column, words))
+        if campaign.caps:
+            sections.append(caps_section(campaign.caps, campaign.hours, policy.timezone, words))
         if campaign.dialer is not None:
             sections.append(lines_section(campaign.dialer, campaign.hours, words))
+        if campaign.do_not_call:
+            sections.append(do_not_call_section(campaign.do_not_call, policy.timezone, words))
         sections.append(tips_section(findings, words))
     return Explanation(
         words.say("explain.title", campaign=policy.name),

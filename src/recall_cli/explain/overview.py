@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from recall_cli.engine import Action, Limits, NumberOrder, Policy, Rule, Status
+from recall_cli.engine.policy import StopScope
 from recall_cli.explain.capacity import capacity
 from recall_cli.explain.model import Bullets, Line, Paragraph, Section, Tone
 from recall_cli.explain.words import Words
@@ -84,8 +85,12 @@ def action_words(rule: Rule, limits: Limits, words: Words) -> str:
         case Action.CALLBACK:
             action = words.callback(rule.after_hours)
         case Action.STOP_NUMBER:
-            on = limits.dial_all_numbers
-            action = say("explain.action.stop_number" if on else "explain.action.stop_number_off")
+            key = (
+                "explain.action.stop_campaign"
+                if rule.scope is StopScope.CAMPAIGN
+                else "explain.action.stop_number"
+            )
+            action = say(key if limits.dial_all_numbers else f"{key}_off")
         case Action.STOP_RECORD:
             action = say("explain.action.stop_record")
     if rule.scenario:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from recall_cli.engine import NumberOrder, Policy, RecordState, Status, Then
 from recall_cli.engine.hours import LocalTime
 from recall_cli.explain.clock import SECONDS_PER_DAY, TraceClock
-from recall_cli.explain.describe import describe_held, describe_then, held_by_hours
+from recall_cli.explain.describe import describe_held, describe_then
 from recall_cli.explain.model import Line, Paragraph, Section, Step, Steps, Table, Tone
 from recall_cli.explain.trace import Trace, TraceDialer
 from recall_cli.explain.words import Words
+from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.simulator import Event
 
 _WAIT_UNITS = (
@@ -20,6 +21,18 @@ _WAIT_UNITS = (
     ("explain.trace.wait.minutes", 60),
     ("explain.trace.wait.seconds", 1),
 )
+
+# What held a dial, as the trace tells it (a lone record never waits for a line).
+_HELD = {
+    frozenset({HeldBy.HOURS}): "explain.trace.held",
+    frozenset({HeldBy.CAP}): "explain.trace.held_cap",
+    frozenset({HeldBy.CAP, HeldBy.HOURS}): "explain.trace.held_both",
+}
+_OPEN_HELD = {
+    frozenset({HeldBy.HOURS}): "explain.trace.open_held",
+    frozenset({HeldBy.CAP}): "explain.trace.open_held_cap",
+    frozenset({HeldBy.CAP, HeldBy.HOURS}): "explain.trace.open_held_both",
+}
 
 _DEEDS = {
     Then.CALLBACK: "explain.deed.callback",
@@ -63,6 +76,10 @@ class Teller:
             notes.append(Line(say(key, zone=played.zone.key)))
         elif played.undated:
             notes.append(Line(say("explain.trace.hours_undated"), Tone.WARN))
+        if played.caps:
+            notes.append(Line(say("explain.trace.caps", n=len(played.caps))))
+        if played.undated_caps:
+            notes.append(Line(say("explain.trace.caps_undated"), Tone.WARN))
         if played.lines:
             notes.append(Line(say("explain.trace.no_lines"), Tone.MUTED))
         return tuple(notes)
@@ -99,13 +116,13 @@ class Teller:
         return tuple(told)
 
     def _held(self, event: Event) -> tuple[Line, ...]:
-        """That calling hours held the dial: when it was due, how long it waited, when it
-        started."""
-        if not held_by_hours(event):
+        """That calling hours or a cap held the dial: when it was due, how long it waited,
+        when it started, and what held it."""
+        key = _HELD.get(frozenset(event.held_by or ()))
+        if key is None or event.due is None or event.due == event.time:
             return ()
-        assert event.due is not None
         held = self.words.say(
-            "explain.trace.held",
+            key,
             due=self.clock.at(event.due),
             wait=self.wait(event.time - event.due),
             start=self.clock.at(event.time, event.due),
@@ -278,7 +295,7 @@ class Teller:
         the dial on a line of its own above, and where a held next dial really starts."""
         event = trace.events[index]
         words = self.then_words(event)
-        if trace.dialer is None or trace.dialer.hours is None:
+        if trace.dialer is None or not trace.dialer.gated:
             return words
         if index + 1 < len(trace.events):
             start: int | None = trace.events[index + 1].time
@@ -308,7 +325,7 @@ class Teller:
             start = trace.next_start
             if start is not None and start != last.next_time:
                 held = say(
-                    "explain.trace.open_held",
+                    _OPEN_HELD.get(frozenset(trace.next_held), "explain.trace.open_held"),
                     phone=phone,
                     due=when,
                     start=self.clock.at(start, last.next_time),

@@ -1,5 +1,5 @@
 """A trace: given outcomes played on a sample record through the real simulator (under
-calling hours, through the dialer's per-record path); `explain/teller.py` tells it."""
+calling hours or caps, through the dialer's per-record path); `explain/teller.py` tells it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from recall_cli.engine import Policy, Status, parse_status
+from recall_cli.engine.caps import Calendar, Cap
 from recall_cli.engine.hours import Hours
 from recall_cli.explain.clock import TraceStart
 from recall_cli.explain.outcomes import SequenceSource, TraceEndedError, sample_contact
@@ -17,8 +18,8 @@ from recall_cli.loaders.status_names import unknown_status
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem
 from recall_cli.simulate.clock import Clock
-from recall_cli.simulate.dialer import gate, held_dials, start_of
-from recall_cli.simulate.dialing import Setup
+from recall_cli.simulate.dialer import gate, held_dials
+from recall_cli.simulate.dialing import HeldBy, Setup
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.simulator import Event, RecordResult, simulate
 from recall_cli.simulate.walk import Walker
@@ -29,24 +30,44 @@ class TraceDialer:
     """What of a config's dialer a trace plays. `hours` are applied only on a dated trace
     (`epoch`: its start as Unix seconds), all in the campaign's `zone`: a sample record has no
     list to take a number's own zone from. `undated`: the config has hours but the trace has no
-    date to judge them on. `lines`: the config has lines, which never hold a lone record."""
+    date to judge them on. `lines`: the config has lines, which never hold a lone record.
+    `caps`: the caps the trace counts its dials against — on an undated trace the rolling ones
+    only; `undated_caps`: calendar caps left out for want of a date."""
 
     zone: ZoneInfo
     hours: Hours | None = None
     epoch: int = 0
     undated: bool = False
     lines: bool = False
+    caps: tuple[Cap, ...] = ()
+    undated_caps: bool = False
+
+    @property
+    def gated(self) -> bool:
+        """Whether the trace's dials go through calling hours or caps."""
+        return self.hours is not None or bool(self.caps)
 
 
 def trace_dialer(
-    hours: Hours | None, lines: bool, start: TraceStart, zone: ZoneInfo
+    hours: Hours | None,
+    lines: bool,
+    start: TraceStart,
+    zone: ZoneInfo,
+    caps: tuple[Cap, ...] = (),
 ) -> TraceDialer | None:
     """The dialer a trace starting at `start` plays; None when the config has none."""
-    if hours is None and not lines:
+    if hours is None and not lines and not caps:
         return None
-    if hours is None or start.moment is None:
-        return TraceDialer(zone, undated=hours is not None, lines=lines)
-    return TraceDialer(zone, hours, Clock(start.moment, zone).epoch, lines=lines)
+    if start.moment is None:
+        rolling = tuple(cap for cap in caps if not isinstance(cap.per, Calendar))
+        return TraceDialer(
+            zone,
+            undated=hours is not None,
+            lines=lines,
+            caps=rolling,
+            undated_caps=len(rolling) < len(caps),
+        )
+    return TraceDialer(zone, hours, Clock(start.moment, zone).epoch, lines=lines, caps=caps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +84,10 @@ class Trace:
     result: RecordResult | None
     dialer: TraceDialer | None = None
     next_start: int | None = None
-    """When the record's waiting dial would start under calling hours; None without them."""
+    """When the record's waiting dial would start under calling hours or caps; None without
+    them."""
+    next_held: tuple[HeldBy, ...] = ()
+    """What would hold the record's waiting dial past its due time."""
 
     @property
     def unused(self) -> tuple[Status, ...]:
@@ -120,9 +144,10 @@ def run_trace(
     """Play `outcomes` on a sample record through the simulator, or, with calling hours,
     through the dialer's windows; every status needs a rule."""
     source = SequenceSource(outcomes, cycle)
-    if dialer is not None and dialer.hours is not None:
+    checks = _gate(dialer, phones) if dialer is not None and dialer.gated else None
+    if checks is not None:
         walk = Walker(policy, source).walk(0, sample_contact(phones))
-        played: Iterator[Event] = held_dials(walk, _gate(dialer, phones))
+        played: Iterator[Event] = held_dials(walk, checks)
     else:
         simulation = simulate(policy, [sample_contact(phones)], source)
         walk = simulation.runs[0]
@@ -135,13 +160,16 @@ def run_trace(
                 break
     except TraceEndedError:
         pass
-    next_start = None
-    if dialer is not None and dialer.hours is not None and walk.result is None:
-        next_start = start_of(walk, _gate(dialer, phones))
-    return Trace(outcomes, phones, tuple(events), walk.result, dialer, next_start)
+    next_start: int | None = None
+    next_held: tuple[HeldBy, ...] = ()
+    waiting = walk.due() if checks is not None and walk.result is None else None
+    if checks is not None and waiting is not None:
+        # The same gate the played dials went through: it has counted them against the caps.
+        next_start, next_held = checks.ready(0, waiting.number, waiting.time, waiting.kind)
+    return Trace(outcomes, phones, tuple(events), walk.result, dialer, next_start, next_held)
 
 
 def _gate(played: TraceDialer, phones: int) -> Gate:
     """The windows of the sample record: every number in the campaign's zone, no lines."""
     zones = [(played.zone,) * (phones + 1)]
-    return gate(Setup(played.hours, None, zones), played.epoch)
+    return gate(Setup(played.hours, None, zones, caps=played.caps), played.epoch)

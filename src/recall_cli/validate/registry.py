@@ -86,6 +86,8 @@ MODULES: tuple[str, ...] = (
     "rc615_callback_in_closed_hours",
     "rc616_no_zone_source",
     "rc617_mobile_zone_unknown",
+    "rc620_caps_lengthen_campaign",
+    "rc621_cap_below_repeats",
 )
 """Every module under `validate/rules/`, in id order; a test checks that none is left out."""
 

@@ -82,4 +82,75 @@ MESSAGES: dict[str, str] = {
         "A call still waiting for a line when calling hours end waits until calls may start again."
     ),
     # A trace under calling hours.
+    # Frequency caps.
+    "explain.caps.title": "How often calls may start: caps",
+    "explain.caps.only": "A call starts only if, counting it, none of these caps is exceeded:",
+    "explain.caps.item": "At most {amount} {period}, {scope}{local}.",
+    "explain.caps.count.dials": "{n} {n|call|calls}, repeats included,",
+    "explain.caps.count.attempts": (
+        "{n} {n|attempt|attempts} (an attempt's first call; repeats are free)"
+    ),
+    "explain.caps.per.day": "per calendar day (from midnight)",
+    "explain.caps.per.week": "per calendar week (from Monday)",
+    "explain.caps.per.month": "per calendar month (from the 1st)",
+    "explain.caps.per.hours": "in any {n} {n|hour|hours} in a row",
+    "explain.caps.per.days": "in any {n} {n|day|days} in a row",
+    "explain.caps.scope.record": "for all numbers of a record together",
+    "explain.caps.scope.phone": "for each phone, across every record that holds it",
+    "explain.caps.local_record": ", by the record's local time",
+    "explain.caps.local_phone": ", by the number's local time",
+    "explain.caps.local_campaign": ", by the campaign's time ({zone})",
+    "explain.caps.held": (
+        "A call that a cap would exceed waits until the cap allows it: the start of the next "
+        "day, week or month, or the moment the oldest call it counts leaves the period. It "
+        "stays what it was: a held repeat is still a repeat, and no count changes."
+    ),
+    "explain.caps.held_hours": (
+        "A call that a cap would exceed waits until the cap allows it: the start of the next "
+        "day, week or month, or the moment the oldest call it counts leaves the period; then, "
+        "if calls may not start at that moment, until calling hours open, and so on until both "
+        "allow it. It stays what it was: a held repeat is still a repeat, and no count changes."
+    ),
+    "explain.caps.phone_shared": (
+        "A phone that several records hold is one phone: a call from any of them counts "
+        "against its cap."
+    ),
+    # Numbers stopped in the whole campaign.
+    "explain.stops.title": "Numbers stopped in the whole campaign",
+    "explain.stops.campaign": (
+        "A number whose call ends in {statuses} is stopped in every record that holds it, not "
+        "only in the record that dialled it."
+    ),
+    "explain.stops.cancelled": (
+        "Another record whose next call is due on that number does not make it: it goes on at "
+        "once as if that call had ended in “stop number”, with its next number, or it is closed."
+    ),
+    "explain.action.stop_campaign": (
+        "stop dialling this number in every record that holds it; the record goes on with its "
+        "next number"
+    ),
+    "explain.action.stop_campaign_off": (
+        "stop dialling this number in every record that holds it, which closes the record "
+        "(only its first number is dialled)"
+    ),
+    # Do-not-call lists.
+    "explain.dnc.title": "Do not call",
+    "explain.dnc.files": "{n} do-not-call {n|list|lists}: {files}.",
+    "explain.dnc.never": (
+        "A listed number is never dialled: it is skipped like an empty cell, and it uses no "
+        "attempt."
+    ),
+    "explain.dnc.pending": (
+        "A call already due on a number that becomes listed is cancelled, and the record goes "
+        "on at once with its next number."
+    ),
+    "explain.dnc.closes": (
+        "A record left with no number to dial is closed: “no numbers” at the start, "
+        "“numbers exhausted” later."
+    ),
+    "explain.dnc.until": (
+        "An entry with an until date applies through that day ({zone}); after it the number "
+        "may be dialled. It is judged at each call: a number listed now is skipped even if its "
+        "entry ends before the next call."
+    ),
 }

@@ -320,4 +320,29 @@ MESSAGES: dict[str, str] = {
         "By the number order, the next call goes to phone {next} after the {shown}-hour wait, "
         "at {time}."
     ),
+    "explain.trace.caps": (
+        "{n|The cap applies|The caps apply}: the record's calls are counted against "
+        "{n|it|them}, and a call {n|it|a cap} would exceed waits until {n|it|every cap} allows "
+        "it."
+    ),
+    "explain.trace.caps_undated": (
+        "Caps per day, week or month are not applied: the trace has no date. Give --start a "
+        "date and time (e.g. 2026-12-04T10:00) to see calls held by them."
+    ),
+    "explain.trace.held_cap": (
+        "It fell due at {due}, when a cap allowed no more calls: it waited {wait} and started "
+        "at {start} (held by a cap)."
+    ),
+    "explain.trace.held_both": (
+        "It fell due at {due}, when a cap allowed no more calls, and then calls could not "
+        "start: it waited {wait} and started at {start} (held by a cap and calling hours)."
+    ),
+    "explain.trace.open_held_cap": (
+        "The trace ends here and the record is still open: the next call would go to phone "
+        "{phone}, due {due}, held by a cap to {start}."
+    ),
+    "explain.trace.open_held_both": (
+        "The trace ends here and the record is still open: the next call would go to phone "
+        "{phone}, due {due}, held by a cap and calling hours to {start}."
+    ),
 }

@@ -97,4 +97,40 @@ MESSAGES: dict[str, str] = {
         "the record to go by: judged in the campaign's zone ({zone}); add a column headed "
         "timezone, tz or часовой пояс"
     ),
+    "validate.cap.dials": "{max} {max|dial|dials} per {per}",
+    "validate.cap.attempts": "{max} {max|attempt|attempts} per {per}",
+    "validate.cap.per.day": "day",
+    "validate.cap.per.week": "week",
+    "validate.cap.per.month": "month",
+    "validate.cap.per.hours": "rolling {n} {n|hour|hours}",
+    "validate.cap.per.days": "rolling {n} {n|day|days}",
+    "validate.caps_lengthen.dials": (
+        "the cap of {cap}: a record that makes all its {a} {a|attempt|attempts} dials at "
+        "least {dials} times (repeats included), so it is dialled over at least {span}; its "
+        "shortest callback wait alone spreads the attempts over {waits} h"
+    ),
+    "validate.caps_lengthen.attempts": (
+        "the cap of {cap}: a record that makes all its {a} {a|attempt|attempts} is dialled "
+        "over at least {span}; its shortest callback wait alone spreads the attempts over "
+        "{waits} h"
+    ),
+    "validate.caps_span.day": "{n} calendar {n|day|days}",
+    "validate.caps_span.week": "{n} calendar {n|week|weeks}",
+    "validate.caps_span.month": "{n} calendar {n|month|months}",
+    "validate.caps_span.hours": "{n} {n|hour|hours} from its first dial to its last",
+    "validate.caps_span.days": "{n} {n|day|days} from its first dial to its last",
+    "validate.cap_below_repeats": (
+        "{status} repeats {n} {n|time|times}, {minutes} {minutes|minute|minutes} apart, so one "
+        "attempt may need {dials} dials, but the cap of {cap} (line {line}) allows {max}: "
+        "repeat {held} would be held {until}"
+    ),
+    "validate.repeats_held.day": "to the next day",
+    "validate.repeats_held.week": "to the next week",
+    "validate.repeats_held.month": "to the next month",
+    "validate.repeats_held.hours": (
+        "until {n} {n|hour has|hours have} passed since the attempt's first dial"
+    ),
+    "validate.repeats_held.days": (
+        "until {n} {n|day has|days have} passed since the attempt's first dial"
+    ),
 }
