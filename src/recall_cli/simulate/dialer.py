@@ -104,7 +104,7 @@ def _dial(walk: Walk, checks: Gate, start: int, held: tuple[HeldBy, ...]) -> Eve
     waiting = walk.due()
     assert waiting is not None
     event = walk.dial(start, held)
-    checks.started(walk.position, start, waiting.kind, walk.time is None)
+    checks.started(walk.position, waiting.number, start, waiting.kind, walk.time is None)
     return event
 
 

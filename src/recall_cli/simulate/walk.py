@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recall_cli.engine import Contact, Policy, RecordState, Status, start
+from recall_cli.engine.progress import Barred
 from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.dials import Event, RecordResult
 from recall_cli.simulate.fast import Machine
@@ -99,6 +100,13 @@ class Walk:
             )
             # The record waits now: it keeps its place in the stream, not the block's numbers.
             stream.draws = None
+        return self.settle(start, due, step, duration, held)
+
+    def settle(
+        self, start: int, due: int, step: Step, duration: int, held: tuple[HeldBy, ...] | None
+    ) -> Event:
+        """The waiting dial, due at `due`, started at `start` and decided as `step`: its event;
+        the record waits for its next dial (or ends)."""
         _, delay, closed, following, attempts, info = step
         self.dials += 1
         end = start + duration
@@ -164,18 +172,19 @@ class Walker:
         if self.machine is not None and not isinstance(self.source, ProfileSource):
             raise TypeError("a table of steps draws from a profile")
 
-    def walk(self, position: int, contact: Contact) -> Walk:
+    def walk(self, position: int, contact: Contact, barred: Barred | None = None) -> Walk:
         """The record at list `position`, waiting for its first dial at time 0 (or ended
-        `no_numbers`)."""
+        `no_numbers`); `barred`: its numbers not eligible at the start (stepped by the engine
+        then, never through the table)."""
         cursor: int | Plain
         stream = None
-        if self.machine is not None:
+        if self.machine is not None and barred is None:
             assert isinstance(self.source, ProfileSource)
             cursor = self.machine.start(contact.dialable)
             if cursor >= 0:
                 stream = Stream(self.source.hasher, record_id(contact))
         else:
-            progress = start(self.policy.limits, contact.dialable)
+            progress = start(self.policy.limits, contact.dialable, barred)
             cursor = -1 if progress is None else Plain(progress, self.source.stream(contact))
         walk = Walk(self, position, contact, cursor, stream)
         if cursor == -1:
