@@ -144,6 +144,33 @@ class Walk:
             () if held is None else held,
         )
 
+    def cancel(self, moment: int, barred: Barred | None) -> bool:
+        """The waiting dial is cancelled at `moment` (its phone is stopped campaign-wide, or
+        listed): the record goes on as if its last dial had ended in `stop_number` then, with
+        `barred` numbers not eligible. Whether that closed it (at `moment`, keeping its last
+        dial's status)."""
+        cursor = self.cursor
+        if not isinstance(cursor, Plain):
+            raise TypeError("a cancelled dial is decided by the engine, not the table")
+        decision = cursor.cancel(self.policy, barred)
+        closed = decision.closed
+        if closed is None:
+            self.time = moment
+            return False
+        self.time = None
+        attempts = cursor.progress.attempts
+        self.result = RecordResult(
+            self.position,
+            self.contact,
+            closed,
+            attempts,
+            self.dials,
+            moment,
+            self.last,
+            decision.then,
+        )
+        return True
+
     def expire(self) -> RecordResult:
         """End the record open: the run ends before its waiting dial."""
         cursor = self.cursor
