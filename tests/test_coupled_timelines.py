@@ -317,3 +317,27 @@ def test_a_phone_cap_leaves_phones_of_their_own_alone() -> None:
     contacts = (Contact("A", (P,)), Contact("B", (Q,)))
     events, _, _ = _run(contacts, {}, caps=(Cap(1, Calendar.DAY, scope=Scope.PHONE),))
     assert _dials(events) == [(0, 0, 0, ANSWERED, 0, ()), (0, 1, 0, ANSWERED, 0, ())]
+
+
+def test_a_dial_in_progress_when_its_phone_is_stopped_ends_and_its_repeat_is_cancelled() -> None:
+    policy = Policy(
+        Limits(3, 3, dial_all_numbers=True),
+        {
+            BUSY: Rule(BUSY, Action.CALLBACK, repeats=1, interval_minutes=10, after_hours=(1,)),
+            INVALID: Rule(INVALID, Action.STOP_NUMBER, scope=StopScope.CAMPAIGN),
+        },
+    )
+    contacts = (Contact("1", (P,)), Contact("2", (P, R)))
+    outcomes = {"1": {0: [(INVALID, 0)]}, "2": {0: [(BUSY, 600)]}}
+    events, results, summary = _run(contacts, outcomes, policy=policy)
+    # Both dial P at 10:00; 1's stops it at once, 2's ten-minute dial goes on and asks for a
+    # repeat at 10:20, which is cancelled then: 2 moves to R at once.
+    assert _dials(events) == [
+        (0, 0, 0, INVALID, 0, ()),
+        (0, 1, 0, BUSY, 0, ()),
+        (1200, 1, 1, ANSWERED, 1200, ()),
+    ]
+    assert (events[1].then, events[1].next_time) == (Then.REPEAT, 1200)
+    assert results[1].state is RecordState.REACHED
+    assert summary.dialer is not None
+    assert summary.dialer.cancelled == 1
