@@ -341,3 +341,19 @@ def test_a_dial_in_progress_when_its_phone_is_stopped_ends_and_its_repeat_is_can
     assert results[1].state is RecordState.REACHED
     assert summary.dialer is not None
     assert summary.dialer.cancelled == 1
+
+
+def test_a_run_set_apart_by_lasting_entries_alone_plays_as_one_through_the_dialer() -> None:
+    # Without hours, lines, caps or coupling the folded list plays through Part I's own loop;
+    # a cap that never binds sends it through the dialer's: the dials and results agree.
+    contacts = (Contact("1", (P, R)), Contact("2", (P,)), Contact("3", (Q, R)))
+    outcomes = {"1": {1: [(NA, 600), (BUSY, 0)]}, "3": {0: [(BUSY, 0), (NA, 0)]}}
+    listed: dict[tuple[int, int], int | None] = {(0, 0): None, (1, 0): None}
+    fast = _run(contacts, outcomes, listed=listed)
+    held = _run(contacts, outcomes, listed=listed, caps=(Cap(100, Calendar.DAY),))
+    assert [e[:15] for e in fast[0]] == [e[:15] for e in held[0]]
+    assert fast[1] == held[1]
+    assert fast[2].dialer is not None
+    assert held[2].dialer is not None
+    assert (fast[2].dialer.end, fast[2].dialer.do_not_call) == (held[2].dialer.end, 2)
+    assert fast[2].dialer.end == 600 + HOUR + 2 * HOUR  # record 1 answers last

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from recall_cli.engine import Contact, Policy
 from recall_cli.engine.phonebook import Phonebook
+from recall_cli.simulate import loop as fast_loop
 from recall_cli.simulate.coupled import CoupledLoop, Coupling
 from recall_cli.simulate.dialing import DialerFigures, HeldBy, Setup, campaign_stops
 from recall_cli.simulate.dials import Event, RecordResult
@@ -105,6 +106,18 @@ def prepare(
     )
 
 
+def _listing_only(setup: Setup, prepared: Prepared) -> bool:
+    """Whether nothing but do-not-call entries that last the whole run sets the run apart
+    from Part I: then every dial starts when it is due."""
+    return (
+        setup.hours is None
+        and setup.dialer is None
+        and not setup.caps
+        and prepared.coupling is None
+        and bool(prepared.folded)
+    )
+
+
 def _figures(
     setup: Setup, gauge: Gauge, prepared: Prepared, loop: CoupledLoop | None
 ) -> DialerFigures:
@@ -174,6 +187,14 @@ def play(
     prepared = prepare(walker.policy, contacts, setup, epoch, horizon, positions)
     given, contacts = contacts, prepared.contacts
     coupling, loop = prepared.coupling, None
+    if _listing_only(setup, prepared) and until is None:
+        # Nothing holds a dial: the list, folded, plays through the table's own loop, and
+        # with no horizon every record closes, its last dial's end its `closed_at`.
+        played = fast_loop.play(walker, contacts, None, only, progressed)
+        ends = [r.closed_at for r in played.results if r.closed_at is not None and r.dials]
+        gauge.end = max(ends, default=None)
+        results = _restored(played.results, given, prepared.folded)
+        return Played(results, played.tally, _figures(setup, gauge, prepared, None))
     if coupling is not None:
         walks = _coupled(walker, contacts, positions, coupling)
         loop = CoupledLoop(walks, checks, setup.dialer, horizon, gauge, coupling)
@@ -217,6 +238,8 @@ def events(
         walks = _coupled(walker, contacts, positions, coupling)
         return CoupledLoop(walks, checks, setup.dialer, horizon, gauge, coupling).run(progressed)
     walks = [walker.walk(i, contacts[i]) for i in positions]
+    if _listing_only(setup, prepared):
+        return fast_loop.merged(walks, until, progressed)
     if setup.dialer is None:
         return _merged(walks, checks, horizon, progressed)
     return LineLoop(walks, checks, setup.dialer, horizon, gauge).run(progressed)
