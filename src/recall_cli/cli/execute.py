@@ -173,7 +173,7 @@ def _info(plan: RunPlan | ComparePlan, campaign: Campaign, setup: Setup | None) 
         plan.horizon.at,
         outcomes.timed,
         outcomes.profile,
-        dialer_output(setup, outcomes.scripted_durations),
+        dialer_output(setup, outcomes.scripted_durations, campaign.policy),
         shown,
     )
 
@@ -227,11 +227,12 @@ def _write_run(plan: RunPlan, problems: ListProblems, lang: Lang) -> None:
             played, summary = runner.play(advance)
             results = _shown_results(played, info)
             events = None if plan.no_events else _shown_events(runner.events(advance), info)
+            closings = None if summary.dialer is None else summary.dialer.closings
             if plan.output_format is RunFormat.JSON:
-                records = data.json_records(results, info)
+                records = data.json_records(results, info, closings)
                 data.write_json(out, info, summary, records, events, problems)
             else:
-                records = data.jsonl_records(results, info)
+                records = data.jsonl_records(results, info, closings)
                 data.write_jsonl(out, info, events, records, summary, problems)
 
 

@@ -8,12 +8,12 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from recall_cli.engine import Contact
+from recall_cli.engine import Contact, Policy
 from recall_cli.engine.contact import no_digit
 from recall_cli.engine.hours import LocalTime
 from recall_cli.engine.zones import parse_zone_cell
 from recall_cli.render.run import DialerOutput
-from recall_cli.simulate.dialing import Setup
+from recall_cli.simulate.dialing import Setup, campaign_stops
 
 if TYPE_CHECKING:  # the config loader imports pydantic: imported when a config is read
     from recall_cli.loaders.config import Campaign
@@ -75,15 +75,21 @@ def local_zones(
     return zones, fallback
 
 
-def dialer_output(setup: Setup | None, scripted_durations: bool) -> DialerOutput | None:
+def dialer_output(
+    setup: Setup | None, scripted_durations: bool, policy: Policy | None = None
+) -> DialerOutput | None:
     """What the dialer adds to a run's output: nothing for a Part I run; `due`, `held_by` and
-    `end` for any dialer input, and each other figure with its feature."""
+    `end` for any dialer input, and each other figure with its feature (`policy`: the run's,
+    whose campaign-wide stops add `cancelled`)."""
     if setup is None:
         return DialerOutput() if scripted_durations else None
     hours = setup.hours
+    stops = policy is not None and bool(campaign_stops(policy))
     return DialerOutput(
         lines=setup.dialer is not None,
         hours=hours is not None,
         zones=hours is not None and hours.local_time is LocalTime.RECORD,
         caps=bool(setup.caps),
+        do_not_call=setup.listing,
+        cancelled=setup.listing or stops,
     )

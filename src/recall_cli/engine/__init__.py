@@ -1,7 +1,14 @@
 """The pure retry engine: statuses, policy, counters and the decision on each dial."""
 
 from recall_cli.engine.contact import Contact
-from recall_cli.engine.decide import Decision, MissingRuleError, advance, decide, next_number
+from recall_cli.engine.decide import (
+    Decision,
+    MissingRuleError,
+    advance,
+    decide,
+    next_number,
+    withdraw,
+)
 from recall_cli.engine.phonebook import Phonebook
 from recall_cli.engine.policy import Action, Limits, NumberOrder, Policy, Rule, StopScope
 from recall_cli.engine.profile import Profile
@@ -35,4 +42,5 @@ __all__ = [
     "next_number",
     "parse_status",
     "start",
+    "withdraw",
 ]

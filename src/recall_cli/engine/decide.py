@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recall_cli.engine.policy import Action, Limits, NumberOrder, Policy
-from recall_cli.engine.progress import Progress
+from recall_cli.engine.progress import Barred, Progress
 from recall_cli.engine.states import RecordState, Then
 from recall_cli.engine.status import Status
 
@@ -40,9 +40,11 @@ _ACTION_THEN = {
 }
 
 
-def next_number(limits: Limits, progress: Progress, stopping: int | None) -> int | None:
+def next_number(
+    limits: Limits, progress: Progress, stopping: int | None, barred: Barred | None = None
+) -> int | None:
     """The number the next attempt dials (step 5, in the limits' number order), with
-    `stopping` treated as stopped."""
+    `stopping` treated as stopped and `barred` numbers not eligible."""
     current = progress.number
     cap = limits.max_attempts_per_number
 
@@ -52,6 +54,7 @@ def next_number(limits: Limits, progress: Progress, stopping: int | None) -> int
             and index != stopping
             and not progress.stopped[index]
             and progress.number_attempts[index] < cap
+            and (barred is None or not barred(index))
         )
 
     if not limits.dial_all_numbers:
@@ -73,9 +76,11 @@ def next_number(limits: Limits, progress: Progress, stopping: int | None) -> int
             return min(candidates, key=lambda index: (progress.number_attempts[index], index))
 
 
-def decide(policy: Policy, progress: Progress, status: Status) -> Decision:
+def decide(
+    policy: Policy, progress: Progress, status: Status, barred: Barred | None = None
+) -> Decision:
     """Steps 1–5 of docs/semantics.md#decision for a dial of the current number that ended in
-    `status`."""
+    `status`; `barred` numbers are not eligible at this moment."""
     if status is Status.ANSWERED:
         return _REACHED
     rule = policy.rules.get(status)
@@ -89,7 +94,7 @@ def decide(policy: Policy, progress: Progress, status: Status) -> Decision:
     if progress.attempts >= policy.limits.max_attempts_per_record:
         return Decision(then, closed=RecordState.ATTEMPTS_EXHAUSTED, scenario=rule.scenario)
     stopping = progress.number if rule.action is Action.STOP_NUMBER else None
-    following = next_number(policy.limits, progress, stopping)
+    following = next_number(policy.limits, progress, stopping, barred)
     if following is None:
         return Decision(then, closed=RecordState.NUMBERS_EXHAUSTED, scenario=rule.scenario)
     if rule.action is not Action.CALLBACK:
@@ -102,6 +107,24 @@ def decide(policy: Policy, progress: Progress, status: Status) -> Decision:
     )
 
 
+def withdraw(policy: Policy, progress: Progress, barred: Barred | None = None) -> Decision:
+    """The record's waiting dial is cancelled (its phone is stopped campaign-wide, or on a
+    do-not-call list): the record goes on as if its last dial had ended in `stop_number` now —
+    its number stopped, A reached closes it, else the next eligible number at once — and the
+    decision is applied to `progress`."""
+    then = Then.STOP_NUMBER
+    if progress.attempts >= policy.limits.max_attempts_per_record:
+        decision = Decision(then, closed=RecordState.ATTEMPTS_EXHAUSTED)
+    else:
+        following = next_number(policy.limits, progress, progress.number, barred)
+        if following is None:
+            decision = Decision(then, closed=RecordState.NUMBERS_EXHAUSTED)
+        else:
+            decision = Decision(then, 0, following)
+    _end_attempt(progress, decision)
+    return decision
+
+
 def advance(progress: Progress, status: Status, decision: Decision) -> None:
     """Apply a decision to the record's counters."""
     if decision.then is Then.REPEAT:
@@ -111,12 +134,17 @@ def advance(progress: Progress, status: Status, decision: Decision) -> None:
         progress.repeat_of = status
         progress.repeat_count = count
         return
+    if decision.callbacks is not None:
+        progress.callbacks[status] = decision.callbacks
+    _end_attempt(progress, decision)
+
+
+def _end_attempt(progress: Progress, decision: Decision) -> None:
+    """Apply a decision that ends the attempt: a stopped number, the next number, no repeat."""
     if decision.then is Then.STOP_NUMBER:
         progress.stopped[progress.number] = True
     if decision.next_number is not None:
         progress.number = decision.next_number
-    if decision.callbacks is not None:
-        progress.callbacks[status] = decision.callbacks
     progress.repeat = 0
     progress.repeats_used = {}
     progress.repeat_of = None

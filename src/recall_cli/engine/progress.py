@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from recall_cli.engine.policy import Limits
 from recall_cli.engine.status import Status
+
+Barred = Callable[[int], bool]
+"""Whether a record's number (0-based) may not be dialled at a decision's moment, for reasons
+outside the record: a do-not-call entry that applies then, or a phone stopped campaign-wide."""
 
 
 @dataclass(slots=True)
@@ -31,18 +36,24 @@ class Progress:
     callbacks: dict[Status, int] = field(default_factory=dict)
 
 
-def first_number(limits: Limits, dialable: tuple[bool, ...]) -> int | None:
-    """The first number a record dials: the first non-empty one (B ≥ 1 leaves it eligible)."""
+def first_number(
+    limits: Limits, dialable: tuple[bool, ...], barred: Barred | None = None
+) -> int | None:
+    """The first number a record dials: the first non-empty one that is not `barred` (B ≥ 1
+    leaves it eligible)."""
     del limits  # every limit is at least 1, so a fresh number is always eligible
     for index, present in enumerate(dialable):
-        if present:
+        if present and (barred is None or not barred(index)):
             return index
     return None
 
 
-def start(limits: Limits, dialable: tuple[bool, ...]) -> Progress | None:
-    """Fresh counters for a record, or None when it has no number to dial (`no_numbers`)."""
-    number = first_number(limits, dialable)
+def start(
+    limits: Limits, dialable: tuple[bool, ...], barred: Barred | None = None
+) -> Progress | None:
+    """Fresh counters for a record, or None when it has no number to dial (`no_numbers`);
+    `barred`: the numbers not eligible at the start."""
+    number = first_number(limits, dialable, barred)
     if number is None:
         return None
     size = len(dialable)

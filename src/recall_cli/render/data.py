@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from json.encoder import encode_basestring as _quote
 from typing import TextIO
@@ -14,11 +14,13 @@ from typing import TextIO
 from recall_cli.engine import RecordState, Status, Then
 from recall_cli.loaders.contacts.phone_cells import ListProblems
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate.dialing import DialerFigures, HeldBy
+from recall_cli.simulate.dialing import Cancellation, DialerFigures, HeldBy
 from recall_cli.simulate.montecarlo import Comparison, Interval
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, ClosedBy, Summary
 
+Closings = Mapping[int, Cancellation]
+"""The records a cancelled dial closed, by list position (`DialerFigures.closings`)."""
 WRITE_EVERY = 4096
 """Records or events joined into one write: a write a line costs more than the formatting."""
 EVENT_FIELDS = (
@@ -111,6 +113,10 @@ def dialer_data(figures: DialerFigures | None, run: RunInfo) -> dict[str, object
         data["zone_fallback"] = None if figures is None else figures.zone_fallback
     if run.dialer.caps:
         data["held_by_caps"] = None if figures is None else figures.held_by_caps
+    if run.dialer.do_not_call:
+        data["do_not_call"] = None if figures is None else figures.do_not_call
+    if run.dialer.cancelled:
+        data["cancelled"] = None if figures is None else figures.cancelled
     return data
 
 
@@ -123,15 +129,35 @@ def _ratio(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
-def record_data(result: RecordResult, run: RunInfo) -> dict[str, object]:
+def record_data(
+    result: RecordResult, run: RunInfo, closings: Closings | None = None
+) -> dict[str, object]:
+    """A record's object; with cancellations in the run (`run.dialer.cancelled`), its
+    `cancelled`: null, or what closed it when a cancelled dial did (`closings`)."""
     closed = result.closed_at
-    return {
+    data: dict[str, object] = {
         "id": result.contact.id,
         "state": result.state.value,
         "attempts": result.attempts,
         "dials": result.dials,
         "closed_at": None if closed is None else run.clock.at(closed).isoformat(),
         "final_status": None if result.final_status is None else result.final_status.value,
+    }
+    if run.dialer is not None and run.dialer.cancelled:
+        found = None if closings is None else closings.get(result.position)
+        data["cancelled"] = None if found is None else cancellation_data(found, run)
+    return data
+
+
+def cancellation_data(found: Cancellation, run: RunInfo) -> dict[str, object]:
+    """A record's `cancelled`: when its dial was cancelled, which number (1-based), why
+    (`campaign_stop` or `do_not_call`) and, for a stop, the id of the record that stopped it."""
+    by = None if found.by is None else run.contacts[found.by].id
+    return {
+        "at": run.clock.at(found.at).isoformat(),
+        "number": found.number + 1,
+        "reason": "do_not_call" if found.by is None else "campaign_stop",
+        "by": by,
     }
 
 
@@ -173,17 +199,22 @@ _THEN_JSON = {then: f'"{then.value}"' for then in Then}
 _HELD_JSON = {reason: f'"{reason.value}"' for reason in HeldBy}
 
 
-def record_json(result: RecordResult, run: RunInfo) -> str:
+def record_json(result: RecordResult, run: RunInfo, closings: Closings | None = None) -> str:
     """`record_data` as compact JSON."""
     closed = result.closed_at
     final = result.final_status
     # The clock's text needs no escaping: digits, "-", ":", "T" and "+".
     closed_at = "null" if closed is None else '"' + run.clock.iso(closed) + '"'
-    return (
+    text = (
         f'{{"id":{_quote(result.contact.id)},"state":{_STATE_JSON[result.state]},'
         f'"attempts":{result.attempts},"dials":{result.dials},"closed_at":{closed_at},'
-        f'"final_status":{"null" if final is None else _STATUS_JSON[final]}}}'
+        f'"final_status":{"null" if final is None else _STATUS_JSON[final]}'
     )
+    if run.dialer is None or not run.dialer.cancelled:
+        return text + "}"
+    found = None if closings is None else closings.get(result.position)
+    cancelled = "null" if found is None else _dump(cancellation_data(found, run))
+    return f'{text},"cancelled":{cancelled}}}'
 
 
 def event_json(event: Event, run: RunInfo) -> str:
@@ -212,14 +243,20 @@ def event_json(event: Event, run: RunInfo) -> str:
     )
 
 
-def json_records(results: Iterable[RecordResult], run: RunInfo) -> Iterator[str]:
+def json_records(
+    results: Iterable[RecordResult], run: RunInfo, closings: Closings | None = None
+) -> Iterator[str]:
     """The records' JSON objects, `WRITE_EVERY` a chunk, joined by ",\n" within a chunk."""
-    return _joined((record_json(result, run) for result in results), ",\n")
+    return _joined((record_json(result, run, closings) for result in results), ",\n")
 
 
-def jsonl_records(results: Iterable[RecordResult], run: RunInfo) -> Iterator[str]:
+def jsonl_records(
+    results: Iterable[RecordResult], run: RunInfo, closings: Closings | None = None
+) -> Iterator[str]:
     """The records' JSON Lines, `WRITE_EVERY` a chunk."""
-    lines = ('{"type":"record",' + record_json(result, run)[1:] + "\n" for result in results)
+    lines = (
+        '{"type":"record",' + record_json(result, run, closings)[1:] + "\n" for result in results
+    )
     return _joined(lines, "")
 
 

@@ -105,6 +105,10 @@ def dialer_rows(run: RunInfo, figures: DialerFigures, lang: Lang) -> list[tuple[
         rows.append((text(lang, "dialer.held_by_hours"), str(figures.held_by_hours)))
     if run.dialer.zones and figures.zone_fallback is not None:
         rows.append((text(lang, "dialer.zone_fallback"), str(figures.zone_fallback)))
+    if run.dialer.do_not_call and figures.do_not_call is not None:
+        rows.append((text(lang, "dialer.do_not_call"), str(figures.do_not_call)))
+    if run.dialer.cancelled and figures.cancelled is not None:
+        rows.append((text(lang, "dialer.cancelled"), str(figures.cancelled)))
     if figures.end is not None:
         rows.append((text(lang, "dialer.end"), run.clock.at(figures.end).isoformat()))
     return rows

@@ -24,6 +24,11 @@ class DialerOutput:
     """The summary's `zone_fallback`: hours are judged in the record's local time."""
     caps: bool = False
     """The summary's `held_by_caps`: the config sets `caps`."""
+    do_not_call: bool = False
+    """The summary's `do_not_call`: the run has do-not-call entries."""
+    cancelled: bool = False
+    """The summary's `cancelled` and each record's `cancelled`: the run has do-not-call entries
+    or stops of scope campaign."""
 
 
 @dataclass(frozen=True, slots=True)

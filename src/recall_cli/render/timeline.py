@@ -19,7 +19,7 @@ from recall_cli.messages.visible import visible
 from recall_cli.render.figures import summary_table
 from recall_cli.render.numbers import duration
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate.dialing import HeldBy
+from recall_cli.simulate.dialing import Cancellation, HeldBy
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import Summary
 
@@ -42,9 +42,14 @@ def status_text(status: Status) -> Text:
 
 
 def timeline_table(
-    run: RunInfo, result: RecordResult, events: Sequence[Event], lang: Lang
+    run: RunInfo,
+    result: RecordResult,
+    events: Sequence[Event],
+    lang: Lang,
+    closing: Cancellation | None = None,
 ) -> RenderableType:
-    """One record's dials as the slide lays them out."""
+    """One record's dials as the slide lays them out; `closing`: the cancelled dial that
+    closed it, if one did."""
     limits = run.policy.limits
     contact = result.contact
     # The list's cells are shown through `visible`, as messages show their values.
@@ -90,7 +95,7 @@ def timeline_table(
             then = _dialer_then(run, event, following, then, dated, lang)
         row.append(then)
         table.add_row(*row)
-    footer = _footer(run, result, events, dated, lang)
+    footer = _footer(run, result, events, dated, lang, closing)
     return Group(table, footer) if footer is not None else table
 
 
@@ -168,8 +173,22 @@ def held_words(run: RunInfo, event: Event, dated: bool, lang: Lang) -> str | Non
 
 
 def _footer(
-    run: RunInfo, result: RecordResult, events: Sequence[Event], dated: bool, lang: Lang
+    run: RunInfo,
+    result: RecordResult,
+    events: Sequence[Event],
+    dated: bool,
+    lang: Lang,
+    closing: Cancellation | None = None,
 ) -> Text | None:
+    if closing is not None:
+        time = clock_time(run.clock.at(closing.at), run.clock.at(0), dated)
+        number = closing.number + 1
+        if closing.by is None:
+            words = text(lang, "timeline.cancelled.dnc", time=time, number=number)
+        else:
+            record = visible(run.contacts[closing.by].id)
+            words = text(lang, "timeline.cancelled.stop", time=time, number=number, record=record)
+        return Text(words, style="bold red")
     if result.state is RecordState.NO_NUMBERS:
         return Text(text(lang, "timeline.no_dials"), style="red")
     if result.state is RecordState.OPEN and events and events[-1].next_time is not None:
@@ -193,7 +212,10 @@ def render_run(
     by_record: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         by_record[event.record].append(event)
+    closings = {} if summary.dialer is None else summary.dialer.closings or {}
     for result in results:
-        console.print(timeline_table(run, result, by_record.get(result.position, []), lang))
+        events_of = by_record.get(result.position, [])
+        closing = closings.get(result.position)
+        console.print(timeline_table(run, result, events_of, lang, closing))
         console.print()
     console.print(summary_table(run, summary, lang))

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from enum import StrEnum
 
-from recall_cli.engine.caps import Cap
+from recall_cli.engine.caps import Cap, Scope
 from recall_cli.engine.dialer import Dialer
 from recall_cli.engine.hours import Hours
 from recall_cli.engine.phonebook import Phonebook
+from recall_cli.engine.policy import Action, Policy, StopScope
+from recall_cli.engine.status import Status
 
 
 class HeldBy(StrEnum):
@@ -44,6 +46,41 @@ class Setup:
     phonebook: Phonebook | None = None
     """Phones shared across records and do-not-call entries, when a run needs them (phone caps,
     campaign-wide stops, do-not-call lists); None otherwise."""
+
+    @property
+    def phone_caps(self) -> bool:
+        """Whether a cap counts a phone's dials across records."""
+        return any(cap.scope is Scope.PHONE for cap in self.caps)
+
+    @property
+    def listing(self) -> bool:
+        """Whether the run has do-not-call entries."""
+        return self.phonebook is not None and bool(self.phonebook.listed)
+
+    def plays_whole(self, policy: Policy) -> bool:
+        """Whether records wait for or act on each other (lines, phone caps, campaign-wide
+        stops), so that a record's timeline is the one of the whole campaign's run."""
+        return self.dialer is not None or self.phone_caps or bool(campaign_stops(policy))
+
+
+def campaign_stops(policy: Policy) -> frozenset[Status]:
+    """The statuses whose rule stops the number in every record that holds its phone."""
+    return frozenset(
+        status
+        for status, rule in policy.rules.items()
+        if rule.action is Action.STOP_NUMBER and rule.scope is StopScope.CAMPAIGN
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Cancellation:
+    """A record closed by a cancelled dial: when, the number (0-based) whose dial was
+    cancelled, and the list position of the record that stopped that phone campaign-wide (None:
+    the number was on a do-not-call list)."""
+
+    at: int
+    number: int
+    by: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +115,6 @@ class DialerFigures:
     """With do-not-call lists: the (record, number) pairs listed at the run's start."""
     cancelled: int | None = None
     """With campaign-wide stops or do-not-call lists: pending dials cancelled."""
+    closings: Mapping[int, Cancellation] | None = None
+    """With campaign-wide stops or do-not-call lists: the records a cancelled dial closed, by
+    list position."""

@@ -8,11 +8,11 @@ started, which the run tells the gate's `Ledger` as each dial starts (`Gate.star
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from recall_cli.engine.caps import Calendar, Cap, Count
+from recall_cli.engine.caps import Calendar, Cap, Count, Scope
 from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.hours import OpenHours
 from recall_cli.simulate.steps import Kind
@@ -48,9 +48,75 @@ def next_period(instant: int, per: Calendar, zone: tzinfo) -> int:
 
 
 class Ledger:
-    """The starts of the counted dials of each record in progress, for its caps: only the
-    latest `max` of the largest cap of each count, as an older one can hold no dial back.
-    Kept as small tuples, since every record of a merged run may be in progress at once."""
+    """The starts of the counted dials of each record in progress (caps of scope `record`) and
+    of each phone (caps of scope `phone`, the phone across every record that holds it, as
+    `phone` names it): only the latest `max` of the largest cap of each count, as an older one
+    can hold no dial back. Kept as small tuples, since every record of a merged run may be in
+    progress at once; a phone of one record only is forgotten with its record."""
+
+    __slots__ = ("by_phone", "by_record", "phone", "phone_caps", "record_caps")
+
+    def __init__(self, caps: Sequence[Cap], phone: Phone | None = None) -> None:
+        self.record_caps = tuple(cap for cap in caps if cap.scope is Scope.RECORD)
+        self.phone_caps = tuple(cap for cap in caps if cap.scope is Scope.PHONE)
+        self.phone: Phone = _own_phone if phone is None else phone
+        self.by_record = _Starts(self.record_caps)
+        self.by_phone = _Starts(self.phone_caps)
+
+    def started(self, position: int, number: int, start: int, kind: Kind, last: bool) -> None:
+        """The record at `position` started a dial of `kind` on its `number` at `start`;
+        `last`: its record has ended with it, and its starts are forgotten."""
+        if self.record_caps:
+            if last:
+                self.by_record.forget(position)
+            else:
+                self.by_record.add(position, start, kind)
+        if self.phone_caps:
+            self.by_phone.add(self.phone(position, number), start, kind)
+
+    def ended(self, position: int, numbers: int) -> None:
+        """The record at `position`, of `numbers` phone columns, has ended: its starts, and
+        those of the phones no other record holds, are forgotten."""
+        self.by_record.forget(position)
+        if self.phone_caps:
+            for number in range(numbers):
+                slot = (position, number)
+                if self.phone(position, number) == slot:
+                    self.by_phone.forget(slot)
+
+    def earliest(
+        self,
+        position: int,
+        number: int,
+        kind: Kind,
+        moment: int,
+        epoch: int,
+        zones: tuple[tzinfo, ...],
+    ) -> int:
+        """The earliest moment ≥ `moment` at which a dial of `kind` on the record's `number`,
+        counted, exceeds no cap; a cap's own earliest moment is the oldest of its latest `max`
+        counted starts plus the period, or the start of the calendar period after it (in the
+        record's zone, `zones[-1]`, or for a phone cap the number's, `zones[number]`)."""
+        earliest = moment
+        if self.record_caps:
+            earliest = self.by_record.earliest(position, kind, earliest, epoch, zones[-1])
+        if self.phone_caps:
+            phone = self.phone(position, number)
+            earliest = self.by_phone.earliest(phone, kind, earliest, epoch, zones[number])
+        return earliest
+
+
+Phone = Callable[[int, int], Hashable]
+"""The identity of a record's number's phone (`Phonebook.phone`)."""
+
+
+def _own_phone(position: int, number: int) -> Hashable:
+    """Every number a phone of its own."""
+    return (position, number)
+
+
+class _Starts:
+    """The latest counted starts of each holder (a record, or a phone) under `caps`."""
 
     __slots__ = ("caps", "keep", "starts")
 
@@ -60,28 +126,25 @@ class Ledger:
             count: max((cap.max for cap in caps if cap.count is count), default=0)
             for count in Count
         }
-        self.starts: dict[Count, dict[int, tuple[int, ...]]] = {count: {} for count in Count}
+        self.starts: dict[Count, dict[Hashable, tuple[int, ...]]] = {count: {} for count in Count}
 
-    def started(self, position: int, start: int, kind: Kind, last: bool) -> None:
-        """The record at `position` started a dial of `kind` at `start`; `last`: its record has
-        ended with it, and its starts are forgotten."""
+    def add(self, holder: Hashable, start: int, kind: Kind) -> None:
         for count, keep in self.keep.items():
-            starts = self.starts[count]
-            if last:
-                starts.pop(position, None)
-            elif keep and (count is Count.DIALS or kind is not Kind.REPEAT):
-                kept = starts.get(position, ())
-                starts[position] = (*kept[len(kept) - keep + 1 :], start)
+            if keep and (count is Count.DIALS or kind is not Kind.REPEAT):
+                starts = self.starts[count]
+                kept = starts.get(holder, ())
+                starts[holder] = (*kept[len(kept) - keep + 1 :], start)
 
-    def earliest(self, position: int, kind: Kind, moment: int, epoch: int, zone: tzinfo) -> int:
-        """The earliest moment ≥ `moment` at which a dial of `kind`, counted, exceeds no cap of
-        the record at `position`; a cap's own earliest moment is the oldest of its latest `max`
-        counted starts plus the period, or the start of the calendar period after it."""
+    def forget(self, holder: Hashable) -> None:
+        for starts in self.starts.values():
+            starts.pop(holder, None)
+
+    def earliest(self, holder: Hashable, kind: Kind, moment: int, epoch: int, zone: tzinfo) -> int:
         earliest = moment
         for cap in self.caps:
             if cap.count is Count.ATTEMPTS and kind is Kind.REPEAT:
                 continue
-            starts = self.starts[cap.count].get(position, ())
+            starts = self.starts[cap.count].get(holder, ())
             if len(starts) < cap.max:
                 continue
             oldest = starts[-cap.max]
@@ -111,20 +174,24 @@ class Gate:
     ) -> int | None:
         """The earliest moment ≥ `moment` at which the run's caps let the record at `position`
         start a dial of `kind` on its `number`; None when that is past the calendar's end."""
-        del number  # caps of scope `record` count all the record's numbers together
         ledger, epoch = self.ledger, self.epoch
         if ledger is None:
             return moment
         if epoch + moment > _LATEST:
             return None
-        earliest = ledger.earliest(position, kind, moment, epoch, self.zones[position][-1])
+        earliest = ledger.earliest(position, number, kind, moment, epoch, self.zones[position])
         return None if epoch + earliest > _LATEST else earliest
 
-    def started(self, position: int, start: int, kind: Kind, last: bool) -> None:
-        """Count a dial of `kind` the record at `position` started at `start` (`last`: its
-        record ended with it) towards its caps."""
+    def started(self, position: int, number: int, start: int, kind: Kind, last: bool) -> None:
+        """Count a dial of `kind` the record at `position` started on its `number` at `start`
+        (`last`: its record ended with it) towards its caps."""
         if self.ledger is not None:
-            self.ledger.started(position, start, kind, last)
+            self.ledger.started(position, number, start, kind, last)
+
+    def ended(self, position: int) -> None:
+        """The record at `position` has ended: its caps forget it."""
+        if self.ledger is not None:
+            self.ledger.ended(position, len(self.zones[position]) - 1)
 
     def ready(
         self, position: int, number: int, due: int, kind: Kind

@@ -163,7 +163,9 @@ class LineLoop:
         hours, capped = self.hours[index], self.capped[index]
         wait = self.wait[index] + now - self.since[index]
         event = walk.dial(now, _HELD[capped, hours, wait > 0])
-        self.gate.started(walk.position, now, self.kind[index], walk.time is None)
+        self.gate.started(
+            walk.position, self.number[index], now, self.kind[index], walk.time is None
+        )
         self.free -= 1
         duration = event.duration
         heapq.heappush(self.busy, now + duration)

@@ -13,6 +13,7 @@ from enum import IntEnum
 from typing import NamedTuple
 
 from recall_cli.engine import (
+    Decision,
     Policy,
     Progress,
     RecordState,
@@ -21,7 +22,9 @@ from recall_cli.engine import (
     advance,
     begin_dial,
     decide,
+    withdraw,
 )
+from recall_cli.engine.progress import Barred
 from recall_cli.simulate.outcomes import OutcomeStream
 from recall_cli.simulate.summary import STATUS_INDEX
 
@@ -75,13 +78,15 @@ Step = tuple[int, int, RecordState | None, "int | Plain", int, StepInfo]
 the event's fields). A cursor is a state of a `fast.Machine` (an int) or a `Plain` record."""
 
 
-def engine_step(policy: Policy, progress: Progress, status: Status) -> StepInfo:
-    """The dial `progress` is waiting for, ended in `status`: the engine's decision, applied to
-    `progress`."""
+def engine_step(
+    policy: Policy, progress: Progress, status: Status, barred: Barred | None = None
+) -> StepInfo:
+    """The dial `progress` is waiting for, ended in `status`: the engine's decision (with
+    `barred` numbers not eligible), applied to `progress`."""
     repeat_of, repeat_count = progress.repeat_of, progress.repeat_count
     begin_dial(progress)
     number = progress.number
-    decision = decide(policy, progress, status)
+    decision = decide(policy, progress, status, barred)
     closed = decision.closed
     info = StepInfo(
         number,
@@ -113,10 +118,15 @@ class Plain:
         status, duration = self.outcomes.next(self.progress.number)
         return self.apply(policy, status), duration
 
-    def apply(self, policy: Policy, status: Status) -> Step:
-        """The waiting dial's step when it ends in `status`."""
-        info = engine_step(policy, self.progress, status)
+    def apply(self, policy: Policy, status: Status, barred: Barred | None = None) -> Step:
+        """The waiting dial's step when it ends in `status` (`barred`: numbers not eligible
+        when it ends)."""
+        info = engine_step(policy, self.progress, status, barred)
         return (STATUS_INDEX[status], info.delay, info.closed, self, info.attempt, info)
+
+    def cancel(self, policy: Policy, barred: Barred | None = None) -> Decision:
+        """The waiting dial is cancelled: the engine's decision on what follows, applied."""
+        return withdraw(policy, self.progress, barred)
 
     def due(self) -> tuple[int, Kind]:
         return self.progress.number, kind_of(self.progress)

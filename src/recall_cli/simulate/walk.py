@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recall_cli.engine import Contact, Policy, RecordState, Status, start
+from recall_cli.engine.progress import Barred
 from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.dials import Event, RecordResult
 from recall_cli.simulate.fast import Machine
@@ -99,6 +100,13 @@ class Walk:
             )
             # The record waits now: it keeps its place in the stream, not the block's numbers.
             stream.draws = None
+        return self.settle(start, due, step, duration, held)
+
+    def settle(
+        self, start: int, due: int, step: Step, duration: int, held: tuple[HeldBy, ...] | None
+    ) -> Event:
+        """The waiting dial, due at `due`, started at `start` and decided as `step`: its event;
+        the record waits for its next dial (or ends)."""
         _, delay, closed, following, attempts, info = step
         self.dials += 1
         end = start + duration
@@ -136,6 +144,33 @@ class Walk:
             () if held is None else held,
         )
 
+    def cancel(self, moment: int, barred: Barred | None) -> bool:
+        """The waiting dial is cancelled at `moment` (its phone is stopped campaign-wide, or
+        listed): the record goes on as if its last dial had ended in `stop_number` then, with
+        `barred` numbers not eligible. Whether that closed it (at `moment`, keeping its last
+        dial's status)."""
+        cursor = self.cursor
+        if not isinstance(cursor, Plain):
+            raise TypeError("a cancelled dial is decided by the engine, not the table")
+        decision = cursor.cancel(self.policy, barred)
+        closed = decision.closed
+        if closed is None:
+            self.time = moment
+            return False
+        self.time = None
+        attempts = cursor.progress.attempts
+        self.result = RecordResult(
+            self.position,
+            self.contact,
+            closed,
+            attempts,
+            self.dials,
+            moment,
+            self.last,
+            decision.then,
+        )
+        return True
+
     def expire(self) -> RecordResult:
         """End the record open: the run ends before its waiting dial."""
         cursor = self.cursor
@@ -164,18 +199,19 @@ class Walker:
         if self.machine is not None and not isinstance(self.source, ProfileSource):
             raise TypeError("a table of steps draws from a profile")
 
-    def walk(self, position: int, contact: Contact) -> Walk:
+    def walk(self, position: int, contact: Contact, barred: Barred | None = None) -> Walk:
         """The record at list `position`, waiting for its first dial at time 0 (or ended
-        `no_numbers`)."""
+        `no_numbers`); `barred`: its numbers not eligible at the start (stepped by the engine
+        then, never through the table)."""
         cursor: int | Plain
         stream = None
-        if self.machine is not None:
+        if self.machine is not None and barred is None:
             assert isinstance(self.source, ProfileSource)
             cursor = self.machine.start(contact.dialable)
             if cursor >= 0:
                 stream = Stream(self.source.hasher, record_id(contact))
         else:
-            progress = start(self.policy.limits, contact.dialable)
+            progress = start(self.policy.limits, contact.dialable, barred)
             cursor = -1 if progress is None else Plain(progress, self.source.stream(contact))
         walk = Walk(self, position, contact, cursor, stream)
         if cursor == -1:

@@ -137,6 +137,12 @@ MESSAGES: dict[str, str] = {
     "dialer.wait.max": "line wait: longest",
     "dialer.held_by_hours": "dials held by calling hours",
     "dialer.zone_fallback": "numbers judged in the campaign's time zone (no zone found)",
+    "dialer.do_not_call": "numbers on a do-not-call list at the start (not dialled)",
+    "dialer.cancelled": "pending dials cancelled (number stopped campaign-wide or do-not-call)",
+    "timeline.cancelled.stop": (
+        "{time} · number {number} stopped campaign-wide by record {record} → record closed"
+    ),
+    "timeline.cancelled.dnc": "{time} · number {number} on the do-not-call list → record closed",
     "figures.end": "campaign's end (time from the start)",
     "figures.lines.utilisation": "line utilisation",
     "figures.lines.waited_for_line": "dials that waited for a line",

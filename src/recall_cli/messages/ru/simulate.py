@@ -153,6 +153,12 @@ MESSAGES: dict[str, str] = {
     "dialer.wait.max": "ожидание линии: наибольшее",
     "dialer.held_by_hours": "наборов отложено часами звонков",
     "dialer.zone_fallback": "номеров в часовом поясе кампании (пояс не найден)",
+    "dialer.do_not_call": "номеров в списке «не звонить» на старте (не набирались)",
+    "dialer.cancelled": "отменено ожидавших наборов (номер остановлен в кампании или «не звонить»)",
+    "timeline.cancelled.stop": (
+        "{time} · номер {number} остановлен в кампании записью {record} → запись закрыта"
+    ),
+    "timeline.cancelled.dnc": "{time} · номер {number} в списке «не звонить» → запись закрыта",
     "figures.end": "конец кампании (время от начала)",
     "figures.lines.utilisation": "загрузка линий",
     "figures.lines.waited_for_line": "наборов ждали линию",
