@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 
 from recall_cli.engine import Contact
 from recall_cli.simulate.dialing import HeldBy, Setup
@@ -23,7 +24,7 @@ from recall_cli.simulate.gate import Gate, Ledger
 from recall_cli.simulate.gauge import Gauge
 from recall_cli.simulate.hours import OpenHours
 from recall_cli.simulate.lines import LineLoop
-from recall_cli.simulate.loop import PROGRESS_EVERY, Played, selected
+from recall_cli.simulate.loop import PROGRESS_EVERY, Played, held_on_table, selected
 from recall_cli.simulate.summary import Tally
 from recall_cli.simulate.walk import Walk, Walker
 
@@ -51,7 +52,13 @@ def play(
     horizon = _NEVER if until is None else until
     checks, gauge, tally = gate(setup, epoch), Gauge(), Tally()
     positions = selected(contacts, only)
-    if setup.dialer is None:
+    if setup.dialer is None and walker.machine is not None:
+        walked = partial(_walked, checks=checks, horizon=horizon, tally=tally, gauge=gauge)
+        counted = (tally, gauge)
+        results = held_on_table(
+            walker, contacts, positions, checks, horizon, counted, walked, progressed
+        )
+    elif setup.dialer is None:
         results = []
         for done, position in enumerate(positions, 1):
             walk = walker.walk(position, contacts[position])
