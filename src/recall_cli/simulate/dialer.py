@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from recall_cli.engine import Contact, Policy
 from recall_cli.engine.phonebook import Phonebook
@@ -33,7 +34,7 @@ from recall_cli.simulate.gate import Gate, Ledger
 from recall_cli.simulate.gauge import Gauge
 from recall_cli.simulate.hours import OpenHours
 from recall_cli.simulate.lines import LineLoop
-from recall_cli.simulate.loop import PROGRESS_EVERY, Played, selected
+from recall_cli.simulate.loop import PROGRESS_EVERY, Played, held_on_table, selected
 from recall_cli.simulate.summary import Tally
 from recall_cli.simulate.walk import Walk, Walker
 
@@ -201,6 +202,12 @@ def play(
         for event in loop.run(progressed):
             tally.add(event)
         results = [walk.result for walk in walks if walk.result is not None]
+    elif setup.dialer is None and walker.machine is not None:
+        walked = partial(_walked, checks=checks, horizon=horizon, tally=tally, gauge=gauge)
+        counted = (tally, gauge)
+        results = held_on_table(
+            walker, contacts, positions, checks, horizon, counted, walked, progressed
+        )
     elif setup.dialer is None:
         results = []
         for done, position in enumerate(positions, 1):

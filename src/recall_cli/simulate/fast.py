@@ -4,7 +4,7 @@ What the engine decides after a dial depends only on the record's counters (`Pro
 the dial's status; what the profile draws next depends only on each number's previous status.
 Together they make a small set of states. The first time a state meets a status, the engine's
 own step (`steps.engine_step`) works it out — the event's fields, the delay, the next state —
-and it is kept; from then on a dial is one draw (`Stream.dial`) and one lookup.
+and it is kept; from then on a dial is one draw (`random_outcomes.draw`) and one lookup.
 
 The table is bounded: past `MAX_STATES` states it learns no new one, and a record that walks
 off it is stepped on by the engine itself, dial by dial (a `steps.Plain` record), with its own
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from recall_cli.engine import Policy, Progress, Status, start
-from recall_cli.simulate.random_outcomes import Distribution, ProfileStream, Stream, Tables
+from recall_cli.simulate.random_outcomes import Distribution, ProfileStream, Stream, Tables, draw
 from recall_cli.simulate.steps import Kind, Plain, Step, engine_step, kind_of
 from recall_cli.simulate.summary import STATUS_INDEX
 
@@ -135,7 +135,7 @@ class Machine:
 
     def take(self, state: int, stream: Stream) -> tuple[Step, int]:
         """The step and duration of the dial `state` is waiting for, drawn from `stream`."""
-        choice, duration = stream.dial(self.drawn[state])
+        choice, duration = draw(self.drawn[state], stream.number)
         step = self.steps[state][choice] or self.step(state, choice)
         return step or self.leave(state, choice, stream), duration
 
@@ -145,7 +145,7 @@ class Machine:
         record drawing on from `stream`."""
         loose = self.loose(state)
         status = loose.previous[loose.progress.number] = self.drawn[state].statuses[choice]
-        plain = Plain(loose.progress, ProfileStream(self.tables, stream, loose.previous))
+        plain = Plain(loose.progress, ProfileStream(self.tables, stream.number, loose.previous))
         return plain.apply(self.policy, status)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import struct
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from hashlib import blake2b
 
@@ -23,9 +23,10 @@ SCALE = 1 << 32
 BLOCK = 16
 """Draws in one 64-byte BLAKE2b digest."""
 unpack_block = struct.Struct(f"<{BLOCK}I").unpack
+unpack_number = struct.Struct("<I").unpack_from
 counter = struct.Struct("<I").pack
 """A block's index as the fixed-width suffix of the hashed text."""
-_FIRST_BLOCK = counter(0)
+FIRST_BLOCK = counter(0)
 
 
 def seed_key(seed: int) -> bytes:
@@ -34,46 +35,43 @@ def seed_key(seed: int) -> bytes:
 
 
 class Stream:
-    """A record's stream of 32-bit random numbers, block by block, and the one way dials draw
-    from it (`dial`). Its place is (`index`, `used`): the block it reads and the draws of it
-    taken. A record that waits lets go of the block's numbers (`draws = None`), keeping its
-    place and its 64-byte digest only; they are unpacked again when it next dials."""
+    """A record's stream of 32-bit random numbers, block by block (`number`). Its place is
+    (`index`, `used`): the block it reads and the numbers of it taken. Between dials it keeps
+    its block as the 64-byte digest BLAKE2b made, never hashed twice, and reads each number
+    from it in place: the unpacked block would cost ten times the memory for every record in
+    progress of a merged run."""
 
-    __slots__ = ("_hasher", "_id", "digest", "draws", "index", "used")
+    __slots__ = ("_hasher", "_id", "digest", "index", "used")
 
-    def __init__(self, hasher: blake2b, record_id: bytes) -> None:
+    def __init__(self, hasher: blake2b, record_id: bytes, index: int = 0, used: int = 0) -> None:
+        """The stream of `record_id` at number `used` of block `index`."""
         self._hasher = hasher
         self._id = record_id
-        self.index = self.used = 0
-        first = hasher.copy()
-        first.update(record_id + _FIRST_BLOCK)
-        self.digest = first.digest()
-        self.draws: tuple[int, ...] | None = None
+        self.index = index
+        self.used = used
+        self.digest = digest(hasher, record_id, index)
 
-    def dial(self, drawn: Distribution) -> tuple[int, int]:
-        """A dial's draw from `drawn`: its status's position in `drawn.statuses` and its
-        duration. One number picks the status; one more the duration, only when it is a range."""
-        draws, used = self.draws, self.used
-        if draws is None:
-            draws = self.draws = unpack_block(self.digest)
+    def number(self) -> int:
+        """The stream's next number."""
+        used = self.used
         if used == BLOCK:
-            draws, used = self._next(), 0
-        choice = bisect_right(drawn.bounds, draws[used])
-        used += 1
-        span = drawn.spans[choice]
-        if span == 1:
-            self.used = used
-            return choice, drawn.lows[choice]
-        if used == BLOCK:
-            draws, used = self._next(), 0
+            self.index += 1
+            self.digest = digest(self._hasher, self._id, self.index)
+            used = 0
         self.used = used + 1
-        return choice, drawn.lows[choice] + ((draws[used] * span) >> 32)
+        value: int = unpack_number(self.digest, used << 2)[0]
+        return value
 
-    def _next(self) -> tuple[int, ...]:
-        self.index += 1
-        self.digest = digest(self._hasher, self._id, self.index)
-        self.draws = draws = unpack_block(self.digest)
-        return draws
+
+def draw(drawn: Distribution, number: Callable[[], int]) -> tuple[int, int]:
+    """The one way a dial draws from a record's numbers (`number` gives the next): its
+    status's position in `drawn.statuses` and its duration. One number picks the status; one
+    more the duration, only when it is a range. Every path of play draws through here."""
+    choice = bisect_right(drawn.bounds, number())
+    span = drawn.spans[choice]
+    if span == 1:
+        return choice, drawn.lows[choice]
+    return choice, drawn.lows[choice] + ((number() * span) >> 32)
 
 
 def record_id(contact: Contact) -> bytes:
@@ -160,16 +158,18 @@ def compile_profile(profile: Profile) -> Tables:
 class ProfileStream:
     """One record's outcomes: each number remembers its previous status for `after`."""
 
-    __slots__ = ("_draws", "_previous", "_tables")
+    __slots__ = ("_number", "_previous", "_tables")
 
-    def __init__(self, tables: Tables, draws: Stream, previous: list[Status | None]) -> None:
+    def __init__(
+        self, tables: Tables, number: Callable[[], int], previous: list[Status | None]
+    ) -> None:
         self._tables = tables
-        self._draws = draws
+        self._number = number
         self._previous = previous
 
     def next(self, number: int) -> tuple[Status, int]:
         drawn = self._tables.following(self._previous[number])
-        choice, duration = self._draws.dial(drawn)
+        choice, duration = draw(drawn, self._number)
         status = self._previous[number] = drawn.statuses[choice]
         return status, duration
 
@@ -186,7 +186,7 @@ class ProfileSource:
         self.hasher = keyed(seed)
 
     def stream(self, contact: Contact) -> ProfileStream:
-        draws = Stream(self.hasher, record_id(contact))
+        draws = Stream(self.hasher, record_id(contact)).number
         return ProfileStream(self.tables, draws, [None] * len(contact.phones))
 
     def statuses(self) -> frozenset[Status]:

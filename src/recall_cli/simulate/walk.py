@@ -17,7 +17,7 @@ from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.dials import Event, RecordResult
 from recall_cli.simulate.fast import Machine
 from recall_cli.simulate.outcomes import OutcomeSource
-from recall_cli.simulate.random_outcomes import ProfileSource, Stream, record_id
+from recall_cli.simulate.random_outcomes import ProfileSource, Stream, draw, record_id
 from recall_cli.simulate.steps import Due, Plain, Step
 
 
@@ -31,7 +31,6 @@ class Walk:
         "dials",
         "last",
         "machine",
-        "pending",
         "policy",
         "position",
         "result",
@@ -48,10 +47,11 @@ class Walk:
         stream: Stream | None,
         time: int = 0,
         dials: int = 0,
-        pending: tuple[Step, int] | None = None,
+        last: Status | None = None,
     ) -> None:
         """The record at list `position` waiting at `cursor` for a dial due at `time`, after
-        `dials` dials; `pending`: that dial's step and duration when they are drawn already."""
+        `dials` dials, the last of which ended in `last`; `stream` at the waiting dial's
+        numbers."""
         self.policy = walker.policy
         self.machine = walker.machine
         self.position = position
@@ -60,9 +60,8 @@ class Walk:
         self.stream = stream
         self.time: int | None = time
         self.dials = dials
-        self.last: Status | None = None
+        self.last = last
         self.result: RecordResult | None = None
-        self.pending = pending
 
     def due(self) -> Due | None:
         """The dial the record waits for; None once it has ended."""
@@ -83,23 +82,19 @@ class Walk:
             raise ValueError(
                 f"record {self.contact.id}: a dial due at {due} cannot start at {start}"
             )
-        if self.pending is not None:
-            (step, duration), self.pending = self.pending, None
-        elif isinstance(cursor, Plain):
+        if isinstance(cursor, Plain):
             step, duration = cursor.step(self.policy)
         else:
             machine, stream = self.machine, self.stream
             assert machine is not None
             assert stream is not None
             # `Machine.take`, inlined: this is the events' hot path.
-            choice, duration = stream.dial(machine.drawn[cursor])
+            choice, duration = draw(machine.drawn[cursor], stream.number)
             step = (
                 machine.steps[cursor][choice]
                 or machine.step(cursor, choice)
                 or machine.leave(cursor, choice, stream)
             )
-            # The record waits now: it keeps its place in the stream, not the block's numbers.
-            stream.draws = None
         return self.settle(start, due, step, duration, held)
 
     def settle(
