@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -52,7 +53,13 @@ explain.register(app)
 def main() -> None:
     """The `recall` command: stdout and stderr in UTF-8, their failures told (see
     `take_streams`); a write that fails outside any command (the help text, say) still gets
-    one line, exit 2."""
+    one line, exit 2.
+
+    Pydantic's plugins are off unless `PYDANTIC_DISABLE_PLUGINS` is set: recall uses none, and
+    looking for them scans every installed distribution's entry points when the first model is
+    built. Set for this process only (recall starts no other); an empty value turns them back on.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     take_streams()
     try:
         try:
