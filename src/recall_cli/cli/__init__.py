@@ -10,6 +10,7 @@ import typer
 
 from recall_cli import __version__
 from recall_cli.cli import compare, explain, simulate, validate
+from recall_cli.cli.ending import OwnProcess, end_now
 from recall_cli.cli.output import take_streams
 from recall_cli.messages import detect_lang
 from recall_cli.problems import RecallError
@@ -63,9 +64,16 @@ def main() -> None:
     take_streams()
     try:
         try:
-            app()
+            app(obj=OwnProcess())
         finally:
             sys.stdout.flush()
     except RecallError as error:
         print_problems(error.problems, detect_lang())
         sys.exit(int(error.exit_code))
+    except SystemExit as done:
+        # A command that ends with its output written (0) or with findings told (1) ends the
+        # process at once (see `cli/ending.py`); a usage error, a failed write or a closed pipe
+        # take the usual way out.
+        if done.code is None or done.code in (0, 1):
+            end_now(int(done.code or 0))
+        raise
