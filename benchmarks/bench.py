@@ -143,13 +143,18 @@ class Job:
 def run(command: Command) -> Measured:
     """Wall time, CPU time and peak RSS of one run of `command`, which must succeed."""
     environment = CHILD_ENV | command.env
-    began = time.perf_counter()
-    child = subprocess.Popen(command.argv, stdout=subprocess.DEVNULL, env=environment)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - began
+    said = OUT / "stderr.txt"  # a run's notes (records with no number…) shown only if it fails
+    with said.open("wb") as stderr:
+        began = time.perf_counter()
+        child = subprocess.Popen(
+            command.argv, stdout=subprocess.DEVNULL, stderr=stderr, env=environment
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - began
     code = os.waitstatus_to_exitcode(status)
     if code:
-        raise SystemExit(f"failed ({code}): {' '.join(command.argv)}")
+        told = said.read_text(encoding="utf-8", errors="replace")
+        raise SystemExit(f"failed ({code}): {' '.join(command.argv)}\n{told}")
     return Measured(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 

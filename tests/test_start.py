@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from recall_cli.cli.output import PIPE_CLOSED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,3 +172,20 @@ def test_a_reader_that_went_away_still_gets_exit_141(tmp_path: Path) -> None:
         os.close(writing)
     assert done.returncode == PIPE_CLOSED
     assert done.stderr == "<shutdown>"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_finished_run_whose_last_flush_fails_still_exits_2() -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-c", WITH_SHUTDOWN_NOTE, *SIMULATE, *JSON, "--lang", "en"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_environment(),
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "<stdout>: error RC001 cannot write the output here: No space left on device\n<shutdown>"
+    )
