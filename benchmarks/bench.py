@@ -474,6 +474,7 @@ def play(job: Job) -> dict[str, Any]:
         per_round = statistics.median(
             slow.measured[i].seconds / fast.measured[i].seconds for i in counted
         )
+        of_cpu = slow.cpu(counted) / fast.cpu(counted)
         kept = ratio.at_most is None or of_medians <= ratio.at_most
         ratios.append(
             {
@@ -482,6 +483,7 @@ def play(job: Job) -> dict[str, Any]:
                 "meaning": ratio.meaning,
                 "ratio_of_medians": of_medians,
                 "median_round_ratio": per_round,
+                "cpu_ratio_of_medians": of_cpu,
                 "at_most": ratio.at_most,
                 "kept": kept,
             }
@@ -529,8 +531,8 @@ def markdown(results: Sequence[dict[str, Any]]) -> str:
             )
     lines += [
         "",
-        "| job | ratio | of medians | median of rounds | bound |",
-        "|---|---|---:|---:|---|",
+        "| job | ratio | of medians | median of rounds | of CPU medians | bound |",
+        "|---|---|---:|---:|---:|---|",
     ]
     for result in results:
         for ratio in result["ratios"]:
@@ -538,7 +540,8 @@ def markdown(results: Sequence[dict[str, Any]]) -> str:
             bound += "" if ratio["at_most"] is None else ("kept" if ratio["kept"] else "EXCEEDED")
             lines.append(
                 f"| {result['job']} | {ratio['slow']} ÷ {ratio['fast']} ({ratio['meaning']}) | "
-                f"{ratio['ratio_of_medians']:.2f}× | {ratio['median_round_ratio']:.2f}× | {bound} |"
+                f"{ratio['ratio_of_medians']:.2f}× | {ratio['median_round_ratio']:.2f}× | "
+                f"{ratio['cpu_ratio_of_medians']:.2f}× | {bound} |"
             )
     for result in results:
         if result["job"] == "million":
