@@ -20,6 +20,7 @@ from recall_cli.cli.common import (
     reported,
     resolve_lang,
 )
+from recall_cli.cli.ending import finished
 from recall_cli.cli.plan import COMPARE_RUNS, CompareFormat, CompareOptions, plan_compare
 from recall_cli.loaders.gc_pause import paused_gc
 
@@ -29,6 +30,7 @@ def register(app: typer.Typer) -> None:
 
 
 def compare_command(
+    ctx: typer.Context,
     config_a: Annotated[Path, typer.Argument(metavar="A", help="Campaign config A (YAML).")],
     config_b: Annotated[Path, typer.Argument(metavar="B", help="Campaign config B (YAML).")],
     contact_list: ListArgument,
@@ -66,4 +68,6 @@ def compare_command(
         encoding=encoding,
     )
     with reported(language), paused_gc():
-        execute.compare(plan_compare(options), language)
+        plan = plan_compare(options)  # kept alive until `finished`: not freed one by one
+        execute.compare(plan, language)
+        finished(ctx)

@@ -19,6 +19,7 @@ from recall_cli.cli.common import (
     reported,
     resolve_lang,
 )
+from recall_cli.cli.ending import finished
 from recall_cli.cli.plan import RunFormat, RunOptions, plan_run
 from recall_cli.loaders.gc_pause import paused_gc
 
@@ -28,6 +29,7 @@ def register(app: typer.Typer) -> None:
 
 
 def simulate_command(
+    ctx: typer.Context,
     config: Annotated[Path, typer.Argument(metavar="CONFIG", help="Campaign config (YAML).")],
     contact_list: ListArgument,
     script: Annotated[
@@ -79,4 +81,6 @@ def simulate_command(
         encoding=encoding,
     )
     with reported(language), paused_gc():
-        execute.run(plan_run(options), language)
+        plan = plan_run(options)  # kept alive until `finished`: not freed one by one
+        execute.run(plan, language)
+        finished(ctx)

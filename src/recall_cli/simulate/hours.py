@@ -15,8 +15,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-import holidays
-
 from recall_cli.engine.hours import MINUTES_PER_DAY, Day, Hours
 
 SECONDS_PER_DAY = 86_400
@@ -39,6 +37,9 @@ Interval = tuple[int, int]
 def public_holidays(country: str, year: int) -> frozenset[date]:
     """The public holidays of `country` (ISO alpha-2) in `year`, substituted days off included,
     from the maintained `holidays` calendars."""
+    # Imported here: it loads every calendar it has, and most runs have no calling hours.
+    import holidays  # noqa: PLC0415
+
     return frozenset(holidays.country_holidays(country, years=year))
 
 
