@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
-from recall_cli.cli.output import open_output
-from recall_cli.cli.plan import CompareFormat, ComparePlan, RunFormat, RunPlan
+from recall_cli.cli.output import copy_spool, open_output, spool
+from recall_cli.cli.plan import CompareFormat, ComparePlan, RunFormat, RunPlan, Streamed
 from recall_cli.cli.setup import dialer_output
 from recall_cli.engine import Contact
 from recall_cli.loaders import codes
@@ -22,13 +23,14 @@ from recall_cli.problems import Location, Problem, RecallError
 from recall_cli.render import data
 from recall_cli.render.console import error_console, table_console
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate import montecarlo
+from recall_cli.simulate import loop, montecarlo
 from recall_cli.simulate.dialing import Setup
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.outcomes import OutcomesExhaustedError
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
 from recall_cli.simulate.simulator import Event, RecordResult
+from recall_cli.simulate.summary import Counts, combine, count
 
 if TYPE_CHECKING:
     from recall_cli.loaders.config import Campaign
@@ -45,6 +47,10 @@ ROWS_SHOWN = 10
 def run(plan: RunPlan, lang: Lang) -> None:
     """Play `plan` once, or `plan.runs` times for figures, and write it; then tell on stderr
     what the list holds that could not be dialled."""
+    if plan.streamed is not None:
+        _write_streamed(plan, plan.streamed, lang)
+        note_skipped(plan.contacts.file, plan.streamed.problems, lang)
+        return
     problems = list_problems(played(plan))
     if plan.runs > 1:
         _write_runs(plan, lang)
@@ -234,6 +240,51 @@ def _write_run(plan: RunPlan, problems: ListProblems, lang: Lang) -> None:
             else:
                 records = data.jsonl_records(results, info, closings)
                 data.write_jsonl(out, info, events, records, summary, problems)
+
+
+def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> None:
+    """A Part I run of a list read a chunk at a time, to JSON or JSON Lines: its records are
+    played chunk by chunk and written to a spool as they end, with the figures counted as
+    they go; then the output is written in its order, the events merged from the list read
+    again. Only a chunk of the list and the records in progress are ever held."""
+    info = _info(plan, plan.campaign, None)
+    runner = _runner(plan)
+    walker, until = runner.walker, plan.horizon.seconds
+    passes = 1 if plan.no_events else 2
+    parts: list[Counts] = []
+
+    def results(advance: Progressed | None) -> Iterator[RecordResult]:
+        for chunk in streamed.reading.chunks():
+            played = loop.play(walker, chunk, until, None, advance)
+            parts.append(count(played.results, played.tally))
+            yield from played.results
+
+    json = plan.output_format is RunFormat.JSON
+    with (
+        open_output(plan.output) as out,
+        spool(plan.output) as spooled,
+        progress(streamed.count * passes, lang) as advance,
+    ):
+        if json:
+            data.write_json_items(spooled, data.json_records(results(advance), info))
+        else:
+            for chunk in data.jsonl_records(results(advance), info):
+                spooled.write(chunk)
+        summary = combine(parts)
+        roster = loop.Roster()
+        shown = replace(info, contacts=roster)
+        merged = None
+        if not plan.no_events:
+            chunks = streamed.reading.chunks()
+            merged = loop.streamed(walker, chunks, roster, until, advance)
+        if json:
+            out.write(data.json_opening(info, summary, streamed.problems))
+            copy_spool(spooled, out)
+            data.write_json_closing(out, shown, merged)
+        else:
+            data.write_jsonl_opening(out, shown, merged)
+            copy_spool(spooled, out)
+            out.write(data.jsonl_closing(info, summary, streamed.problems))
 
 
 def _table(

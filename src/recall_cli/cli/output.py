@@ -84,6 +84,35 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         yield out
 
 
+@contextlib.contextmanager
+def spool(path: Path | None) -> Iterator[TextIO]:
+    """A temp file for part of the output written before what comes ahead of it in the
+    output (the records a JSON summary precedes): beside the file `path` resolves to, so that
+    it is on the same disk, or in the temp dir for stdout or a stream. Deleted on leaving; a
+    write that fails names `path` (exit 2)."""
+    where = STDOUT if path is None else str(path)
+    place = None
+    if path is not None and _kind(path) is Kind.FILE:
+        place = str(Path(os.path.realpath(path)).parent)
+    try:
+        handle = tempfile.TemporaryFile(dir=place)  # noqa: SIM115 (closed with the text below)
+    except OSError as error:
+        raise _unwritable(where, error) from None
+    with _text(_Sink(handle.fileno(), where, closefd=False), newline="") as text, handle:
+        yield text
+
+
+def copy_spool(spooled: TextIO, out: TextIO) -> None:
+    """What `spooled` (a `spool`) holds, written to `out`."""
+    spooled.flush()
+    os.lseek(spooled.fileno(), 0, os.SEEK_SET)
+    reader = io.TextIOWrapper(
+        io.FileIO(spooled.fileno(), "r", closefd=False), encoding="utf-8", newline=""
+    )
+    while block := reader.read(1 << 20):
+        out.write(block)
+
+
 def take_streams() -> None:
     """Make stdout and stderr UTF-8 whatever the locale, with their writes going through
     `_Sink`: a failed write to stdout is told on stderr (exit 2); stderr that fails leaves

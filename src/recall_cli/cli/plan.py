@@ -20,10 +20,14 @@ from recall_cli.cli.outcomes import Outcomes, check_rules, profile_outcomes, scr
 from recall_cli.cli.output import check_output
 from recall_cli.cli.setup import dialer_setup
 from recall_cli.cli.usage import UsageError
+from recall_cli.engine import Contact
 from recall_cli.loaders import codes
-from recall_cli.loaders.contacts import ContactList, load_list
+from recall_cli.loaders.contacts import ContactList, ListColumns, load_list
+from recall_cli.loaders.contacts.model import UnusableError
+from recall_cli.loaders.contacts.phone_cells import ListProblems, combined, list_problems
+from recall_cli.loaders.contacts.reading import ListReading, open_list
 from recall_cli.messages import Message
-from recall_cli.problems import Location, Problem, RecallError
+from recall_cli.problems import Location, Problem, RecallError, errors_in
 from recall_cli.simulate.clock import FIRST_YEAR, LAST_YEAR, Clock, in_calendar
 from recall_cli.simulate.dialing import Setup
 
@@ -128,10 +132,15 @@ class RunPlan:
     """The script the outcomes come from, blamed when they run out."""
     setup: Setup | None = None
     """The dialer (calling hours, lines, each number's zone); None for a Part I run."""
+    streamed: Streamed | None = None
+    """The list read again, a chunk at a time, as the run plays it; `contacts` then holds no
+    records. None: the run plays `contacts.records`."""
 
     @property
     def size(self) -> int:
         """Records one pass plays."""
+        if self.streamed is not None:
+            return self.streamed.count
         return selected_size(self.selection, self.contacts)
 
     @property
@@ -140,6 +149,16 @@ class RunPlan:
         phone caps or campaign-wide stops, records wait for or act on each other, so a
         record's timeline is the one of the full run."""
         return self.setup is not None and self.setup.plays_whole(self.campaign.policy)
+
+
+@dataclass(frozen=True, slots=True)
+class Streamed:
+    """A list checked whole and read again as a run plays it: its reading, its records' count
+    and what its phone cells hold that cannot be dialled."""
+
+    reading: ListReading
+    count: int
+    problems: ListProblems
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +197,23 @@ def plan_run(options: RunOptions) -> RunPlan:
     if outcomes is not None:
         check_rules((campaign,), outcomes)
     table = options.output_format is RunFormat.TABLE
+    if outcomes is not None and _streams(options, campaign):
+        streamed = stream_list(options.contact_list, campaign.columns, options.encoding)
+        return RunPlan(
+            inputs=options.inputs,
+            campaign=campaign,
+            contacts=streamed.reading.contacts(()),
+            outcomes=outcomes,
+            clock=clock,
+            horizon=horizon,
+            selection=None,
+            runs=options.runs,
+            output_format=options.output_format,
+            output=options.output,
+            no_events=options.no_events,
+            script=None,
+            streamed=streamed,
+        )
     contacts = load_list(options.contact_list, campaign.columns, options.encoding, fields=table)
     if outcomes is None:
         assert options.script is not None
@@ -198,6 +234,42 @@ def plan_run(options: RunOptions) -> RunPlan:
         script=options.script,
         setup=dialer_setup(campaign, contacts.records),
     )
+
+
+def _streams(options: RunOptions, campaign: Campaign) -> bool:
+    """Whether a run plays its list as it is read: one run of all records with a profile, to
+    JSON or JSON Lines, with no dialer (whose records wait for each other)."""
+    return (
+        options.runs == 1
+        and not options.records
+        and options.output_format in (RunFormat.JSON, RunFormat.JSONL)
+        and campaign.hours is None
+        and campaign.dialer is None
+        and not campaign.caps
+    )
+
+
+def stream_list(path: Path, columns: ListColumns, encoding: str | None) -> Streamed:
+    """The list checked whole, a chunk at a time, holding none of its records: a
+    `RecallError` with every error in it."""
+    problems: list[Problem] = []
+    parts: list[ListProblems] = []
+    count = 0
+
+    def counted(chunk: list[Contact]) -> None:
+        nonlocal count
+        count += len(chunk)
+        parts.append(list_problems(chunk))
+
+    try:
+        reading = open_list(path, columns, encoding, fields=False)
+        usable = reading.check(problems, counted)
+    except UnusableError as stop:
+        raise RecallError(errors_in(list(stop.problems))) from None
+    errors = errors_in(problems)
+    if errors or not usable:
+        raise RecallError(sorted(errors, key=lambda problem: problem.location))
+    return Streamed(reading, count, combined(parts))
 
 
 def plan_compare(options: CompareOptions) -> ComparePlan:

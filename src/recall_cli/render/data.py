@@ -278,10 +278,26 @@ def write_json(
     """One JSON document, events last so that they stream from the simulation. `records` are
     chunks of `json_records`, in list order, however the records were split into them; the
     summary tells the list's `problems`, if any."""
+    out.write(json_opening(run, summary, problems))
+    _write_items(out, records)
+    write_json_closing(out, run, events)
+
+
+def json_opening(run: RunInfo, summary: Summary, problems: ListProblems | None = None) -> str:
+    """The JSON document up to its records' first: the header and the summary."""
     head = _dump(header(run))[:-1]
     figures = _dump(summary_data(summary, run, problems))
-    out.write(f'{head},\n"summary":{figures},\n"records":[')
+    return f'{head},\n"summary":{figures},\n"records":['
+
+
+def write_json_items(out: TextIO, records: Iterable[str]) -> None:
+    """The records of the JSON document (chunks of `json_records`), as `write_json` writes
+    them between `json_opening` and `write_json_closing`."""
     _write_items(out, records)
+
+
+def write_json_closing(out: TextIO, run: RunInfo, events: Iterator[Event] | None) -> None:
+    """The JSON document after its records: the events, if any, and its end."""
     out.write("]")
     if events is not None:
         out.write(',\n"events":[')
@@ -312,15 +328,25 @@ def write_jsonl(
     """One object a line, each with a `type`: the header, every event as it happens, every
     record (`records`: chunks of `jsonl_records`, in list order), then the summary (with the
     list's `problems`, if any)."""
+    write_jsonl_opening(out, run, events)
+    for chunk in records:
+        out.write(chunk)
+    out.write(jsonl_closing(run, summary, problems))
+
+
+def write_jsonl_opening(out: TextIO, run: RunInfo, events: Iterator[Event] | None) -> None:
+    """The JSON Lines up to the records': the header and every event."""
     out.write(_dump({"type": "run", **header(run)}) + "\n")
     write = out.write
     if events is not None:
         lines = ('{"type":"event",' + event_json(event, run)[1:] + "\n" for event in events)
         for chunk in _joined(lines, ""):
             write(chunk)
-    for chunk in records:
-        write(chunk)
-    out.write(_dump({"type": "summary", **summary_data(summary, run, problems)}) + "\n")
+
+
+def jsonl_closing(run: RunInfo, summary: Summary, problems: ListProblems | None = None) -> str:
+    """The JSON Lines' last: the summary."""
+    return _dump({"type": "summary", **summary_data(summary, run, problems)}) + "\n"
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (or, after a tab or a

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import codecs
 import io
+from typing import BinaryIO
 
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts.model import UnusableError
-from recall_cli.loaders.files import refuse_wide
+from recall_cli.loaders.files import refuse_wide, wide_encoding
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError, UnreadableError
 
@@ -83,3 +84,47 @@ def split_lines(text: str) -> list[str]:
     if any(char in text for char in _OTHER_BREAKS):
         return io.StringIO(text, newline="").readlines()
     return text.splitlines(keepends=True)  # the same lines, twice as fast
+
+
+SCAN_BYTES = 1 << 20
+"""Bytes a file is checked in before it is read a chunk at a time."""
+
+
+def file_encoding(path: str, forced: str | None) -> str | None:
+    """The encoding `decode` would read the file at `path` in, found by decoding it a block at
+    a time without keeping the text; None when it would refuse the file (a wide or binary
+    file, a byte no candidate decodes) or it cannot be read here, for the whole reading to
+    find and place why."""
+    if forced is not None and forced.startswith(("utf-16", "utf-32")):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(SCAN_BYTES)
+            if wide_encoding(first) is not None:
+                return None
+            if forced is not None:
+                utf8_bom = forced == "utf-8" and first.startswith(UTF8_BOM)
+                candidates = ["utf-8-sig" if utf8_bom else forced]
+            elif first.startswith(UTF8_BOM):
+                candidates = ["utf-8-sig"]
+            else:
+                candidates = ["utf-8", "cp1251"]
+            for candidate in candidates:
+                handle.seek(0)
+                if _decodes(handle, candidate):
+                    return candidate
+    except OSError:
+        return None
+    return None
+
+
+def _decodes(handle: BinaryIO, encoding: str) -> bool:
+    """Whether the bytes of `handle` decode in `encoding` to text without a NUL."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        while block := handle.read(SCAN_BYTES):
+            if b"\x00" in block or "\x00" in decoder.decode(block):
+                return False
+        return "\x00" not in decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False

@@ -45,9 +45,12 @@ class Record:
     too_long: int = -1  # the cell that grew past the csv field limit
 
 
-def numbered(lines: Sequence[str], first: int) -> Iterator[tuple[int, str]]:
-    """Lines `first`, `first + 1`… of `lines` with their 1-based numbers."""
-    return ((number, lines[number - 1]) for number in range(first, len(lines) + 1))
+def numbered(lines: Sequence[str], first: int, before: int = 0) -> Iterator[tuple[int, str]]:
+    """Lines `first`, `first + 1`… of `lines` with their 1-based numbers in the file, whose
+    first `before` lines come before `lines`."""
+    return (
+        (number, lines[number - 1 - before]) for number in range(first, before + len(lines) + 1)
+    )
 
 
 def scan(
@@ -146,9 +149,12 @@ class ListText:
     delimiter: str
     limit: int
     """The csv module's field size limit when the list was read."""
+    before: int = 0
+    """The file's lines before `lines`: a list read in chunks holds one chunk's lines."""
 
     def scan(self, line: int, stop: int | None = None) -> Record:
-        return scan(numbered(self.lines, line), line, self.delimiter, self.limit, stop)
+        lines = numbered(self.lines, line, self.before)
+        return scan(lines, line, self.delimiter, self.limit, stop)
 
     def cell(self, line: int, index: int) -> tuple[int, int]:
         """Where cell `index` of the record on `line` starts (see `cell_start`)."""

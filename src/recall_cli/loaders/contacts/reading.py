@@ -1,16 +1,23 @@
 """Reading a contact list: its bytes to a `ContactList`, every problem at its line and column.
 
-The normal path is `csv.reader` over the decoded lines with nothing per cell but `strip()`,
-a column at a time (`columnar`); any other list is read again row by row. Problems are placed
-(`positions`) only after the rows that have them are known.
+A list is read a chunk of lines at a time (`ListReading`): a regular file from the file, so
+that no more than a chunk's text is held, any other list from its text in memory. The normal
+chunk is `csv.reader` over its lines with nothing per cell but `strip()`, a column at a time
+(`columnar`); any other is read again row by row. Problems are placed (`positions`) only
+after the rows that have them are known; ids are checked for repeats by digest (`ids`).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Sequence
-from itertools import islice
-from operator import attrgetter, itemgetter
+import os
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
+from functools import partial
+from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +26,9 @@ from recall_cli.engine.zones import parse_zone_cell
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import columnar
 from recall_cli.loaders.contacts.columns import Layout, find_layout
-from recall_cli.loaders.contacts.decoding import codec_name, decode, split_lines
+from recall_cli.loaders.contacts.decoding import codec_name, decode, file_encoding, split_lines
 from recall_cli.loaders.contacts.dialect import detect_delimiter, first_content
+from recall_cli.loaders.contacts.ids import IdLedger, repeats
 from recall_cli.loaders.contacts.model import (
     MAX_LIST_BYTES,
     ContactList,
@@ -29,14 +37,18 @@ from recall_cli.loaders.contacts.model import (
     UnusableError,
 )
 from recall_cli.loaders.contacts.positions import ListText
-from recall_cli.loaders.files import Source, as_source, read_source
+from recall_cli.loaders.files import STDIN, Source, as_source, display_name, read_source
 from recall_cli.loaders.gc_pause import paused_gc
+from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError, UnreadableError, errors_in
 
 if TYPE_CHECKING:
     from _csv import Reader
 
-_ID = attrgetter("id")
+CHUNK_LINES = 8192
+"""Lines read at a time: a chunk's text, rows and records are all a reading holds of them."""
+Lines = Callable[[], AbstractContextManager[Iterator[str]]]
+"""Opens a list's physical lines, from the first, for one reading."""
 
 
 def load_list(
@@ -60,27 +72,25 @@ def check_list(
     columns: ListColumns | None = None,
     encoding: str | None = None,
     fields: bool = True,
+    chunk: int = CHUNK_LINES,
 ) -> ListReport:
     """Read a list, collecting every problem (warnings included) instead of stopping.
 
     `path` is a path ("-" for stdin) or a `Source` holding bytes read already. A missing file,
-    or an encoding name no codec knows, raises `UnreadableError` (exit 2).
+    or an encoding name no codec knows, raises `UnreadableError` (exit 2). The records are
+    read `chunk` lines at a time (the answer is the same for any `chunk`).
     """
-    source = as_source(path)
-    codec = None if encoding is None else codec_name(source.name, encoding)
-    try:
-        data = read_source(source, MAX_LIST_BYTES)
-    except UnreadableError:
-        raise
-    except RecallError as error:
-        return ListReport(None, sorted(error.problems, key=_where))
     problems: list[Problem] = []
     try:
         with paused_gc():
-            contacts = _read(source, data, codec, columns or ListColumns(), fields, problems)
+            reading = open_list(path, columns, encoding, fields, chunk)
+            records = reading.records(problems)
+            contacts = None if records is None else reading.contacts(records)
     except UnusableError as stop:
         problems.extend(stop.problems)
         contacts = None
+    except _TooLargeError as error:
+        return ListReport(None, sorted(error.problems, key=_where))
     problems.sort(key=_where)
     if errors_in(problems):
         contacts = None
@@ -91,38 +101,222 @@ def _where(problem: Problem) -> Location:
     return problem.location
 
 
-def _read(
-    source: Source,
-    data: bytes,
-    forced: str | None,
-    columns: ListColumns,
-    fields: bool,
-    problems: list[Problem],
-) -> ContactList | None:
-    """The list in `data`, noting its problems in `problems`; None when a csv error cut it
-    off. Problems after which nothing more can be read are raised as `UnusableError`."""
-    decoded, encoding = decode(source.name, data, forced)
-    lines = split_lines(decoded)
-    del decoded
-    delimiter = detect_delimiter(first_content(lines))
-    text = ListText(source.name, lines, delimiter, csv.field_size_limit())
-    reader = csv.reader(lines, delimiter=delimiter)
+class _TooLargeError(Exception):
+    """A list too large to read (a `RecallError` of `read_source`): its problems alone."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__()
+        self.problems = problems
+
+
+def open_list(
+    path: str | Path | Source,
+    columns: ListColumns | None = None,
+    encoding: str | None = None,
+    fields: bool = True,
+    chunk: int = CHUNK_LINES,
+) -> ListReading:
+    """The list in `path` with its header read, its records yet to be read (`ListReading`).
+
+    A regular file that decodes cleanly is read from the file, a chunk at a time, at every
+    reading; any other list (stdin, bytes handed down, a file `decode` would refuse) is read
+    into memory once, as text. Raises `UnreadableError` (exit 2) for a file that cannot be
+    read, `UnusableError` for a list with nothing to read after its header's problems.
+    """
+    source = as_source(path)
+    codec = None if encoding is None else codec_name(source.name, encoding)
+    found = _file_encoding(source, codec)
+    lines: Lines
+    if found is not None:
+        lines = partial(_file_lines, source.path, found)
+    else:
+        try:
+            data = read_source(source, MAX_LIST_BYTES)
+        except UnreadableError:
+            raise
+        except RecallError as error:
+            raise _TooLargeError(list(error.problems)) from None
+        decoded, found = decode(source.name, data, codec)
+        held = split_lines(decoded)
+        del decoded, data
+        lines = partial(_held_lines, held)
+    with lines() as first:
+        head = _head(source, first, columns or ListColumns(), fields)
+    return ListReading(source, found, head, lines, chunk)
+
+
+def _file_encoding(source: Source, forced: str | None) -> str | None:
+    """The encoding a regular file is read a chunk at a time in; None for any other list."""
+    if source.data is not None or source.path == STDIN:
+        return None
+    try:
+        status = os.stat(source.path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_LIST_BYTES:
+        return None
+    return file_encoding(source.path, forced)
+
+
+def _held_lines(lines: list[str]) -> AbstractContextManager[Iterator[str]]:
+    return nullcontext(iter(lines))
+
+
+@contextmanager
+def _file_lines(path: str, encoding: str) -> Iterator[Iterator[str]]:
+    """The file's physical lines as the csv module sees them (\\n, \\r\\n, \\r)."""
+    try:
+        with open(path, encoding=encoding, newline="") as text:
+            yield text
+    except (OSError, UnicodeDecodeError) as error:
+        # The file changed since it was checked: told as a file that cannot be read.
+        message = Message("file.unreadable", {"reason": str(error)})
+        problem = Problem(Location(display_name(path)), codes.UNREADABLE, message)
+        raise UnreadableError([problem]) from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """What the lines up to a list's header say: its delimiter, header and layout."""
+
+    delimiter: str
+    header: tuple[str, ...]
+    line: int
+    """The header's first line."""
+    end: int
+    """The lines up to the header's last."""
+    layout: Layout
+    text: ListText
+    """The lines up to the header's last, for placing what is wrong at the list's end."""
+
+
+def _head(source: Source, lines: Iterator[str], columns: ListColumns, fields: bool) -> _Head:
+    """The delimiter (of the first line with content), the header and its layout."""
+    seen: list[str] = []
+    for line in lines:
+        seen.append(line)
+        if first_content((line,)):
+            break
+    delimiter = detect_delimiter(first_content(seen))
+    taken = _Taken(chain(seen, lines))
+    text = ListText(source.name, taken.lines, delimiter, csv.field_size_limit())
+    reader = csv.reader(taken, delimiter=delimiter)
     header, header_line = _header(reader, text)
     layout = find_layout(header, header_line, columns, fields, text)
-    records = _Records(text, problems).read(reader, layout, header_line)
-    if records is None:
-        return None
-    return ContactList(
-        file=source.name,
-        records=records,
-        columns=header,
-        id_column=None if layout.id_index is None else header[layout.id_index],
-        phone_columns=tuple(header[i] for i in layout.phone_indices),
-        encoding=encoding,
-        delimiter=delimiter,
-        source=source,
-        timezone_column=None if layout.zone_index is None else header[layout.zone_index],
-    )
+    return _Head(delimiter, header, header_line, reader.line_num, layout, text)
+
+
+class _Taken:
+    """Lines passed on one at a time, each kept in `lines` (a header's few)."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines: list[str] = []
+        self._lines = lines
+
+    def __iter__(self) -> _Taken:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.lines.append(line)
+        return line
+
+
+class ListReading:
+    """A list whose header is read: its records are read at each call of `records` or
+    `chunks`, a chunk of lines at a time, with nothing of the text kept but one chunk's."""
+
+    def __init__(
+        self,
+        source: Source,
+        encoding: str,
+        head: _Head,
+        lines: Lines,
+        chunk: int,
+    ) -> None:
+        self.source = source
+        self.encoding = encoding
+        self.head = head
+        self._lines = lines
+        self._chunk = max(1, chunk)
+
+    def contacts(self, records: tuple[Contact, ...]) -> ContactList:
+        """The list holding `records` (read from it)."""
+        head, source = self.head, self.source
+        layout, header = head.layout, head.header
+        return ContactList(
+            file=source.name,
+            records=records,
+            columns=header,
+            id_column=None if layout.id_index is None else header[layout.id_index],
+            phone_columns=tuple(header[i] for i in layout.phone_indices),
+            encoding=self.encoding,
+            delimiter=head.delimiter,
+            source=source,
+            timezone_column=None if layout.zone_index is None else header[layout.zone_index],
+        )
+
+    def records(self, problems: list[Problem]) -> tuple[Contact, ...] | None:
+        """Every record, its problems noted in `problems`; None when a csv error cut the list
+        off."""
+        chunks: list[list[Contact]] = []
+        if not self.check(problems, chunks.append):
+            return None
+        return tuple(chain.from_iterable(chunks))
+
+    def check(
+        self, problems: list[Problem], each: Callable[[list[Contact]], object] | None = None
+    ) -> bool:
+        """Read every record, noting its problems in `problems` and handing each chunk's
+        records to `each`; False when a csv error cut the list off."""
+        records = _Records(self.source.name, self.head, problems, check=True)
+        with self._lines() as lines:
+            for chunk, _ in records.read(lines, self._chunk):
+                if each is not None:
+                    each(chunk)
+        self._repeated_ids(records.ids.candidates(), problems)
+        if records.broken:
+            return False
+        if not records.count and not errors_in(problems):
+            problem = self.head.text.problem(
+                self.head.line, 1, codes.NO_RECORDS, "contacts.no_records"
+            )
+            problems.append(problem)
+        return True
+
+    def chunks(self) -> Iterator[list[Contact]]:
+        """The records, a chunk at a time, read again without checking them: for a list
+        `check` found usable."""
+        records = _Records(self.source.name, self.head, [], check=False)
+        with self._lines() as lines:
+            for chunk, _ in records.read(lines, self._chunk):
+                yield chunk
+
+    def _repeated_ids(self, candidates: frozenset[int], problems: list[Problem]) -> None:
+        """Each record whose id an earlier one has, at its id cell; `candidates` are the lines
+        of the records whose ids' digests repeat, read again to compare their texts."""
+        index = self.head.layout.id_index
+        if not candidates or index is None:
+            return
+        found: list[tuple[int, str]] = []
+        places: dict[int, tuple[int, int]] = {}
+        records = _Records(self.source.name, self.head, [], check=False)
+        with self._lines() as lines:
+            for chunk, text in records.read(lines, self._chunk):
+                for record in chunk:
+                    if record.line in candidates:
+                        found.append((record.line, record.id))
+                        places[record.line] = text.cell(record.line, index)
+        for line, record_id, first in repeats(found):
+            problems.append(
+                self.head.text.problem(
+                    *places[line],
+                    codes.DUPLICATE_ID,
+                    "contacts.duplicate_id",
+                    id=record_id,
+                    line=first,
+                )
+            )
 
 
 def _header(reader: Reader, text: ListText) -> tuple[tuple[str, ...], int]:
@@ -154,51 +348,88 @@ def _picker(indices: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
 
 
 class _Records:
-    """Reading the records after the header of one list; problems go to `problems`."""
+    """Reading the records after the header of one list, a chunk of lines at a time; with
+    `check`, problems go to `problems` and ids to `ids`."""
 
-    def __init__(self, text: ListText, problems: list[Problem]) -> None:
-        self.text = text
+    def __init__(self, name: str, head: _Head, problems: list[Problem], *, check: bool) -> None:
+        self.name = name
+        self.head = head
         self.problems = problems
+        self.checking = check
+        self.ids = IdLedger()
+        self.zones: dict[str, str | None] = {}
+        self.count = 0
+        self.broken = False
 
-    def read(self, reader: Reader, layout: Layout, header_line: int) -> tuple[Contact, ...] | None:
-        """One Contact per non-blank row; problems are noted, placed later.
+    def read(self, lines: Iterator[str], chunk: int) -> Iterator[tuple[list[Contact], ListText]]:
+        """Each chunk's records (one Contact per non-blank row) and its lines.
 
-        The usual list — every record one line of the header's width, none blank — is built
+        A chunk is `chunk` lines, or more when a quote open at its end (a cell over several
+        lines) needs them: read whole, its records are those of the whole list's reading.
+        The usual chunk — every record one line of the header's width, none blank — is built
         column by column (`columnar.whole_columns`); any other is read again row by row.
         """
-        consumed = reader.line_num
-        records = columnar.whole_columns(reader, layout, consumed)
-        broken = False
-        # The line of the last row read, blank or not: an open quote there swallowed the rest.
-        last = records[-1].line if records else header_line
-        if records is None:
-            lines = islice(self.text.lines, consumed, None)
-            rows = csv.reader(lines, delimiter=self.text.delimiter)
-            records, last, broken = self._row_by_row(rows, consumed, layout, header_line)
-        if layout.id_index is not None:
-            self._check_ids(records, layout.id_index)
-        if layout.zone_index is not None:
-            self._check_zones(records, layout.zone_index)
-        if broken:
-            return None
-        open_quote = self.text.scan(last).open_quote
-        if open_quote is not None:
-            self.problems.append(self.text.unclosed(open_quote))
-        if not records and not errors_in(self.problems):
-            self.problems.append(
-                self.text.problem(header_line, 1, codes.NO_RECORDS, "contacts.no_records")
-            )
-        return tuple(records)
+        head = self.head
+        rest = islice(lines, head.end, None)
+        before, last, text = head.end, head.line, head.text
+        size = chunk
+        block = list(islice(rest, size))
+        while block:
+            mark = len(self.problems)
+            text = ListText(self.name, block, head.delimiter, head.text.limit, before)
+            records, ended, broken = self._chunk(text)
+            open_quote = None if ended is None else text.scan(ended).open_quote
+            if broken or open_quote is not None:
+                # Cut inside a record (or a csv error to place): read on, twice as far.
+                more = list(islice(rest, None if broken else len(block)))
+                if more:
+                    del self.problems[mark:]
+                    block += more
+                    continue
+            if self.checking:
+                self._check(records, text)
+            self.count += len(records)
+            last = last if ended is None else ended
+            yield records, text
+            if broken:
+                self.broken = True
+                return
+            before += len(block)
+            block = list(islice(rest, size))
+        if self.checking:
+            open_quote = text.scan(last).open_quote
+            if open_quote is not None:
+                self.problems.append(text.unclosed(open_quote))
 
-    def _row_by_row(
-        self, reader: Reader, offset: int, layout: Layout, header_line: int
-    ) -> tuple[list[Contact], int, bool]:
-        """The records of rows read after line `offset`, the line the last row started on
-        (`header_line` when there is none), and whether a csv error cut them off.
+    def _chunk(self, text: ListText) -> tuple[list[Contact], int | None, bool]:
+        """The records of the chunk of lines in `text`, the line its last row started on
+        (None when it has none), and whether a csv error cut it off."""
+        layout = self.head.layout
+        reader = csv.reader(text.lines, delimiter=text.delimiter)
+        records = columnar.whole_columns(reader, layout, 0, text.before, self.count + 1)
+        if records is not None:
+            return records, records[-1].line if records else None, False
+        rows = csv.reader(text.lines, delimiter=text.delimiter)
+        return self._row_by_row(rows, text)
+
+    def _check(self, records: list[Contact], text: ListText) -> None:
+        """The chunk's empty ids, unreadable zone cells, and its ids noted."""
+        layout = self.head.layout
+        if layout.id_index is not None:
+            if any(not record.id for record in records):
+                self._empty_ids(records, text, layout.id_index)
+            self.ids.add(record for record in records if record.id)
+        if layout.zone_index is not None:
+            self._check_zones(records, text, layout.zone_index)
+
+    def _row_by_row(self, reader: Reader, text: ListText) -> tuple[list[Contact], int | None, bool]:
+        """The records of the rows of `text`'s lines, the line the last row started on
+        (None when there is none), and whether a csv error cut them off.
 
         Blank rows are skipped, short rows padded, and long ones noted when their extra cells
         hold anything.
         """
+        layout, offset = self.head.layout, text.before
         width, id_index, zone_index = layout.width, layout.id_index, layout.zone_index
         phones = _picker(layout.phone_indices)
         others = _picker(layout.other_indices)
@@ -206,8 +437,8 @@ class _Records:
         ragged: list[tuple[int, int]] = []
         records: list[Contact] = []
         append, make, strip = records.append, Contact, str.strip
-        previous, last = offset, header_line
-        count = 0
+        previous, last = offset, None
+        count = self.count
         broken = False
         try:
             for row in reader:
@@ -227,15 +458,17 @@ class _Records:
                 zone = "" if zone_index is None else cells[zone_index]
                 append(make(record_id, phones(cells), pairs, start, zone))
         except csv.Error as error:
-            self.problems.append(self.text.syntax(error, previous + 1))
+            if self.checking:
+                self.problems.append(text.syntax(error, previous + 1))
             broken = True
-        self._place_ragged(layout, ragged)
+        if self.checking:
+            self._place_ragged(text, layout, ragged)
         return records, last, broken
 
-    def _place_ragged(self, layout: Layout, ragged: list[tuple[int, int]]) -> None:
+    def _place_ragged(self, text: ListText, layout: Layout, ragged: list[tuple[int, int]]) -> None:
         self.problems.extend(
-            self.text.problem(
-                *self.text.cell(line, layout.width),
+            text.problem(
+                *text.cell(line, layout.width),
                 codes.RAGGED_ROW,
                 "contacts.ragged_row",
                 extra=extra,
@@ -244,11 +477,11 @@ class _Records:
             for line, extra in ragged
         )
 
-    def _check_zones(self, records: list[Contact], zone_index: int) -> None:
+    def _check_zones(self, records: list[Contact], text: ListText, zone_index: int) -> None:
         """Each zone cell that names no time zone, at its cell; an empty cell names none and
         is no problem (the record's numbers find their zones). A list repeats a few zones:
         each distinct text is read once."""
-        read: dict[str, str | None] = {}
+        read = self.zones
         for record in records:
             cell = record.zone
             if not cell:
@@ -258,29 +491,12 @@ class _Records:
                 read[cell] = zone if isinstance(zone, str) else None
             key = read[cell]
             if key is not None:
-                where = self.text.cell(record.line, zone_index)
-                self.problems.append(
-                    self.text.problem(*where, codes.UNREADABLE_ZONE, key, value=cell)
-                )
+                where = text.cell(record.line, zone_index)
+                self.problems.append(text.problem(*where, codes.UNREADABLE_ZONE, key, value=cell))
 
-    def _check_ids(self, records: list[Contact], id_index: int) -> None:
-        """Empty and repeated ids; a set in C answers "none" fast, only then Python looks."""
-        ids = set(map(_ID, records))
-        if len(ids) == len(records) and "" not in ids:
-            return
-        seen: dict[str, int] = {}
+    def _empty_ids(self, records: list[Contact], text: ListText, id_index: int) -> None:
+        """Each empty id, at its cell."""
         for record in records:
             if not record.id:
-                where = self.text.cell(record.line, id_index)
-                self.problems.append(self.text.problem(*where, codes.EMPTY_ID, "contacts.empty_id"))
-            elif (first := seen.setdefault(record.id, record.line)) != record.line:
-                where = self.text.cell(record.line, id_index)
-                self.problems.append(
-                    self.text.problem(
-                        *where,
-                        codes.DUPLICATE_ID,
-                        "contacts.duplicate_id",
-                        id=record.id,
-                        line=first,
-                    )
-                )
+                where = text.cell(record.line, id_index)
+                self.problems.append(text.problem(*where, codes.EMPTY_ID, "contacts.empty_id"))
