@@ -173,7 +173,7 @@ def _info(plan: RunPlan | ComparePlan, campaign: Campaign, setup: Setup | None) 
         plan.horizon.at,
         outcomes.timed,
         outcomes.profile,
-        dialer_output(setup, outcomes.scripted_durations),
+        dialer_output(setup, outcomes.scripted_durations, campaign, bool(plan.dnc)),
         shown,
     )
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from recall_cli.cli.outcomes import Outcomes, check_rules, profile_outcomes, scripted
 from recall_cli.cli.output import check_output
-from recall_cli.cli.setup import dialer_setup
+from recall_cli.cli.setup import dialer_setup, dnc_entries
 from recall_cli.cli.usage import UsageError
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, load_list
@@ -29,6 +29,7 @@ from recall_cli.simulate.dialing import Setup
 
 if TYPE_CHECKING:  # the config loader imports pydantic: imported when a config is read
     from recall_cli.loaders.config import Campaign
+    from recall_cli.loaders.dnc import DncEntry
 
 MAX_RUNS = 10_000
 """Beyond this, intervals are already far narrower than any policy difference worth acting on."""
@@ -69,11 +70,14 @@ class RunOptions:
     output: Path | None = None
     no_events: bool = False
     encoding: str | None = None
+    dnc: tuple[Path, ...] = ()
+    """`--dnc` files, besides the config's own."""
 
     @property
     def inputs(self) -> tuple[Path, ...]:
-        """Every file the run reads, which its output must not be."""
-        given = (self.config, self.contact_list, self.script, self.profile)
+        """Every file the run reads, which its output must not be (the config's do-not-call
+        files are checked once it is read)."""
+        given = (self.config, self.contact_list, self.script, self.profile, *self.dnc)
         return tuple(path for path in given if path is not None)
 
 
@@ -92,11 +96,13 @@ class CompareOptions:
     output_format: CompareFormat = CompareFormat.TABLE
     output: Path | None = None
     encoding: str | None = None
+    dnc: tuple[Path, ...] = ()
+    """`--dnc` files, for both campaigns besides their configs' own."""
 
     @property
     def inputs(self) -> tuple[Path, ...]:
         """Every file the comparison reads, which its output must not be."""
-        given = (*self.configs, self.contact_list, self.profile)
+        given = (*self.configs, self.contact_list, self.profile, *self.dnc)
         return tuple(path for path in given if path is not None)
 
 
@@ -128,6 +134,8 @@ class RunPlan:
     """The script the outcomes come from, blamed when they run out."""
     setup: Setup | None = None
     """The dialer (calling hours, lines, each number's zone); None for a Part I run."""
+    dnc: tuple[Path, ...] = ()
+    """The `--dnc` files the run was given."""
 
     @property
     def size(self) -> int:
@@ -158,6 +166,8 @@ class ComparePlan:
     output: Path | None
     setups: tuple[Setup | None, Setup | None] = (None, None)
     """Each campaign's dialer, as `RunPlan.setup`."""
+    dnc: tuple[Path, ...] = ()
+    """The `--dnc` files the comparison was given."""
 
     @property
     def size(self) -> int:
@@ -171,6 +181,7 @@ def plan_run(options: RunOptions) -> RunPlan:
     check_run_options(options)
     check_output(options.output, options.inputs)
     campaign = load_campaign(options.config)
+    check_output(options.output, map(Path, campaign.do_not_call))
     random = None if options.script is not None else profile_outcomes(options.profile)
     clock, horizon = run_times(options.start, options.until, campaign.policy.timezone)
     outcomes = None if random is None else random.source(options.seed)
@@ -182,6 +193,7 @@ def plan_run(options: RunOptions) -> RunPlan:
         assert options.script is not None
         outcomes = scripted(options.script, contacts)
         check_rules((campaign,), outcomes)
+    dnc = _dnc(campaign, options.dnc)
     return RunPlan(
         inputs=options.inputs,
         campaign=campaign,
@@ -195,7 +207,8 @@ def plan_run(options: RunOptions) -> RunPlan:
         output=options.output,
         no_events=options.no_events,
         script=options.script,
-        setup=dialer_setup(campaign, contacts.records),
+        setup=dialer_setup(campaign, contacts.records, dnc),
+        dnc=options.dnc,
     )
 
 
@@ -205,6 +218,7 @@ def plan_compare(options: CompareOptions) -> ComparePlan:
     check_runs(options.runs, options.output_format, figures=True)
     check_output(options.output, options.inputs)
     first, second = (load_campaign(path) for path in options.configs)
+    check_output(options.output, map(Path, (*first.do_not_call, *second.do_not_call)))
     random = profile_outcomes(options.profile)
     # Zone cells are read when either campaign judges hours in the record's local time.
     columns = replace(first.columns, zones=first.columns.zones or second.columns.zones)
@@ -224,8 +238,19 @@ def plan_compare(options: CompareOptions) -> ComparePlan:
         seed=options.seed,
         output_format=options.output_format,
         output=options.output,
-        setups=(dialer_setup(first, contacts.records), dialer_setup(second, contacts.records)),
+        setups=(
+            dialer_setup(first, contacts.records, _dnc(first, options.dnc)),
+            dialer_setup(second, contacts.records, _dnc(second, options.dnc)),
+        ),
+        dnc=options.dnc,
     )
+
+
+def _dnc(campaign: Campaign, given: tuple[Path, ...]) -> tuple[DncEntry, ...] | None:
+    """The run's do-not-call entries for `campaign`; None when it has no list at all."""
+    if not campaign.do_not_call and not given:
+        return None
+    return dnc_entries(campaign, given)
 
 
 def check_run_options(options: RunOptions) -> None:

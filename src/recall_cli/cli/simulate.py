@@ -9,6 +9,7 @@ import typer
 
 from recall_cli.cli import execute
 from recall_cli.cli.common import (
+    DncOption,
     EncodingOption,
     LangOption,
     ListArgument,
@@ -59,6 +60,7 @@ def simulate_command(
         ),
     ] = False,
     encoding: EncodingOption = None,
+    dnc: DncOption = None,
     lang: LangOption = None,
 ) -> None:
     """Play dial outcomes through the retry engine and show each record's timeline."""
@@ -77,6 +79,7 @@ def simulate_command(
         output=output,
         no_events=no_events,
         encoding=encoding,
+        dnc=tuple(dnc or ()),
     )
     with reported(language), paused_gc():
         execute.run(plan_run(options), language)

@@ -24,6 +24,10 @@ class DialerOutput:
     """The summary's `zone_fallback`: hours are judged in the record's local time."""
     caps: bool = False
     """The summary's `held_by_caps`: the config sets `caps`."""
+    do_not_call: bool = False
+    """The summary's `do_not_call`: the run has do-not-call lists."""
+    cancelled: bool = False
+    """The summary's `cancelled`: do-not-call lists or campaign-wide stops."""
 
 
 @dataclass(frozen=True, slots=True)
