@@ -27,7 +27,9 @@ def _found(path: Path) -> list[tuple[str, int, int, str]]:
 
 
 def test_a_header_names_the_phone_and_until_columns_in_any_case(tmp_path: Path) -> None:
-    path = _write(tmp_path, "note;Until;ТЕЛЕФОН\nx;2026-12-31;+7 916 123-45-67\ny;;8 916 765 43 21\n")
+    path = _write(
+        tmp_path, "note;Until;ТЕЛЕФОН\nx;2026-12-31;+7 916 123-45-67\ny;;8 916 765 43 21\n"
+    )
     assert load_dnc(path).entries == (
         DncEntry("+7 916 123-45-67", "+79161234567", date(2026, 12, 31), 2, 14),
         DncEntry("8 916 765 43 21", "+79167654321", None, 3, 4),

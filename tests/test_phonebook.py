@@ -30,7 +30,11 @@ def test_one_phone_written_three_ways_is_shared_by_its_e164_form() -> None:
         Contact("d", ("8 916 765 43 21",)),
     ]
     book = build_phonebook(records, "RU", MOSCOW, shared=True)
-    assert dict(book.shared) == {(0, 0): "+79161234567", (1, 0): "+79161234567", (2, 1): "+79161234567"}
+    assert dict(book.shared) == {
+        (0, 0): "+79161234567",
+        (1, 0): "+79161234567",
+        (2, 1): "+79161234567",
+    }
     assert dict(book.listed) == {}
     assert book.phone(0, 0) == book.phone(1, 0) != book.phone(3, 0) == (3, 0)
 
@@ -72,7 +76,10 @@ def test_of_entries_for_one_phone_across_files_the_latest_end_stands() -> None:
         _entry("89167654321", date(2027, 1, 31)),
     ]
     book = build_phonebook(records, "RU", MOSCOW, shared=False, dnc=dnc)
-    assert dict(book.listed) == {(0, 0): int(datetime(2027, 2, 1, tzinfo=MOSCOW).timestamp()), (1, 0): None}
+    assert dict(book.listed) == {
+        (0, 0): int(datetime(2027, 2, 1, tzinfo=MOSCOW).timestamp()),
+        (1, 0): None,
+    }
 
 
 def test_entry_end_is_local_midnight_and_none_past_the_calendar() -> None:
