@@ -43,14 +43,4 @@ MESSAGES: dict[str, str] = {
         'a cell is longer than {limit} characters; is a quote (") left open?'
     ),
     "contacts.csv_error": "CSV syntax error: {reason}",
-    "dnc.bad_phone": "do-not-call entry '{phone}' holds no digit: it names no phone",
-    "dnc.bad_until": "until '{until}' is not a date written YYYY-MM-DD (for example 2026-12-31)",
-    "dnc.duplicate_entry": (
-        "phone '{phone}' is already listed on line {line}; the entry that ends later stands"
-    ),
-    "dnc.empty": "the do-not-call list names no phone",
-    "dnc.past_until": (
-        "the entry for '{phone}' ended on {until}, before the run starts on {start}: it stops "
-        "no dial"
-    ),
 }
