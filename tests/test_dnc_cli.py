@@ -203,3 +203,20 @@ def test_the_samples_validate_and_the_debt_sample_loads(tmp_path: Path) -> None:
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert json.loads((tmp_path / "out.json").read_text())["summary"]["records"] == 30
+
+
+def test_record_runs_play_the_whole_campaign_when_records_share_a_phone(tmp_path: Path) -> None:
+    from recall_cli.cli.plan import RunOptions, plan_run  # noqa: PLC0415
+
+    folder = _files(tmp_path, "  invalid_number: {action: stop_number, scope: campaign}\n")
+    options = RunOptions(
+        folder / "c.yaml", folder / "l.csv", script=folder / "s.yaml", records=("a",)
+    )
+    assert not plan_run(options).whole  # no phone is shared
+    (folder / "l.csv").write_text("id,phone\na,+79161234567\nb,89161234567\n")
+    plan = plan_run(options)
+    assert plan.whole
+    assert plan.setup is not None
+    assert plan.setup.phonebook is not None
+    assert dict(plan.setup.phonebook.shared) == {(0, 0): "+79161234567", (1, 0): "+79161234567"}
+    assert dict(plan.setup.phonebook.listed) == {}

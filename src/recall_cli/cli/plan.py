@@ -145,8 +145,14 @@ class RunPlan:
     @property
     def whole(self) -> bool:
         """Whether the run plays every record even when `--record` chooses some: with lines,
-        records wait for each other, so a record's timeline is the one of the full run."""
-        return self.setup is not None and self.setup.dialer is not None
+        or phones that several records share under phone caps or campaign-wide stops, records
+        bear on each other, so a record's timeline is the one of the full run."""
+        setup = self.setup
+        if setup is None:
+            return False
+        return setup.dialer is not None or (
+            setup.phonebook is not None and bool(setup.phonebook.shared)
+        )
 
 
 @dataclass(frozen=True, slots=True)
