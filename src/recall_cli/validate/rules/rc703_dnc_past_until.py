@@ -3,14 +3,15 @@
 Its `until` day is before the first day of the run, so it stops no dial: an old export, or a
 typo in the year. Whether an entry has ended depends on the date, so the rule is judged only
 against `recall validate --start DATE` (the run's first day) and is skipped without it: a
-check's verdict never changes with the day it is run.
+check's verdict never changes with the day it is run. The examples are judged with
+`--start 2026-12-01`.
 
-FAIL (with ``--start 2026-12-01``)::
+FAIL::
 
     phone,until
     +7 916 123-45-67,2026-11-30
 
-PASS (with ``--start 2026-12-01``)::
+PASS::
 
     phone,until
     +7 916 123-45-67,2026-12-01
