@@ -90,9 +90,10 @@ def test_entry_end_is_local_midnight_and_none_past_the_calendar() -> None:
     assert entry_end(date.max, MOSCOW) is None
 
 
-def test_the_window_shrinks_for_regions_with_short_numbers() -> None:
-    assert PhoneKeys("RU").window == 7
+def test_the_window_is_the_length_of_the_regions_shortest_numbers() -> None:
+    assert PhoneKeys("RU").window == 10
     assert PhoneKeys("DE").window == 4
+    assert PhoneKeys("US").window == 7  # some regions of +1 have 7-digit numbers
     assert PhoneKeys("ZZ").window == 7
 
 

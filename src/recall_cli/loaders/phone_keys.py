@@ -17,7 +17,8 @@ import phonenumbers
 from phonenumbers import PhoneMetadata
 
 WINDOW = 7
-"""Trailing digits a bucket holds, unless the region's numbers may be shorter."""
+"""Trailing digits a bucket holds when the region is unknown."""
+_PUNCTUATION = b" +()-."
 _NOT_DIGITS = re.compile(r"[^0-9]+")
 _NOT_DIGITS_OR_BREAK = re.compile(r"[^0-9\n]+")
 # A character no plain phone has, or a `+` after a phone's first character.
@@ -60,8 +61,9 @@ class PhoneKeys:
     unread; and libphonenumber reads it by its digits and its `+` alone, so two plain phones
     with those equal share one reading. Any other phone (letters, an extension, other
     scripts' digits, a foreign country code) is read at once and bucketed by its key. The
-    window is 7 digits, or the length of the region's shortest numbers when they are
-    shorter, so that equal keys always share a bucket.
+    window is the length of the region's shortest numbers (10 for Russia; 7 for an unknown
+    region): every valid number of the region has at least that many national digits, so
+    equal keys always share a bucket, and random phones seldom do.
     """
 
     region: str
@@ -82,7 +84,7 @@ class PhoneKeys:
             for length in metadata.general_desc.possible_length
             if length > 0
         ]
-        self.window = min([WINDOW, *lengths])
+        self.window = min(lengths, default=WINDOW)
         metadata = PhoneMetadata.metadata_for_region(self.region)
         idd = metadata.international_prefix if metadata is not None else None
         self._prefix = re.compile(idd) if idd else None
@@ -110,11 +112,13 @@ class PhoneKeys:
         """Each phone's bucket, equal for any two phones with equal keys; the digits of all
         are found at once, in C."""
         joined = "\n".join(texts)
-        found = _NOT_DIGITS_OR_BREAK.sub("", joined).split("\n")
-        if len(found) != len(texts):  # a text held a line break
-            found = [digits(text) for text in texts]
         if _ODD_CHARACTER(joined) is not None:
+            found = _NOT_DIGITS_OR_BREAK.sub("", joined).split("\n")
+            if len(found) != len(texts):  # a text held a line break
+                found = [digits(text) for text in texts]
             return [self._bucket(text, number) for text, number in zip(texts, found, strict=True)]
+        # ASCII only: the punctuation is deleted from the bytes at once.
+        found = joined.encode("ascii").translate(None, _PUNCTUATION).decode("ascii").split("\n")
         # Plain characters only, `+` only first: the usual list, judged by its digits alone.
         window, code, prefix = self.window, self._code, self._prefix
         literal = prefix.pattern if prefix is not None and prefix.pattern.isdigit() else None

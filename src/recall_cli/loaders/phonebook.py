@@ -4,11 +4,13 @@ bucket meets another record's phone or a DNC entry (see `phone_keys`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
+from itertools import chain
 from types import MappingProxyType
 
-from recall_cli.engine.contact import Contact, no_digit
+from recall_cli.engine.contact import Contact
 from recall_cli.engine.phonebook import Phonebook, Slot
 from recall_cli.loaders.dnc import DncEntry
 from recall_cli.loaders.phone_keys import PhoneKeys, key_bucket
@@ -29,18 +31,31 @@ def build_phonebook(
     entries = tuple(dnc)
     for entry in entries:
         keys.seed(entry.phone, entry.key)
-    slots = [
-        ((position, number), text)
-        for position, record in enumerate(records)
-        for number, text in enumerate(record.phones)
-        if not no_digit(text)
-    ]
+    ends = _ends(entries, zone)
+    texts = list(chain.from_iterable(record.phones for record in records))
+    found = keys.buckets(texts)
+    # Most phones meet nothing: only the buckets that several phones or a DNC entry share
+    # are gathered, counted in C first.
+    wanted = {bucket for bucket, count in Counter(found).items() if count > 1} if shared else set()
+    wanted |= {key_bucket(key, keys.window) for key in ends}
+    wanted.discard("")  # cells with no digit: never dialled
+    slot = _slots(records)
     buckets: dict[str, list[tuple[Slot, str]]] = {}
-    for slot, bucket in zip(slots, keys.buckets([text for _, text in slots]), strict=True):
-        buckets.setdefault(bucket, []).append(slot)
+    for index in [index for index, bucket in enumerate(found) if bucket in wanted]:
+        buckets.setdefault(found[index], []).append((slot(index), texts[index]))
     together = _shared(buckets, keys) if shared else {}
-    listed = _listed(buckets, keys, entries, zone) if entries else {}
+    listed = _listed(buckets, keys, ends)
     return Phonebook(MappingProxyType(together), MappingProxyType(listed))
+
+
+def _slots(records: Sequence[Contact]) -> Callable[[int], Slot]:
+    """The slot of each phone cell by its index among all records' cells, in order."""
+    widths = {len(record.phones) for record in records}
+    if len(widths) == 1:  # a loaded list: every record has a cell for each phone column
+        (width,) = widths
+        return lambda index: divmod(index, width)
+    cells = [(p, n) for p, record in enumerate(records) for n in range(len(record.phones))]
+    return cells.__getitem__
 
 
 def _shared(buckets: dict[str, list[tuple[Slot, str]]], keys: PhoneKeys) -> dict[Slot, str]:
@@ -58,14 +73,9 @@ def _shared(buckets: dict[str, list[tuple[Slot, str]]], keys: PhoneKeys) -> dict
     return found
 
 
-def _listed(
-    buckets: dict[str, list[tuple[Slot, str]]],
-    keys: PhoneKeys,
-    dnc: Sequence[DncEntry],
-    zone: tzinfo,
-) -> dict[Slot, int | None]:
-    """Each slot a DNC entry names, with the Unix second its entry ends (None: never); of
-    several entries for one phone, across files too, the latest end stands."""
+def _ends(dnc: Sequence[DncEntry], zone: tzinfo) -> dict[str, int | None]:
+    """When each listed phone's entry ends (None: never); of several entries for one phone,
+    across files too, the latest end stands."""
     ends: dict[str, int | None] = {}
     for entry in dnc:
         end = entry_end(entry.until, zone)
@@ -73,12 +83,16 @@ def _listed(
             earlier = ends[entry.key]
             end = None if end is None or earlier is None else max(end, earlier)
         ends[entry.key] = end
-    wanted: dict[str, list[str]] = {}
-    for key in ends:
-        wanted.setdefault(key_bucket(key, keys.window), []).append(key)
+    return ends
+
+
+def _listed(
+    buckets: dict[str, list[tuple[Slot, str]]], keys: PhoneKeys, ends: dict[str, int | None]
+) -> dict[Slot, int | None]:
+    """Each slot whose phone a DNC entry names, with the second its entry ends."""
     found: dict[Slot, int | None] = {}
-    for bucket in wanted.keys() & buckets.keys():
-        for slot, text in buckets[bucket]:
+    for slots in buckets.values():
+        for slot, text in slots:
             key = keys.key(text)
             if key in ends:
                 found[slot] = ends[key]
