@@ -30,8 +30,6 @@ def test_each_mistake_in_a_cap_is_reported_at_its_place(tmp_path: Path) -> None:
         f"{config}:5:11: error RC013 'max' must be ≥ 1, got 0 (whole number)",
         f"{config}:5:19: error RC012 a cap's 'per' must be day, week, month, or a rolling Nh "
         "(1 to 8760) or Nd (1 to 366), e.g. 24h or 7d; got 5x (text)",
-        f"{config}:5:30: error RC013 caps of scope: phone are not yet supported; write scope: "
-        "record (all numbers of a record together)",
         f"{config}:6:19: error RC012 a cap's 'per' must be day, week, month, or a rolling Nh "
         "(1 to 8760) or Nd (1 to 366), e.g. 24h or 7d; got 0h (text)",
     ]

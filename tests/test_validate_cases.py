@@ -20,9 +20,10 @@ from recall_cli.validate.registry import RULES
 
 CASES = Path(__file__).parent / "cases" / "validate"
 # Rules no stored file can show: a missing file, a file over 10 MiB, a run-time event of
-# `recall simulate`, and a profile loader that may or may not be installed. The CLI and
-# hostile tests cover the first two; the profile test covers RC613.
-NO_CASES = frozenset({"RC001", "RC003", "RC304", "RC613"})
+# `recall simulate`, a profile loader that may or may not be installed, and a rule judged
+# only against `--start`. The CLI and hostile tests cover the first two; the profile test
+# covers RC613; the DNC CLI tests cover RC703.
+NO_CASES = frozenset({"RC001", "RC003", "RC304", "RC613", "RC703"})
 _EXPECT = re.compile(r"^# expect: (RC\d{3}) (\d+):(\d+)$", re.M)
 
 Expected = set[tuple[str, str, int, int]]

@@ -41,6 +41,14 @@ OutputOption = Annotated[
         "a device or pipe is written to as it is."
     ),
 ]
+DncOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--dnc",
+        metavar="FILE",
+        help="A do-not-call list (repeatable), besides those the config names.",
+    ),
+]
 EncodingOption = Annotated[
     str | None, typer.Option(help="Encoding of the list (default: detected).")
 ]

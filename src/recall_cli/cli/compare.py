@@ -10,6 +10,7 @@ import typer
 
 from recall_cli.cli import execute
 from recall_cli.cli.common import (
+    DncOption,
     EncodingOption,
     LangOption,
     ListArgument,
@@ -50,6 +51,7 @@ def compare_command(
     ] = CompareFormat.TABLE,
     output: OutputOption = None,
     encoding: EncodingOption = None,
+    dnc: DncOption = None,
     lang: LangOption = None,
 ) -> None:
     """Figures of two policies side by side, with their differences and 95 % intervals."""
@@ -66,6 +68,7 @@ def compare_command(
         output_format=output_format,
         output=output,
         encoding=encoding,
+        dnc=tuple(dnc or ()),
     )
     with reported(language), paused_gc():
         plan = plan_compare(options)  # kept alive until `finished`: not freed one by one

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from recall_cli.cli.outcomes import Outcomes, check_rules, profile_outcomes, scripted
 from recall_cli.cli.output import check_output
-from recall_cli.cli.setup import dialer_setup
+from recall_cli.cli.setup import dialer_setup, dnc_entries
 from recall_cli.cli.usage import UsageError
 from recall_cli.engine import Contact
 from recall_cli.loaders import codes
@@ -33,6 +33,7 @@ from recall_cli.simulate.dialing import Setup
 
 if TYPE_CHECKING:  # the config loader imports pydantic: imported when a config is read
     from recall_cli.loaders.config import Campaign
+    from recall_cli.loaders.dnc import DncEntry
 
 MAX_RUNS = 10_000
 """Beyond this, intervals are already far narrower than any policy difference worth acting on."""
@@ -73,11 +74,14 @@ class RunOptions:
     output: Path | None = None
     no_events: bool = False
     encoding: str | None = None
+    dnc: tuple[Path, ...] = ()
+    """`--dnc` files, besides the config's own."""
 
     @property
     def inputs(self) -> tuple[Path, ...]:
-        """Every file the run reads, which its output must not be."""
-        given = (self.config, self.contact_list, self.script, self.profile)
+        """Every file the run reads, which its output must not be (the config's do-not-call
+        files are checked once it is read)."""
+        given = (self.config, self.contact_list, self.script, self.profile, *self.dnc)
         return tuple(path for path in given if path is not None)
 
 
@@ -96,11 +100,13 @@ class CompareOptions:
     output_format: CompareFormat = CompareFormat.TABLE
     output: Path | None = None
     encoding: str | None = None
+    dnc: tuple[Path, ...] = ()
+    """`--dnc` files, for both campaigns besides their configs' own."""
 
     @property
     def inputs(self) -> tuple[Path, ...]:
         """Every file the comparison reads, which its output must not be."""
-        given = (*self.configs, self.contact_list, self.profile)
+        given = (*self.configs, self.contact_list, self.profile, *self.dnc)
         return tuple(path for path in given if path is not None)
 
 
@@ -135,6 +141,8 @@ class RunPlan:
     streamed: Streamed | None = None
     """The list read again, a chunk at a time, as the run plays it; `contacts` then holds no
     records. None: the run plays `contacts.records`."""
+    dnc: tuple[Path, ...] = ()
+    """The `--dnc` files the run was given."""
 
     @property
     def size(self) -> int:
@@ -178,6 +186,8 @@ class ComparePlan:
     output: Path | None
     setups: tuple[Setup | None, Setup | None] = (None, None)
     """Each campaign's dialer, as `RunPlan.setup`."""
+    dnc: tuple[Path, ...] = ()
+    """The `--dnc` files the comparison was given."""
 
     @property
     def size(self) -> int:
@@ -191,6 +201,7 @@ def plan_run(options: RunOptions) -> RunPlan:
     check_run_options(options)
     check_output(options.output, options.inputs)
     campaign = load_campaign(options.config)
+    check_output(options.output, map(Path, campaign.do_not_call))
     random = None if options.script is not None else profile_outcomes(options.profile)
     clock, horizon = run_times(options.start, options.until, campaign.policy.timezone)
     outcomes = None if random is None else random.source(options.seed)
@@ -219,6 +230,7 @@ def plan_run(options: RunOptions) -> RunPlan:
         assert options.script is not None
         outcomes = scripted(options.script, contacts)
         check_rules((campaign,), outcomes)
+    dnc = _dnc(campaign, options.dnc)
     return RunPlan(
         inputs=options.inputs,
         campaign=campaign,
@@ -232,7 +244,8 @@ def plan_run(options: RunOptions) -> RunPlan:
         output=options.output,
         no_events=options.no_events,
         script=options.script,
-        setup=dialer_setup(campaign, contacts.records),
+        setup=dialer_setup(campaign, contacts.records, dnc),
+        dnc=options.dnc,
     )
 
 
@@ -278,6 +291,7 @@ def plan_compare(options: CompareOptions) -> ComparePlan:
     check_runs(options.runs, options.output_format, figures=True)
     check_output(options.output, options.inputs)
     first, second = (load_campaign(path) for path in options.configs)
+    check_output(options.output, map(Path, (*first.do_not_call, *second.do_not_call)))
     random = profile_outcomes(options.profile)
     # Zone cells are read when either campaign judges hours in the record's local time.
     columns = replace(first.columns, zones=first.columns.zones or second.columns.zones)
@@ -297,8 +311,19 @@ def plan_compare(options: CompareOptions) -> ComparePlan:
         seed=options.seed,
         output_format=options.output_format,
         output=options.output,
-        setups=(dialer_setup(first, contacts.records), dialer_setup(second, contacts.records)),
+        setups=(
+            dialer_setup(first, contacts.records, _dnc(first, options.dnc)),
+            dialer_setup(second, contacts.records, _dnc(second, options.dnc)),
+        ),
+        dnc=options.dnc,
     )
+
+
+def _dnc(campaign: Campaign, given: tuple[Path, ...]) -> tuple[DncEntry, ...] | None:
+    """The run's do-not-call entries for `campaign`; None when it has no list at all."""
+    if not campaign.do_not_call and not given:
+        return None
+    return dnc_entries(campaign, given)
 
 
 def check_run_options(options: RunOptions) -> None:

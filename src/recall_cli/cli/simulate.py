@@ -9,6 +9,7 @@ import typer
 
 from recall_cli.cli import execute
 from recall_cli.cli.common import (
+    DncOption,
     EncodingOption,
     LangOption,
     ListArgument,
@@ -61,6 +62,7 @@ def simulate_command(
         ),
     ] = False,
     encoding: EncodingOption = None,
+    dnc: DncOption = None,
     lang: LangOption = None,
 ) -> None:
     """Play dial outcomes through the retry engine and show each record's timeline."""
@@ -79,6 +81,7 @@ def simulate_command(
         output=output,
         no_events=no_events,
         encoding=encoding,
+        dnc=tuple(dnc or ()),
     )
     with reported(language), paused_gc():
         plan = plan_run(options)  # kept alive until `finished`: not freed one by one

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date, datetime
 from typing import Annotated
 
 import typer
@@ -52,6 +53,22 @@ def validate_command(
         FileKind | None,
         typer.Option("--kind", help="Read every path as this kind instead of detecting it."),
     ] = None,
+    dnc: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dnc",
+            metavar="FILE",
+            help="A do-not-call list to check (repeatable); those a config names are checked "
+            "with it.",
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            help="The run's first day, ISO 8601: do-not-call entries that ended before it are "
+            "reported (without it, they are not judged)."
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Check campaign configs, contact lists, outcome scripts and profiles, for people and CI.
@@ -73,10 +90,20 @@ def validate_command(
             if not names_a_rule(pattern, codes):
                 message = Message("validate.ignore_unknown", {"pattern": pattern})
                 raise UsageError("--ignore", message)
-        report = validate_paths(paths, kind, patterns)
+        report = validate_paths(paths, kind, patterns, dnc or (), _first_day(start))
         fmt = output_format or (Format.GITHUB if os.environ.get("GITHUB_ACTIONS") else Format.TEXT)
         write(stdout_console(), report, fmt, language)
     raise typer.Exit(int(report.exit_code(strict)))
+
+
+def _first_day(value: str | None) -> date | None:
+    """The date `--start` is on, as written (an offset, if any, does not move it)."""
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        raise UsageError("--start", Message("option.bad_moment", {"value": value})) from None
 
 
 def schema_command() -> None:

@@ -17,10 +17,12 @@ class Phonebook:
     E.164 form when libphonenumber finds it valid in the config's region, else its text with
     spaces and punctuation removed); a slot not in it holds a phone of its own.
     `listed`: each slot whose phone is on a do-not-call list, with the Unix second its entry
-    ends (exclusive), or None when it applies through the whole run."""
+    ends (exclusive), or None when it applies through the whole run.
+    `listing`: the run was given do-not-call lists (which may list none of its phones)."""
 
     shared: Mapping[Slot, str] = field(default_factory=lambda: MappingProxyType({}))
     listed: Mapping[Slot, int | None] = field(default_factory=lambda: MappingProxyType({}))
+    listing: bool = False
 
     def phone(self, position: int, number: int) -> Hashable:
         """The identity of a slot's phone: equal across records exactly when it is one phone."""

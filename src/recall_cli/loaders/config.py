@@ -11,6 +11,7 @@ from recall_cli.engine import Action, Limits, NumberOrder, Policy, Rule, Status,
 from recall_cli.engine.caps import Cap
 from recall_cli.engine.dialer import Dialer
 from recall_cli.engine.hours import Hours, LocalTime
+from recall_cli.engine.policy import StopScope
 from recall_cli.loaders import codes
 from recall_cli.loaders.config_dialer import read_caps, read_dialer, within
 from recall_cli.loaders.config_model import (
@@ -50,6 +51,8 @@ class Campaign:
     caps: tuple[Cap, ...] = ()
     do_not_call: tuple[str, ...] = ()
     """The config's do-not-call files, as paths resolved against the config's folder."""
+    do_not_call_at: tuple[Location, ...] = ()
+    """Where the config names each of `do_not_call`, for a problem with the file."""
 
     def status_name(self, status: Status) -> str:
         return self.rule_names.get(status, status.value)
@@ -136,8 +139,20 @@ def _campaign(document: Document, problems: list[Problem], stem: str) -> Campaig
         if status in rules:
             names.setdefault(status, name)
     region = model.region.upper()
+    dnc: list[str] = model.do_not_call or []
     return Campaign(
-        policy, file, region, columns, where, names, hours, dialer, listed.timezone_column, caps
+        policy,
+        file,
+        region,
+        columns,
+        where,
+        names,
+        hours,
+        dialer,
+        listed.timezone_column,
+        caps,
+        tuple(str(Path(file).parent / name) for name in dnc),
+        tuple(tree.values[("do_not_call", index)].location for index in range(len(dnc))),
     )
 
 
@@ -211,6 +226,7 @@ def _rule(
     fields = _Fields(tree, file, path, problems)
     fields.repeats(model)
     fields.wait(action, model.after_hours)
+    fields.scope(action, model.scope)
     if len(errors_in(problems)) > start:
         return None
     interval = model.interval_minutes
@@ -225,6 +241,7 @@ def _rule(
         interval_minutes=interval if model.repeats > 0 and interval is not None else 0,
         after_hours=schedule,
         scenario=model.scenario,
+        scope=StopScope(model.scope or StopScope.RECORD),
     )
 
 
@@ -308,6 +325,17 @@ class _Fields:
                 self.hours(value, (*self.path, "after_hours", index))
         else:
             self.hours(hours, (*self.path, "after_hours"))
+
+    def scope(self, action: Action, scope: str | None) -> None:
+        """`scope` only on a `stop_number` rule: no other action stops a phone."""
+        if scope is not None and action is not Action.STOP_NUMBER:
+            key = self.tree.keys[(*self.path, "scope")]
+            self.add(
+                key.location,
+                codes.SCOPE_ON_NON_STOP,
+                "config.scope_on_non_stop",
+                action=action.value,
+            )
 
     def hours(self, hours: float, where: tuple[object, ...]) -> None:
         """One wait in range, at `where`."""

@@ -3,7 +3,7 @@ checked by hand at its own place; and the range check every bounded config value
 
 from __future__ import annotations
 
-from recall_cli.engine.caps import Cap, Count, parse_per
+from recall_cli.engine.caps import Cap, Count, Scope, parse_per
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.loaders import codes
 from recall_cli.loaders.config_model import CAP_MAX, LINES, Bounds, CapModel, DialerModel
@@ -39,8 +39,8 @@ def within(
 def read_caps(
     models: list[CapModel] | None, tree: Tree, file: str, problems: list[Problem]
 ) -> tuple[Cap, ...]:
-    """The caps, each field checked by hand at its own place: `max` in range, `per` a period,
-    `scope` one this version plays."""
+    """The caps, each field checked by hand at its own place: `max` in range, `per` a
+    period."""
     caps: list[Cap] = []
     for index, model in enumerate(models or ()):
         path = ("caps", index)
@@ -54,14 +54,8 @@ def read_caps(
                 )
             )
             usable = False
-        if model.scope != "record":
-            node = tree.values[(*path, "scope")]
-            problems.append(
-                Problem(node.location, codes.OUT_OF_RANGE, Message("config.cap_scope_phone"))
-            )
-            usable = False
         if usable and per is not None:
-            caps.append(Cap(model.max, per, Count(model.count)))
+            caps.append(Cap(model.max, per, Count(model.count), Scope(model.scope)))
     return tuple(caps)
 
 

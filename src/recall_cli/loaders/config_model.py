@@ -89,6 +89,11 @@ class RuleModel(_Model):
         "waits the k-th value, the last value once the list is used up.",
     )
     scenario: Text | None = None
+    scope: Literal["record", "campaign"] | None = Field(
+        default=None,
+        description="Where a stop_number stops its phone: in this record (default) or in every "
+        "record that holds it.",
+    )
 
 
 class LimitsModel(_Model):
@@ -137,12 +142,15 @@ class CapModel(_Model):
     )
     count: Literal["dials", "attempts"] = "dials"
     scope: Literal["record", "phone"] = Field(
-        default="record", description="record: all numbers of a record together."
+        default="record",
+        description="record: all numbers of a record together; phone: one phone across every "
+        "record that holds it.",
     )
 
 
 # `ConfigModel` has a field named `list`, which hides the builtin in its body.
 CapsModel = list[CapModel]
+DncFiles = list[Text]
 
 
 class ConfigModel(_Model):
@@ -162,4 +170,9 @@ class ConfigModel(_Model):
     dialer: DialerModel | None = None
     caps: CapsModel | None = Field(
         default=None, description="Frequency caps: a dial starts only if no cap is exceeded."
+    )
+    do_not_call: DncFiles | None = Field(
+        default=None,
+        description="Do-not-call files (CSV, or one number a line), relative to the config's "
+        "folder: a listed number is never dialled.",
     )

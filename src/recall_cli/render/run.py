@@ -25,9 +25,9 @@ class DialerOutput:
     caps: bool = False
     """The summary's `held_by_caps`: the config sets `caps`."""
     do_not_call: bool = False
-    """The summary's `do_not_call`: the run has do-not-call entries."""
+    """The summary's `do_not_call`: the run has do-not-call lists."""
     cancelled: bool = False
-    """The summary's `cancelled` and each record's `cancelled`: the run has do-not-call entries
+    """The summary's `cancelled` and each record's `cancelled`: the run has do-not-call lists
     or stops of scope campaign."""
 
 

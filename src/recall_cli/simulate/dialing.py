@@ -54,8 +54,10 @@ class Setup:
 
     @property
     def listing(self) -> bool:
-        """Whether the run has do-not-call entries."""
-        return self.phonebook is not None and bool(self.phonebook.listed)
+        """Whether the run has do-not-call lists (which may list none of its phones)."""
+        return self.phonebook is not None and (
+            self.phonebook.listing or bool(self.phonebook.listed)
+        )
 
     def plays_whole(self, policy: Policy) -> bool:
         """Whether records wait for or act on each other (lines, phone caps, campaign-wide

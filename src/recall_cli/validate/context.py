@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from recall_cli.engine import Status
 from recall_cli.loaders.config import Campaign, ConfigReport
 from recall_cli.loaders.config_model import DEFAULT_REGION
 from recall_cli.loaders.contacts import ContactList, locate_cells
+from recall_cli.loaders.dnc import DncList
 from recall_cli.loaders.script import Script
 from recall_cli.loaders.yaml_tree import Mapping, Node, Scalar
 from recall_cli.problems import Location, Problem
@@ -29,6 +31,10 @@ class Context:
     binding: tuple[Problem, ...] = ()
     region: str = DEFAULT_REGION
     """The phone numbering region the list's numbers are read in."""
+    dnc: tuple[DncList, ...] = ()
+    """The do-not-call lists of the run (the one checked, for a rule of scope `dnc`)."""
+    start: date | None = None
+    """The run's first day, when `--start` gives it: rules that judge dates need it."""
 
     @classmethod
     def for_list(cls, contacts: ContactList, region: str = DEFAULT_REGION) -> Context:

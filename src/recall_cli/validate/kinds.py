@@ -20,6 +20,8 @@ class FileKind(StrEnum):
     LIST = "list"
     SCRIPT = "script"
     PROFILE = "profile"
+    DNC = "dnc"
+    """A do-not-call list: never detected, named by a config, `--dnc` or `--kind dnc`."""
 
 
 LIST_SUFFIXES = frozenset({".csv", ".tsv"})

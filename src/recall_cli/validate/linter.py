@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import partial
 from typing import TypeVar
 
@@ -16,6 +17,7 @@ from recall_cli.loaders.codes import UNREADABLE
 from recall_cli.loaders.config import ConfigReport, check_config
 from recall_cli.loaders.config_model import DEFAULT_REGION
 from recall_cli.loaders.contacts import MAX_LIST_BYTES, ContactList, ListColumns, check_list
+from recall_cli.loaders.dnc import DncList, check_dnc
 from recall_cli.loaders.files import STDIN, Source, display_name, read_source, read_stream
 from recall_cli.loaders.script import Script, bind_script, check_script
 from recall_cli.loaders.yaml_tree import MAX_YAML_BYTES
@@ -72,7 +74,9 @@ class _Run:
     lists: list[ContactList] = field(default_factory=list)
     scripts: list[Script] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
+    dnc: list[DncList] = field(default_factory=list)
     yaml_files: list[Source] = field(default_factory=list)
+    start: date | None = None
 
     def load(self, read: Callable[[], T]) -> T | None:
         """The loader's result; a file it cannot read becomes findings instead of an error."""
@@ -87,19 +91,37 @@ class _Run:
 
 
 def validate_paths(
-    paths: Sequence[str], kind: FileKind | None = None, ignore: Sequence[str] = ()
+    paths: Sequence[str],
+    kind: FileKind | None = None,
+    ignore: Sequence[str] = (),
+    dnc: Sequence[str] = (),
+    start: date | None = None,
 ) -> Report:
     """Check every file of `paths` ("-" is stdin; a directory stands for its YAML and CSV
     files), each alone and, with one config among them, against each other.
 
+    Do-not-call files are the paths of `dnc` and those a checked config names (read with
+    it even when not among `paths`; one it names that cannot be read is a problem at its
+    name in the config); `start`, the run's first day, is what their `until` dates are
+    judged against.
+
     Each path is read once: stdin, a pipe or a device is read whole before anything else,
     and its `Source` hands those bytes to every reader; a regular file can be read again.
     """
-    walked = expand(list(paths))
+    walked = expand([*paths, *dnc])
     files = list(dict.fromkeys(walked.files))  # each file once, in the order given
-    run = _Run(problems=list(walked.problems), unreadable=bool(walked.problems))
+    run = _Run(problems=list(walked.problems), unreadable=bool(walked.problems), start=start)
     sources = _sources(run, files)
-    kinds = [(source, kind or detect(source.path, head(source))) for source in sources]
+    named = {_same(path) for path in dnc}
+    kinds = [
+        (
+            source,
+            FileKind.DNC
+            if _same(source.path) in named
+            else kind or detect(source.path, head(source)),
+        )
+        for source in sources
+    ]
     _read(run, kinds)
     _check(run)
     inline = {source.name: _inline(source) for source in run.yaml_files}
@@ -162,10 +184,16 @@ def _read(run: _Run, kinds: list[tuple[Source, FileKind]]) -> None:
                 run.configs.append(report)
     campaign = _single(run.configs)
     columns = campaign.campaign.columns if campaign and campaign.campaign else ListColumns()
+    region = campaign.campaign.region if campaign and campaign.campaign else DEFAULT_REGION
+    kinds = _config_dnc(run, kinds, region)
     for source, kind in kinds:
         match kind:
             case FileKind.CONFIG:
                 continue
+            case FileKind.DNC:
+                listed_dnc = run.load(partial(check_dnc, source, region))
+                if listed_dnc is not None:
+                    _keep(run, listed_dnc.problems, listed_dnc.dnc, run.dnc)
             case FileKind.LIST:
                 listed = run.load(partial(check_list, source, columns))
                 if listed is not None:
@@ -180,6 +208,50 @@ def _read(run: _Run, kinds: list[tuple[Source, FileKind]]) -> None:
                 drawn = run.load(partial(check_profile, source))
                 if drawn is not None:
                     _keep(run, drawn.problems, drawn.profile, run.profiles)
+
+
+def _same(path: str) -> str:
+    """A path as the file system resolves it, so that two spellings of one file are equal."""
+    return path if path == STDIN else os.path.realpath(path)
+
+
+def _config_dnc(
+    run: _Run, kinds: list[tuple[Source, FileKind]], region: str
+) -> list[tuple[Source, FileKind]]:
+    """The files to read, with the do-not-call files the configs name: read as such when
+    given, added when not; one that cannot be read is a problem at its name in its config."""
+    given = {_same(source.path): index for index, (source, _) in enumerate(kinds)}
+    read = list(kinds)
+    loaded: set[str] = set()
+    for report in run.configs:
+        campaign = report.campaign
+        if campaign is None:
+            continue
+        for path, where in zip(campaign.do_not_call, campaign.do_not_call_at, strict=True):
+            index = given.get(_same(path))
+            if index is not None:
+                read[index] = (read[index][0], FileKind.DNC)
+                continue
+            if _same(path) in loaded:
+                continue
+            loaded.add(_same(path))
+            try:
+                found = check_dnc(path, region)
+            except UnreadableError as error:
+                run.unreadable = True
+                run.problems.extend(
+                    replace(
+                        problem,
+                        location=where,
+                        message=Message(
+                            "config.dnc_file", {"file": path, "reason": problem.message}
+                        ),
+                    )
+                    for problem in error.problems
+                )
+                continue
+            _keep(run, found.problems, found.dnc, run.dnc)
+    return read
 
 
 def _keep(run: _Run, problems: Sequence[Problem], value: T | None, into: list[T]) -> None:
@@ -203,7 +275,8 @@ def _check(run: _Run) -> None:
     region = config.campaign.region if config and config.campaign else DEFAULT_REGION
     for contacts in run.lists:
         run.problems.extend(registry.run(Scope.LIST, Context.for_list(contacts, region)))
-        run.problems.extend(registry.run(Scope.CROSS, Context(config=config, contacts=contacts)))
+        together = Context(config=config, contacts=contacts, dnc=tuple(run.dnc), start=run.start)
+        run.problems.extend(registry.run(Scope.CROSS, together))
     listed = _single(run.lists)
     for script in run.scripts:
         binding: list[Problem] = []
@@ -213,6 +286,8 @@ def _check(run: _Run) -> None:
         run.problems.extend(registry.run(Scope.CROSS, ctx))
     for profile in run.profiles:
         run.problems.extend(registry.run(Scope.CROSS, Context(config=config, profile=profile)))
+    for dnc in run.dnc:
+        run.problems.extend(registry.run(Scope.DNC, Context(dnc=(dnc,), start=run.start)))
 
 
 def _inline(source: Source) -> dict[int, tuple[str, ...]]:

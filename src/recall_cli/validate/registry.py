@@ -47,6 +47,7 @@ MODULES: tuple[str, ...] = (
     "rc116_holiday_date",
     "rc117_dialer_without_lines",
     "rc118_number_order_without_all_numbers",
+    "rc119_scope_on_non_stop_action",
     "rc201_no_header",
     "rc202_no_phone_columns",
     "rc203_duplicate_id",
@@ -86,8 +87,14 @@ MODULES: tuple[str, ...] = (
     "rc615_callback_in_closed_hours",
     "rc616_no_zone_source",
     "rc617_mobile_zone_unknown",
+    "rc618_dnc_removes_records",
+    "rc619_shared_phone",
     "rc620_caps_lengthen_campaign",
     "rc621_cap_below_repeats",
+    "rc701_dnc_bad_entry",
+    "rc702_dnc_duplicate_entry",
+    "rc703_dnc_past_until",
+    "rc704_dnc_empty",
 )
 """Every module under `validate/rules/`, in id order; a test checks that none is left out."""
 

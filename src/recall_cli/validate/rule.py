@@ -20,6 +20,7 @@ class Scope(StrEnum):
     LOADER = "loader"  # reported by a loader while reading; the rule only documents it
     CONFIG = "config"  # one campaign config that loaded
     LIST = "list"  # one contact list that loaded
+    DNC = "dnc"  # one do-not-call list that loaded
     CROSS = "cross"  # a config together with a list, a script or a profile
 
 

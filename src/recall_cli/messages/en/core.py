@@ -114,8 +114,9 @@ MESSAGES: dict[str, str] = {
         "a cap's 'per' must be day, week, month, or a rolling Nh (1 to 8760) or Nd (1 to 366), "
         "e.g. 24h or 7d; got {got}"
     ),
-    "config.cap_scope_phone": (
-        "caps of scope: phone are not yet supported; write scope: record (all numbers of a "
-        "record together)"
+    "config.scope_on_non_stop": (
+        "scope says where a stop_number stops its phone; a rule with action {action} stops no "
+        "phone: remove scope, or make the action stop_number"
     ),
+    "config.dnc_file": "do-not-call file {file}: {reason}",
 }

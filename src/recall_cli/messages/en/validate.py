@@ -133,4 +133,20 @@ MESSAGES: dict[str, str] = {
     "validate.repeats_held.days": (
         "until {n} {n|day has|days have} passed since the attempt's first dial"
     ),
+    "validate.dnc_removes_records": (
+        "the do-not-call lists name {numbers} {numbers|number|numbers} of {list}; {records} "
+        "{records|record is|records are} left with no number to dial and {records|closes|close} "
+        "no_numbers at the start (first: record {record}, line {line})"
+    ),
+    "validate.dnc_lists_numbers": (
+        "the do-not-call lists name {numbers} {numbers|number|numbers} of {list}; every record "
+        "keeps a number to dial"
+    ),
+    "validate.shared_phone": (
+        "{phones} {phones|phone is|phones are} held by several records of {list} "
+        "({records} {records|record|records} in all; first: '{phone}', line {line}); {feature} "
+        "treats such a phone as one across these records"
+    ),
+    "validate.feature.phone_caps": "a cap of scope: phone",
+    "validate.feature.campaign_stops": "a stop of scope: campaign",
 }

@@ -1,10 +1,20 @@
 """The Russian catalog: one module per area, the same keys in every language."""
 
-from recall_cli.messages.ru import calling, contacts, core, explain, outcomes, simulate, validate
+from recall_cli.messages.ru import (
+    calling,
+    contacts,
+    core,
+    dnc,
+    explain,
+    outcomes,
+    simulate,
+    validate,
+)
 
 CATALOG: dict[str, str] = {
     **core.MESSAGES,
     **contacts.MESSAGES,
+    **dnc.MESSAGES,
     **outcomes.MESSAGES,
     **simulate.MESSAGES,
     **validate.MESSAGES,

@@ -119,8 +119,9 @@ MESSAGES: dict[str, str] = {
         "per у ограничения — day, week, month или скользящий период Nh (от 1 до 8760) или Nd "
         "(от 1 до 366), например 24h или 7d, а указано {got}"
     ),
-    "config.cap_scope_phone": (
-        "ограничения со scope: phone пока не поддерживаются; пишите scope: record (все номера "
-        "записи вместе)"
+    "config.scope_on_non_stop": (
+        "scope указывает, где stop_number останавливает телефон; правило с действием {action} "
+        "телефон не останавливает: уберите scope или сделайте действие stop_number"
     ),
+    "config.dnc_file": "файл запрета звонков {file}: {reason}",
 }

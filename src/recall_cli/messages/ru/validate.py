@@ -143,4 +143,21 @@ MESSAGES: dict[str, str] = {
     "validate.repeats_held.days": (
         "до момента через {n} {n|день|дня|дней} после первого набора попытки"
     ),
+    "validate.dnc_removes_records": (
+        "списки запрета звонков называют {numbers} {numbers|номер|номера|номеров} из {list}; "
+        "у {records} {records|записи|записей|записей} не остаётся номера для звонка, и "
+        "{records|она закрывается|они закрываются|они закрываются} как no_numbers в начале "
+        "(первая — запись {record}, строка {line})"
+    ),
+    "validate.dnc_lists_numbers": (
+        "списки запрета звонков называют {numbers} {numbers|номер|номера|номеров} из {list}; "
+        "у каждой записи остаётся номер для звонка"
+    ),
+    "validate.shared_phone": (
+        "{phones} {phones|телефон есть|телефона есть|телефонов есть} сразу в нескольких "
+        "записях {list} (всего {records} {records|запись|записи|записей}; первый — "
+        "'{phone}', строка {line}); {feature} считает такой телефон одним на все эти записи"
+    ),
+    "validate.feature.phone_caps": "ограничение со scope: phone",
+    "validate.feature.campaign_stops": "остановка со scope: campaign",
 }
