@@ -154,9 +154,9 @@ class RunPlan:
     @property
     def whole(self) -> bool:
         """Whether the run plays every record even when `--record` chooses some: with lines,
-        phone caps or campaign-wide stops, records wait for or act on each other, so a
-        record's timeline is the one of the full run."""
-        return self.setup is not None and self.setup.plays_whole(self.campaign.policy)
+        or phones several records share under phone caps or campaign-wide stops, records wait
+        for or act on each other, so a record's timeline is the one of the full run."""
+        return self.setup is not None and self.setup.plays_whole()
 
 
 @dataclass(frozen=True, slots=True)

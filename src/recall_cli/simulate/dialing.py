@@ -59,10 +59,13 @@ class Setup:
             self.phonebook.listing or bool(self.phonebook.listed)
         )
 
-    def plays_whole(self, policy: Policy) -> bool:
-        """Whether records wait for or act on each other (lines, phone caps, campaign-wide
-        stops), so that a record's timeline is the one of the whole campaign's run."""
-        return self.dialer is not None or self.phone_caps or bool(campaign_stops(policy))
+    def plays_whole(self) -> bool:
+        """Whether records wait for or act on each other — lines, or phones that several records
+        share under phone caps or campaign-wide stops — so that a record's timeline is the one
+        of the whole campaign's run."""
+        return self.dialer is not None or (
+            self.phonebook is not None and bool(self.phonebook.shared)
+        )
 
 
 def campaign_stops(policy: Policy) -> frozenset[Status]:
