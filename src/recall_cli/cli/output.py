@@ -84,6 +84,11 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         yield out
 
 
+def replaced(path: Path | None) -> bool:
+    """Whether `open_output(path)` writes a file that appears only when the output is whole."""
+    return path is not None and _kind(path) is Kind.FILE
+
+
 @contextlib.contextmanager
 def spool(path: Path | None) -> Iterator[TextIO]:
     """A temp file for part of the output written before what comes ahead of it in the

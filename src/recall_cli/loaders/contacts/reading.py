@@ -270,19 +270,31 @@ class ListReading:
         """Read every record, noting its problems in `problems` and handing each chunk's
         records to `each`; False when a csv error cut the list off."""
         records = _Records(self.source.name, self.head, problems, check=True)
+        for chunk in self._checked(records):
+            if each is not None:
+                each(chunk)
+        return not records.broken
+
+    def checked(self, problems: list[Problem]) -> Iterator[list[Contact]]:
+        """The records, a chunk at a time, checked as they are read: each chunk's problems are
+        in `problems` when it is given, and every problem of the list (repeated ids, no
+        records, a quote left open at its end) once the chunks are spent. A csv error ends
+        the chunks at the chunk it cuts off."""
+        return self._checked(_Records(self.source.name, self.head, problems, check=True))
+
+    def _checked(self, records: _Records) -> Iterator[list[Contact]]:
+        problems = records.problems
         with self._lines() as lines:
             for chunk, _ in records.read(lines, self._chunk):
-                if each is not None:
-                    each(chunk)
+                yield chunk
         self._repeated_ids(records.ids.candidates(), problems)
         if records.broken:
-            return False
+            return
         if not records.count and not errors_in(problems):
             problem = self.head.text.problem(
                 self.head.line, 1, codes.NO_RECORDS, "contacts.no_records"
             )
             problems.append(problem)
-        return True
 
     def chunks(self) -> Iterator[list[Contact]]:
         """The records, a chunk at a time, read again without checking them: for a list
