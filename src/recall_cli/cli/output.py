@@ -103,7 +103,8 @@ def spool(path: Path | None) -> Iterator[TextIO]:
         handle = tempfile.TemporaryFile(dir=place)  # noqa: SIM115 (closed with the text below)
     except OSError as error:
         raise _unwritable(where, error) from None
-    with _text(_Sink(handle.fileno(), where, closefd=False), newline="") as text, handle:
+    # The text is closed (flushed) before the file it writes to.
+    with handle, _text(_Sink(handle.fileno(), where, closefd=False), newline="") as text:
         yield text
 
 
