@@ -364,7 +364,7 @@ class _Playing:
 def _streamed_progress(streamed: Streamed, lang: Lang) -> Iterator[Progressed | None]:
     """A progress bar of the records played, with no total (the list is not counted before
     it plays), for a list of at least `PROGRESS_BYTES` on a terminal; otherwise nothing."""
-    if streamed.size is None or streamed.size < PROGRESS_BYTES or not sys.stderr.isatty():
+    if streamed.file_size is None or streamed.file_size < PROGRESS_BYTES or not sys.stderr.isatty():
         yield None
         return
     from recall_cli.render.progress import progress_bar  # noqa: PLC0415 (Rich, terminal only)

@@ -156,7 +156,7 @@ class Streamed:
     pass: its reading and its size in bytes (None when it is not a file)."""
 
     reading: ListReading
-    size: int | None
+    file_size: int | None
 
 
 @dataclass(frozen=True, slots=True)
