@@ -278,6 +278,8 @@ def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProble
             early = out if replaced(plan.output) else stack.enter_context(spool(plan.output))
             merged = loop.streamed(walker, playing.chunks(advance), roster, until)
             data.write_jsonl_opening(early, shown, merged)
+        # Once the merge has let go of its records: comparing the ids holds them all.
+        playing.end()
         summary, problems = playing.summary(), playing.list_problems()
         if json:
             out.write(data.json_opening(info, summary, problems))
@@ -321,7 +323,7 @@ class _Playing:
     """The one pass of a streamed run over its list: each chunk is checked as it is read and
     played, its results handed to `write`, its figures and undialable phone cells counted.
     From the first chunk with an error on, nothing more is played: the list is read on only
-    to check it, and its errors are raised (`RecallError`) once it ends."""
+    to check it, and `end` raises its errors (`RecallError`)."""
 
     def __init__(
         self,
@@ -330,15 +332,17 @@ class _Playing:
         until: int | None,
         write: Callable[[list[RecordResult]], None],
     ) -> None:
-        self.reading, self.walker, self.until, self.write = reading, walker, until, write
+        self.walker, self.until, self.write = walker, until, write
         self.parts: list[Counts] = []
         self.cells: list[ListProblems] = []
+        self.problems: list[Problem] = []
+        self.checking = reading.checking(self.problems)
 
     def chunks(self, advance: Progressed | None) -> Iterator[list[Contact]]:
         """Each chunk once played, for the events' merge to take up in the same pass."""
-        problems: list[Problem] = []
+        problems = self.problems
         seen, failed = 0, False
-        for chunk in self.reading.checked(problems):
+        for chunk in self.checking.chunks():
             if len(problems) > seen:
                 failed = failed or bool(errors_in(problems[seen:]))
                 seen = len(problems)
@@ -349,7 +353,12 @@ class _Playing:
             self.cells.append(list_problems(chunk))
             self.write(played.results)
             yield chunk
-        errors = errors_in(problems)
+
+    def end(self) -> None:
+        """Check the list as a whole, once its chunks are spent: a `RecallError` with every
+        error the list has, in list order."""
+        self.checking.end()
+        errors = errors_in(self.problems)
         if errors:
             raise RecallError(sorted(errors, key=lambda problem: problem.location))
 
