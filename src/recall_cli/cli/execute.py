@@ -279,8 +279,7 @@ def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProble
             merged = loop.streamed(walker, playing.chunks(advance), roster, until)
             data.write_jsonl_opening(early, shown, merged)
         # Once the merge has let go of its records: comparing the ids holds them all.
-        playing.end()
-        summary, problems = playing.summary(), playing.list_problems()
+        summary, problems = playing.end()
         if json:
             out.write(data.json_opening(info, summary, problems))
             copy_spool(spooled, out)
@@ -354,19 +353,18 @@ class _Playing:
             self.write(played.results)
             yield chunk
 
-    def end(self) -> None:
-        """Check the list as a whole, once its chunks are spent: a `RecallError` with every
-        error the list has, in list order."""
+    def end(self) -> tuple[Summary, ListProblems]:
+        """The run's figures and the list's undialable cells, once the chunks are spent; then
+        the list checked as a whole: a `RecallError` with every error it has, in list order.
+        The figures are summed first, so that their parts are let go of before the ids are
+        compared: the two never peak together."""
+        summary, cells = combine(self.parts), combined(self.cells)
+        self.parts.clear()
         self.checking.end()
         errors = errors_in(self.problems)
         if errors:
             raise RecallError(sorted(errors, key=lambda problem: problem.location))
-
-    def summary(self) -> Summary:
-        return combine(self.parts)
-
-    def list_problems(self) -> ListProblems:
-        return combined(self.cells)
+        return summary, cells
 
 
 @contextlib.contextmanager
