@@ -84,6 +84,11 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         yield out
 
 
+def replaced(path: Path | None) -> bool:
+    """Whether `open_output(path)` writes a file that appears only when the output is whole."""
+    return path is not None and _kind(path) is Kind.FILE
+
+
 @contextlib.contextmanager
 def spool(path: Path | None) -> Iterator[TextIO]:
     """A temp file for part of the output written before what comes ahead of it in the
@@ -98,7 +103,8 @@ def spool(path: Path | None) -> Iterator[TextIO]:
         handle = tempfile.TemporaryFile(dir=place)  # noqa: SIM115 (closed with the text below)
     except OSError as error:
         raise _unwritable(where, error) from None
-    with _text(_Sink(handle.fileno(), where, closefd=False), newline="") as text, handle:
+    # The text is closed (flushed) before the file it writes to.
+    with handle, _text(_Sink(handle.fileno(), where, closefd=False), newline="") as text:
         yield text
 
 

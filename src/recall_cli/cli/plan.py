@@ -9,6 +9,7 @@ then each file as it is read.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -20,12 +21,11 @@ from recall_cli.cli.outcomes import Outcomes, check_rules, profile_outcomes, scr
 from recall_cli.cli.output import check_output
 from recall_cli.cli.setup import dialer_setup, dnc_entries
 from recall_cli.cli.usage import UsageError
-from recall_cli.engine import Contact
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, ListColumns, load_list
 from recall_cli.loaders.contacts.model import UnusableError
-from recall_cli.loaders.contacts.phone_cells import ListProblems, combined, list_problems
-from recall_cli.loaders.contacts.reading import ListReading, open_list
+from recall_cli.loaders.contacts.reading import CHUNK_LINES, ListReading, open_list
+from recall_cli.loaders.files import STDIN
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError, errors_in
 from recall_cli.simulate.clock import FIRST_YEAR, LAST_YEAR, Clock, in_calendar
@@ -139,16 +139,15 @@ class RunPlan:
     setup: Setup | None = None
     """The dialer (calling hours, lines, each number's zone); None for a Part I run."""
     streamed: Streamed | None = None
-    """The list read again, a chunk at a time, as the run plays it; `contacts` then holds no
-    records. None: the run plays `contacts.records`."""
+    """The list, its header read, its records read and checked a chunk at a time as the run
+    plays them; `contacts` then holds no records. None: the run plays `contacts.records`."""
     dnc: tuple[Path, ...] = ()
     """The `--dnc` files the run was given."""
 
     @property
     def size(self) -> int:
-        """Records one pass plays."""
-        if self.streamed is not None:
-            return self.streamed.count
+        """Records one pass plays; not known before a streamed run has read its list."""
+        assert self.streamed is None
         return selected_size(self.selection, self.contacts)
 
     @property
@@ -161,12 +160,11 @@ class RunPlan:
 
 @dataclass(frozen=True, slots=True)
 class Streamed:
-    """A list checked whole and read again as a run plays it: its reading, its records' count
-    and what its phone cells hold that cannot be dialled."""
+    """A list whose header is read and whose records a run reads, checks and plays in one
+    pass: its reading and its size in bytes (None when it is not a file)."""
 
     reading: ListReading
-    count: int
-    problems: ListProblems
+    file_size: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,26 +261,22 @@ def _streams(options: RunOptions, campaign: Campaign) -> bool:
 
 
 def stream_list(path: Path, columns: ListColumns, encoding: str | None) -> Streamed:
-    """The list checked whole, a chunk at a time, holding none of its records: a
-    `RecallError` with every error in it."""
-    problems: list[Problem] = []
-    parts: list[ListProblems] = []
-    count = 0
-
-    def counted(chunk: list[Contact]) -> None:
-        nonlocal count
-        count += len(chunk)
-        parts.append(list_problems(chunk))
-
+    """The list with its header read, none of its records: a `RecallError` with the header's
+    errors. Its records' errors are found as the run reads them (`ListReading.checked`)."""
     try:
-        reading = open_list(path, columns, encoding, fields=False)
-        usable = reading.check(problems, counted)
+        reading = open_list(path, columns, encoding, fields=False, chunk=CHUNK_LINES)
     except UnusableError as stop:
         raise RecallError(errors_in(list(stop.problems))) from None
-    errors = errors_in(problems)
-    if errors or not usable:
-        raise RecallError(sorted(errors, key=lambda problem: problem.location))
-    return Streamed(reading, count, combined(parts))
+    source = reading.source
+    size = None if source.data is not None or source.path == STDIN else _file_size(source.path)
+    return Streamed(reading, size)
+
+
+def _file_size(path: str) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
 
 
 def plan_compare(options: CompareOptions) -> ComparePlan:

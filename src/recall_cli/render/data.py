@@ -290,10 +290,11 @@ def json_opening(run: RunInfo, summary: Summary, problems: ListProblems | None =
     return f'{head},\n"summary":{figures},\n"records":['
 
 
-def write_json_items(out: TextIO, records: Iterable[str]) -> None:
+def write_json_items(out: TextIO, records: Iterable[str], first: bool = True) -> bool:
     """The records of the JSON document (chunks of `json_records`), as `write_json` writes
-    them between `json_opening` and `write_json_closing`."""
-    _write_items(out, records)
+    them between `json_opening` and `write_json_closing`; not `first` when records were
+    written before them. Whether any record was written."""
+    return _write_items(out, records, "\n" if first else ",\n")
 
 
 def write_json_closing(out: TextIO, run: RunInfo, events: Iterator[Event] | None) -> None:
@@ -306,15 +307,17 @@ def write_json_closing(out: TextIO, run: RunInfo, events: Iterator[Event] | None
     out.write("}\n")
 
 
-def _write_items(out: TextIO, chunks: Iterable[str]) -> None:
+def _write_items(out: TextIO, chunks: Iterable[str], separator: str = "\n") -> bool:
     """Chunks of items joined by ",\n", each item on its own line after a comma (the first
-    after a newline); empty chunks are skipped."""
+    after `separator`); empty chunks are skipped. Whether any item was written."""
     write = out.write
-    separator = "\n"
+    written = False
     for chunk in chunks:
         if chunk:
             write(separator + chunk)
             separator = ",\n"
+            written = True
+    return written
 
 
 def write_jsonl(

@@ -10,9 +10,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 
 @contextlib.contextmanager
-def progress_bar(total: int, description: str) -> Iterator[Callable[[int], None]]:
-    """A bar to `total`; the block is given the function that advances it by n. The bar is
-    removed when the block ends."""
+def progress_bar(total: int | None, description: str) -> Iterator[Callable[[int], None]]:
+    """A bar to `total` (None: not known); the block is given the function that advances it
+    by n. The bar is removed when the block ends."""
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),

@@ -269,20 +269,17 @@ class ListReading:
     ) -> bool:
         """Read every record, noting its problems in `problems` and handing each chunk's
         records to `each`; False when a csv error cut the list off."""
+        checking = self.checking(problems)
+        for chunk in checking.chunks():
+            if each is not None:
+                each(chunk)
+        return checking.end()
+
+    def checking(self, problems: list[Problem]) -> Checking:
+        """A reading that checks the records as it reads them, its problems noted in
+        `problems` (`Checking`)."""
         records = _Records(self.source.name, self.head, problems, check=True)
-        with self._lines() as lines:
-            for chunk, _ in records.read(lines, self._chunk):
-                if each is not None:
-                    each(chunk)
-        self._repeated_ids(records.ids.candidates(), problems)
-        if records.broken:
-            return False
-        if not records.count and not errors_in(problems):
-            problem = self.head.text.problem(
-                self.head.line, 1, codes.NO_RECORDS, "contacts.no_records"
-            )
-            problems.append(problem)
-        return True
+        return Checking(records, self._lines, self._chunk, self._repeated_ids)
 
     def chunks(self) -> Iterator[list[Contact]]:
         """The records, a chunk at a time, read again without checking them: for a list
@@ -317,6 +314,41 @@ class ListReading:
                     line=first,
                 )
             )
+
+
+class Checking:
+    """One checking reading of a list's records: `chunks` gives them a chunk at a time, each
+    chunk's problems noted when it is given; `end`, once they are spent, notes the problems
+    of the list as a whole (repeated ids, no records, a quote open at its end). Apart, so
+    that a caller can let go of what it built from the chunks before the ids are compared."""
+
+    def __init__(
+        self,
+        records: _Records,
+        lines: Lines,
+        chunk: int,
+        repeated: Callable[[frozenset[int], list[Problem]], None],
+    ) -> None:
+        self._records, self._lines, self._chunk, self._repeated = records, lines, chunk, repeated
+
+    def chunks(self) -> Iterator[list[Contact]]:
+        """The records, a chunk at a time; a csv error ends them at the chunk it cuts off."""
+        with self._lines() as lines:
+            for chunk, _ in self._records.read(lines, self._chunk):
+                yield chunk
+
+    def end(self) -> bool:
+        """Note the list's own problems; False when a csv error cut the list off."""
+        records = self._records
+        problems = records.problems
+        self._repeated(records.ids.candidates(), problems)
+        if records.broken:
+            return False
+        if not records.count and not errors_in(problems):
+            head = records.head
+            problem = head.text.problem(head.line, 1, codes.NO_RECORDS, "contacts.no_records")
+            problems.append(problem)
+        return True
 
 
 def _header(reader: Reader, text: ListText) -> tuple[tuple[str, ...], int]:
