@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, replace
 from functools import partial
+from importlib.util import find_spec
 from typing import TYPE_CHECKING, cast
 
 from recall_cli.engine import Contact, RecordState, Status
 from recall_cli.engine.contact import no_digit
 from recall_cli.simulate.dialing import DialerFigures, HeldBy
 from recall_cli.simulate.dials import Event, RecordResult
-from recall_cli.simulate.fast import Progressed
+from recall_cli.simulate.fast import Machine, Progressed
 from recall_cli.simulate.random_outcomes import (
     FIRST_BLOCK,
     ProfileSource,
@@ -95,8 +96,19 @@ def play(
 ) -> Played:
     """Every record's result and the dials' tally, record after record (no event order)."""
     horizon = _NEVER if until is None else until
-    records = _counted(selected(contacts, only), progressed)
+    chosen = selected(contacts, only)
     tally = Tally()
+    if walker.machine is not None and _arrayed(walker.machine, chosen):
+        from recall_cli.simulate import arrays  # noqa: PLC0415  # numpy: only a large run pays for it
+
+        steps: dict[int, int] = {}
+        played = partial(_walked, horizon=horizon, tally=tally)
+        results = arrays.stepped(
+            walker, contacts, chosen, horizon, steps, played, resumed, progressed
+        )
+        _count(steps, tally)
+        return Played(results, tally)
+    records = _counted(chosen, progressed)
     if walker.machine is None:
         results = [_walked(walker.walk(i, contacts[i]), horizon, tally) for i in records]
         return Played(results, tally)
@@ -105,6 +117,21 @@ def play(
     results = _on_table(walker, contacts, records, horizon, counts, tally)
     _count(counts, tally)
     return Played(results, tally)
+
+
+ARRAYED = 20_000
+"""The fewest records a run steps as arrays: below it, importing numpy costs more than it saves."""
+
+
+def _arrayed(machine: Machine, records: Iterable[int]) -> bool:
+    """Whether `play` steps `records` as arrays: enough of them, and numpy at hand."""
+    if not isinstance(records, Sized) or len(records) < ARRAYED:
+        return False
+    if find_spec("numpy") is None:
+        return False
+    from recall_cli.simulate.arrays import fits  # noqa: PLC0415  # numpy: see above
+
+    return fits(machine)
 
 
 def _count(counts: dict[int, int], tally: Tally) -> None:
