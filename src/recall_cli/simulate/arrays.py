@@ -139,13 +139,13 @@ def stepped(
     records: Iterable[int],
     horizon: int,
     counts: dict[int, int],
-    walked: Callable[[Walk], RecordResult],
-    resumed: Callable[..., Walk],
+    handed: tuple[Callable[[Walk], RecordResult], Callable[..., Walk]],
     progressed: Callable[[int], None] | None = None,
+    chunk: int = CHUNK,
 ) -> list[RecordResult]:
-    """The tight loop's results over `records`, in list order, chunk by chunk; each dial on
-    the table counted in `counts` by (hour << 4 | status index); a record handed on is played
-    by `walked` from the walk `resumed` gives."""
+    """The tight loop's results over `records`, in list order, `chunk` records at a time; each
+    dial on the table counted in `counts` by (hour << 4 | status index); a record handed on is
+    played by `handed[0]` from the walk `handed[1]` (`loop.resumed`) gives."""
     machine = walker.machine
     assert machine is not None
     assert isinstance(walker.source, ProfileSource)
@@ -153,8 +153,8 @@ def stepped(
     copy = walker.source.hasher.copy
     starts = _Starts(machine)
     results: list[RecordResult] = []
-    for chunk in _chunks(iter(records)):
-        people = [contacts[position] for position in chunk]
+    for part in _chunks(iter(records), chunk):
+        people = [contacts[position] for position in part]
         # `Contact.dialable`, inverted, found without a Python step per cell, keys the state.
         firsts = list(map(starts.__getitem__, [tuple(map(no_digit, c.phones)) for c in people]))
         identities = [contact.id.encode("utf-8", "surrogatepass") for contact in people]
@@ -164,15 +164,13 @@ def stepped(
             hashed.update(identity + FIRST_BLOCK)
             digests.append(hashed.digest())
         table.sync()
-        blocks = np.frombuffer(b"".join(digests), dtype="<u4").reshape(len(chunk), BLOCK)
+        blocks = np.frombuffer(b"".join(digests), dtype="<u4").reshape(len(part), BLOCK)
         ended = _rounds(table, blocks, np.array(firsts, dtype=np.int64), horizon, counts)
         results.extend(
-            _results(
-                walker, table.width, (chunk, people, firsts, identities), ended, walked, resumed
-            )
+            _results(walker, table.width, (part, people, firsts, identities), ended, handed)
         )
         if progressed is not None:
-            progressed(len(chunk))
+            progressed(len(part))
     return results
 
 
@@ -188,8 +186,8 @@ class _Starts(dict[tuple[bool, ...], int]):
         return first
 
 
-def _chunks(records: Iterator[int]) -> Iterator[list[int]]:
-    while chunk := list(islice(records, CHUNK)):
+def _chunks(records: Iterator[int], size: int) -> Iterator[list[int]]:
+    while chunk := list(islice(records, size)):
         yield chunk
 
 
@@ -293,14 +291,14 @@ def _results(
     width: int,
     records: tuple[list[int], list[Contact], list[int], list[bytes]],
     ended: tuple[list[Any], ...],
-    walked: Callable[[Walk], RecordResult],
-    resumed: Callable[..., Walk],
+    handed: tuple[Callable[[Walk], RecordResult], Callable[..., Walk]],
 ) -> list[RecordResult]:
     """Each record's result from how its rounds left it, in list order."""
     machine = walker.machine
     assert machine is not None
     steps, attempts_of = machine.steps, machine.attempts
-    chunk, people, firsts, identities = records
+    part, people, firsts, identities = records
+    walked, resumed = handed
     how, states, entries, dials, times, lasts = ended
     # Most records close on the table: each one's result is built from its closing step's
     # fields in one pass; the few others are put in their places after it.
@@ -312,13 +310,13 @@ def _results(
     made = [
         _new(RecordResult, (position, contact, state, attempts, dialled, end, status, then))
         for position, contact, (state, attempts, status, then), dialled, end in zip(
-            chunk, people, map(closing.__getitem__, entries), dials, times, strict=True
+            part, people, map(closing.__getitem__, entries), dials, times, strict=True
         )
     ]
     for at, stood in enumerate(how):
         if stood == _ENDED:
             continue
-        position, contact, state = chunk[at], people[at], states[at]
+        position, contact, state = part[at], people[at], states[at]
         if stood < 0:
             made[at] = RecordResult(position, contact, RecordState.NO_NUMBERS, 0, 0, 0, None)
             continue

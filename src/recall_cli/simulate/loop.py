@@ -99,15 +99,7 @@ def play(
     chosen = selected(contacts, only)
     tally = Tally()
     if walker.machine is not None and _arrayed(walker.machine, chosen):
-        from recall_cli.simulate import arrays  # noqa: PLC0415  # numpy: only a large run pays for it
-
-        steps: dict[int, int] = {}
-        played = partial(_walked, horizon=horizon, tally=tally)
-        results = arrays.stepped(
-            walker, contacts, chosen, horizon, steps, played, resumed, progressed
-        )
-        _count(steps, tally)
-        return Played(results, tally)
+        return on_arrays(walker, contacts, chosen, horizon, progressed)
     records = _counted(chosen, progressed)
     if walker.machine is None:
         results = [_walked(walker.walk(i, contacts[i]), horizon, tally) for i in records]
@@ -132,6 +124,29 @@ def _arrayed(machine: Machine, records: Iterable[int]) -> bool:
     from recall_cli.simulate.arrays import fits  # noqa: PLC0415  # numpy: see above
 
     return fits(machine)
+
+
+def on_arrays(
+    walker: Walker,
+    contacts: Sequence[Contact],
+    records: Iterable[int],
+    horizon: int,
+    progressed: Progressed | None = None,
+    chunk: int | None = None,
+) -> Played:
+    """`play` of `records` through the table as array steps, `chunk` records at a time
+    (`arrays.CHUNK` unless told): the tight loop's results and tally."""
+    from recall_cli.simulate import arrays  # noqa: PLC0415  # numpy: only a large run pays for it
+
+    tally = Tally()
+    counts: dict[int, int] = {}
+    walked = partial(_walked, horizon=horizon, tally=tally)
+    size = arrays.CHUNK if chunk is None else chunk
+    results = arrays.stepped(
+        walker, contacts, records, horizon, counts, (walked, resumed), progressed, size
+    )
+    _count(counts, tally)
+    return Played(results, tally)
 
 
 def _count(counts: dict[int, int], tally: Tally) -> None:
