@@ -13,11 +13,13 @@ records, never with the events. Both give the same dials.
 from __future__ import annotations
 
 import heapq
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, replace
 from functools import partial
 from importlib.util import find_spec
+from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
 from recall_cli.engine import Contact, RecordState, Status
@@ -121,9 +123,18 @@ def _arrayed(machine: Machine, records: Iterable[int]) -> bool:
         return False
     if find_spec("numpy") is None:
         return False
-    from recall_cli.simulate.arrays import fits  # noqa: PLC0415  # numpy: see above
+    fitting: bool = _arrays().fits(machine)
+    return fitting
 
-    return fits(machine)
+
+def _arrays() -> ModuleType:
+    """The array steps' module, numpy imported with it (on first use: a large run pays for it)."""
+    # numpy loads OpenBLAS, whose pool of threads costs a third of numpy's import in CPU; the
+    # array steps never multiply matrices, so one thread does, unless the user says otherwise.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from recall_cli.simulate import arrays  # noqa: PLC0415
+
+    return arrays
 
 
 def on_arrays(
@@ -136,8 +147,7 @@ def on_arrays(
 ) -> Played:
     """`play` of `records` through the table as array steps, `chunk` records at a time
     (`arrays.CHUNK` unless told): the tight loop's results and tally."""
-    from recall_cli.simulate import arrays  # noqa: PLC0415  # numpy: only a large run pays for it
-
+    arrays = _arrays()
     tally = Tally()
     counts: dict[int, int] = {}
     walked = partial(_walked, horizon=horizon, tally=tally)
