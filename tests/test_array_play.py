@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recall_cli.engine import Contact, Profile, Status
-from recall_cli.simulate import fast, loop
+from recall_cli.simulate import arrays, fast, loop
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.walk import Walker
 from tests.strategies import RandomScenario, contacts, random_scenarios
@@ -132,3 +132,12 @@ def _imports_numpy(tmp_path: Path, records: int) -> bool:
 def test_only_a_large_run_imports_numpy(tmp_path: Path) -> None:
     assert not _imports_numpy(tmp_path, loop.ARRAYED - 1)
     assert _imports_numpy(tmp_path, loop.ARRAYED)
+
+
+def test_only_duration_ranges_narrower_than_max_span_fit_the_arrays() -> None:
+    """A wider range's scaled draw could overflow the arrays' arithmetic: its run keeps to the
+    tight loop."""
+    for high, fitting in ((arrays.MAX_SPAN - 1, True), (arrays.MAX_SPAN, False)):
+        profile = Profile("wide", {Status.BUSY: 1.0}, {}, {Status.BUSY: (1, high)})
+        source = ProfileSource(profile, 1)
+        assert arrays.fits(fast.Machine(LONG, source.tables)) is fitting

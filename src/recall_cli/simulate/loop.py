@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, replace
 from functools import partial
-from importlib.util import find_spec
 from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
@@ -118,10 +117,8 @@ ARRAYED = 20_000
 
 
 def _arrayed(machine: Machine, records: Iterable[int]) -> bool:
-    """Whether `play` steps `records` as arrays: enough of them, and numpy at hand."""
+    """Whether `play` steps `records` as arrays: enough of them, their draws in range."""
     if not isinstance(records, Sized) or len(records) < ARRAYED:
-        return False
-    if find_spec("numpy") is None:
         return False
     fitting: bool = _arrays().fits(machine)
     return fitting
