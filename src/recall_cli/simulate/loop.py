@@ -112,7 +112,7 @@ def play(
     return Played(results, tally)
 
 
-ARRAYED = 20_000
+ARRAYED = 30_000
 """The fewest records a run steps as arrays: below it, importing numpy costs more than it saves."""
 
 
