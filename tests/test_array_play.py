@@ -86,20 +86,12 @@ def test_records_that_need_more_than_their_first_block(
     assert all(result.dials in (0, *range(24, 43)) for result in played.results)
 
 
-def _imports_numpy(tmp_path: Path, records: int) -> bool:
-    """Whether `recall simulate` of a generated list of `records` imports numpy."""
-    root = Path(__file__).resolve().parent.parent
-    listed = tmp_path / f"list_{records}.csv"
-    subprocess.run(
-        [
-            sys.executable,
-            str(root / "benchmarks" / "make_list.py"),
-            "--count",
-            str(records),
-            str(listed),
-        ],
-        check=True,
-    )
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imports_numpy(tmp_path: Path, listed: Path, records: int) -> bool:
+    """Whether `recall simulate` of the list `listed` (of `records` records) imports numpy."""
+    output = tmp_path / f"{listed.stem}.json"
     done = subprocess.run(
         [
             sys.executable,
@@ -108,30 +100,34 @@ def _imports_numpy(tmp_path: Path, records: int) -> bool:
             "-m",
             "recall_cli",
             "simulate",
-            str(root / "sample_configs" / "cloud_contact_default.yaml"),
+            str(ROOT / "sample_configs" / "cloud_contact_default.yaml"),
             str(listed),
             "--profile",
-            str(root / "sample_configs" / "realistic.profile.yaml"),
+            str(ROOT / "sample_configs" / "realistic.profile.yaml"),
             "--format",
             "json",
             "--no-events",
             "--output",
-            str(tmp_path / f"out_{records}.json"),
+            str(output),
         ],
         capture_output=True,
         text=True,
         check=False,
     )
     assert done.returncode == 0
-    written = json.loads((tmp_path / f"out_{records}.json").read_text())
-    assert written["summary"]["records"] == records
+    assert json.loads(output.read_text())["summary"]["records"] == records
     # -X importtime lists every module imported, one a line, its name last.
     return any(line.rsplit("|", 1)[-1].strip() == "numpy" for line in done.stderr.splitlines())
 
 
 def test_only_a_large_run_imports_numpy(tmp_path: Path) -> None:
-    assert not _imports_numpy(tmp_path, loop.ARRAYED - 1)
-    assert _imports_numpy(tmp_path, loop.ARRAYED)
+    assert not _imports_numpy(tmp_path, ROOT / "sample_lists" / "source_record.csv", 1)
+    large = tmp_path / "large.csv"
+    maker = ROOT / "benchmarks" / "make_list.py"
+    subprocess.run(
+        [sys.executable, str(maker), "--count", str(loop.ARRAYED), str(large)], check=True
+    )
+    assert _imports_numpy(tmp_path, large, loop.ARRAYED)
 
 
 def test_only_duration_ranges_narrower_than_max_span_fit_the_arrays() -> None:
