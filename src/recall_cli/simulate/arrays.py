@@ -56,9 +56,10 @@ def fits(machine: Machine) -> bool:
 
 
 class _Table:
-    """The machine's table as arrays, grown as it learns: per state, its distribution and
-    attempts made; per (state, choice), the next state (or _UNKNOWN, _CLOSED, _OFF), the
-    status index and the delay."""
+    """The machine's table as arrays, grown as it learns: per distribution, its bounds, lows
+    and spans (padded to the widest); per state, its distribution; per (state, choice), the
+    next state (or _UNKNOWN, _CLOSED, _OFF), the status index and the delay. Read from the
+    machine's own lists, so it says only what the engine's steps said."""
 
     def __init__(self, machine: Machine) -> None:
         self.machine = machine
