@@ -136,4 +136,7 @@ def test_only_duration_ranges_narrower_than_max_span_fit_the_arrays() -> None:
     for high, fitting in ((arrays.MAX_SPAN - 1, True), (arrays.MAX_SPAN, False)):
         profile = Profile("wide", {Status.BUSY: 1.0}, {}, {Status.BUSY: (1, high)})
         source = ProfileSource(profile, 1)
-        assert arrays.fits(fast.Machine(LONG, source.tables)) is fitting
+        machine = fast.Machine(LONG, source.tables)
+        assert arrays.fits(machine) is fitting
+        assert loop.arrayed(machine, loop.ARRAYED) is fitting
+        assert not loop.arrayed(machine, loop.ARRAYED - 1)

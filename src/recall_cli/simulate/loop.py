@@ -99,7 +99,8 @@ def play(
     horizon = _NEVER if until is None else until
     chosen = selected(contacts, only)
     tally = Tally()
-    if walker.machine is not None and _arrayed(walker.machine, chosen):
+    machine = walker.machine
+    if machine is not None and isinstance(chosen, Sized) and arrayed(machine, len(chosen)):
         return on_arrays(walker, contacts, chosen, horizon, progressed)
     records = _counted(chosen, progressed)
     if walker.machine is None:
@@ -116,9 +117,11 @@ ARRAYED = 30_000
 """The fewest records a run steps as arrays: below it, importing numpy costs more than it saves."""
 
 
-def _arrayed(machine: Machine, records: Iterable[int]) -> bool:
-    """Whether `play` steps `records` as arrays: enough of them, their draws in range."""
-    if not isinstance(records, Sized) or len(records) < ARRAYED:
+def arrayed(machine: Machine, count: int) -> bool:
+    """Whether a run of `count` records on `machine`'s table is stepped as arrays: enough of
+    them to pay for numpy's import, and its draws in range. A caller that plays one run in
+    parts asks with the run's count."""
+    if count < ARRAYED:
         return False
     fitting: bool = _arrays().fits(machine)
     return fitting
