@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -63,6 +64,30 @@ def test_array_steps_give_the_engine_s_results_and_tally(
     chosen = sorted(data.draw(st.sets(st.sampled_from(records))) if records else set())
     some = loop.on_arrays(_tabled(case, limit), case.contacts, chosen, horizon, None, chunk)
     assert some.results == [expected.results[i] for i in chosen]
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(random_scenarios(), LIMITS, CHUNKS)
+def test_a_table_kept_from_run_to_run(
+    case: RandomScenario, limit: int | None, chunk: int | None
+) -> None:
+    """One machine for runs of three seeds (as a Monte Carlo keeps it), the middle one through
+    the tight loop, which learns steps the arrays kept from the first have not taken in: each
+    run's results and tally are the engine's."""
+    source = ProfileSource(case.profile, case.seed)
+    machine = fast.Machine(case.policy, source.tables, limit)
+    horizon = NEVER if case.until is None else case.until
+    for shift in range(3):
+        seeded = replace(case, seed=case.seed + shift)
+        walker = Walker(case.policy, ProfileSource(case.profile, seeded.seed), machine)
+        expected = _engine(seeded)
+        records = range(len(case.contacts))
+        if shift == 1:
+            played = loop.play(walker, case.contacts, case.until)
+        else:
+            played = loop.on_arrays(walker, case.contacts, records, horizon, None, chunk)
+        assert played.results == expected.results
+        assert played.tally == expected.tally
 
 
 @settings(max_examples=examples(50), deadline=None)

@@ -108,11 +108,12 @@ class _Table:
 
     def learn(self, states: NDArray[np.int64], choices: NDArray[np.int64]) -> None:
         """Learn the steps at (`states`, `choices`) from the engine, each pair once."""
-        learn = self.machine.step
+        learn, steps = self.machine.step, self.machine.steps
         pairs = np.unique(states * self.width + choices).tolist()
         for pair in pairs:
             state, choice = divmod(pair, self.width)
-            step = learn(state, choice)
+            # Learnt already by another form of play since the arrays took in this state.
+            step = steps[state][choice] or learn(state, choice)
             if step is None:
                 self.following[state, choice] = _OFF
         self.sync_steps(pairs)
@@ -150,7 +151,9 @@ def stepped(
     machine = walker.machine
     assert machine is not None
     assert isinstance(walker.source, ProfileSource)
-    table = _Table(machine)
+    table = machine.exported
+    if not isinstance(table, _Table):
+        table = machine.exported = _Table(machine)
     copy = walker.source.hasher.copy
     starts = _Starts(machine)
     results: list[RecordResult] = []
