@@ -267,7 +267,12 @@ def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProble
         contextlib.ExitStack() as stack,
         _streamed_progress(streamed, lang) as advance,
     ):
-        playing = _Playing(streamed.reading, walker, until, _records_writer(spooled, info, json))
+        arrays = walker.machine is not None and loop.arrayed_file(
+            walker.machine, streamed.file_size
+        )
+        playing = _Playing(
+            streamed.reading, walker, until, _records_writer(spooled, info, json), arrays
+        )
         early = out
         if json or plan.no_events:
             for _ in playing.chunks(advance):
@@ -330,8 +335,9 @@ class _Playing:
         walker: Walker,
         until: int | None,
         write: Callable[[list[RecordResult]], None],
+        arrays: bool = False,
     ) -> None:
-        self.walker, self.until, self.write = walker, until, write
+        self.walker, self.until, self.write, self.arrays = walker, until, write, arrays
         self.parts: list[Counts] = []
         self.cells: list[ListProblems] = []
         self.problems: list[Problem] = []
@@ -347,7 +353,7 @@ class _Playing:
                 seen = len(problems)
             if failed:
                 continue
-            played = loop.play(self.walker, chunk, self.until, None, advance)
+            played = loop.play(self.walker, chunk, self.until, None, advance, self.arrays)
             self.parts.append(count(played.results, played.tally))
             self.cells.append(list_problems(chunk))
             self.write(played.results)

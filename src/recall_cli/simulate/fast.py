@@ -69,6 +69,8 @@ class Machine:
         self._index: dict[tuple[object, ...], int] = {}
         self._progress: list[Progress] = []
         self._previous: list[tuple[Status | None, ...]] = []
+        self.exported: object = None
+        """The table as arrays (`arrays.stepped` makes it), kept to grow from run to run."""
 
     @property
     def bounds(self) -> list[tuple[int, ...]]:

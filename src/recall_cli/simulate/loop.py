@@ -13,17 +13,19 @@ records, never with the events. Both give the same dials.
 from __future__ import annotations
 
 import heapq
+import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, replace
 from functools import partial
+from types import ModuleType
 from typing import TYPE_CHECKING, cast, overload
 
 from recall_cli.engine import Contact, RecordState, Status
 from recall_cli.engine.contact import no_digit
 from recall_cli.simulate.dialing import DialerFigures, HeldBy
 from recall_cli.simulate.dials import Event, RecordResult
-from recall_cli.simulate.fast import Progressed
+from recall_cli.simulate.fast import Machine, Progressed
 from recall_cli.simulate.random_outcomes import (
     FIRST_BLOCK,
     ProfileSource,
@@ -92,17 +94,82 @@ def play(
     until: int | None = None,
     only: Iterable[str] | None = None,
     progressed: Progressed | None = None,
+    arrays: bool | None = None,
 ) -> Played:
-    """Every record's result and the dials' tally, record after record (no event order)."""
+    """Every record's result and the dials' tally, record after record (no event order);
+    stepped as arrays when `arrays` says so, or (None) when the records are enough to gain."""
     horizon = _NEVER if until is None else until
-    records = _counted(selected(contacts, only), progressed)
+    chosen = selected(contacts, only)
     tally = Tally()
+    machine = walker.machine
+    if arrays is None:
+        arrays = machine is not None and isinstance(chosen, Sized) and arrayed(machine, len(chosen))
+    if arrays:
+        return on_arrays(walker, contacts, chosen, horizon, progressed)
+    records = _counted(chosen, progressed)
     if walker.machine is None:
         results = [_walked(walker.walk(i, contacts[i]), horizon, tally) for i in records]
         return Played(results, tally)
     # Dials by (hour << 4 | status index): one dictionary update a dial counts both.
     counts: defaultdict[int, int] = defaultdict(int)
     results = _on_table(walker, contacts, records, horizon, counts, tally)
+    _count(counts, tally)
+    return Played(results, tally)
+
+
+ARRAYED = 30_000
+"""The fewest records a run steps as arrays: below it, importing numpy costs more than it saves."""
+
+
+def arrayed(machine: Machine, count: int) -> bool:
+    """Whether a run of `count` records on `machine`'s table is stepped as arrays: enough of
+    them to pay for numpy's import, and its draws in range. A caller that plays one run in
+    parts asks with the run's count."""
+    if count < ARRAYED:
+        return False
+    fitting: bool = _arrays().fits(machine)
+    return fitting
+
+
+ARRAYED_BYTES = 4 * 1024 * 1024
+"""The smallest list file a run read a chunk at a time steps as arrays: about 30,000 records of
+the usual width (the records are not counted before they are played)."""
+
+
+def arrayed_file(machine: Machine, size: int | None) -> bool:
+    """Whether a run of a list file of `size` bytes (None: not a file), played a chunk at a
+    time, is stepped as arrays, every chunk of it."""
+    return size is not None and size >= ARRAYED_BYTES and arrayed(machine, ARRAYED)
+
+
+def _arrays() -> ModuleType:
+    """The array steps' module, numpy imported with it (on first use: a large run pays for it)."""
+    # numpy loads OpenBLAS, whose pool of threads costs a third of numpy's import in CPU; the
+    # array steps never multiply matrices, so one thread does, unless the user says otherwise.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from recall_cli.simulate import arrays  # noqa: PLC0415
+
+    return arrays
+
+
+def on_arrays(
+    walker: Walker,
+    contacts: Sequence[Contact],
+    records: Iterable[int],
+    horizon: int,
+    progressed: Progressed | None = None,
+    chunk: int | None = None,
+) -> Played:
+    """`play` of `records` through the table as array steps, `chunk` records at a time
+    (`arrays.CHUNK` unless told): the tight loop's results and tally."""
+    arrays = _arrays()
+    tally = Tally()
+    counts: dict[int, int] = {}
+    walked = partial(_walked, horizon=horizon, tally=tally)
+    size = arrays.CHUNK if chunk is None else chunk
+    results = arrays.stepped(
+        walker, contacts, records, horizon, counts, (walked, resumed), progressed, size
+    )
     _count(counts, tally)
     return Played(results, tally)
 
