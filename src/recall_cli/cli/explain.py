@@ -204,9 +204,7 @@ def _trace(value: str, report: ConfigReport) -> tuple[Status, ...]:
     return outcomes
 
 
-def _listed(
-    values: list[str], traced: bool, phones: int, start: TraceStart
-) -> tuple[Listing, ...]:
+def _listed(values: list[str], traced: bool, phones: int, start: TraceStart) -> tuple[Listing, ...]:
     """The phones `--listed` puts on a do-not-call list; a trace's sample record has them."""
     from recall_cli.explain.listing import parse_listing  # noqa: PLC0415
 

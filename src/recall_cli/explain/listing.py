@@ -103,9 +103,7 @@ def trace_listing(
             continue
         kept[entry.phone] = (entry, end)
     chosen = [kept[phone] for phone in sorted(kept)]
-    return TraceListing(
-        tuple(entry for entry, _ in chosen), tuple(end for _, end in chosen)
-    )
+    return TraceListing(tuple(entry for entry, _ in chosen), tuple(end for _, end in chosen))
 
 
 def skipped_at_start(dialable: tuple[bool, ...], policy: Policy, barred: Barred) -> tuple[int, ...]:

@@ -59,7 +59,8 @@ class Teller:
                 *(Paragraph(line) for line in self.dialer_notes(trace.dialer)),
                 *(Paragraph(line) for line in self.listing_notes(trace)),
                 *(Paragraph(line) for line in self.first_skips(trace)),
-                Steps(self.steps(trace)),
+                # A record closed before its first call (every phone listed) has no steps.
+                *((Steps(self.steps(trace)),) if trace.events else ()),
                 self.timeline(trace),
                 *(Paragraph(line) for line in closing),
             ),
