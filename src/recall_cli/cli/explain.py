@@ -28,6 +28,7 @@ from recall_cli.render.console import table_console
 if TYPE_CHECKING:
     from recall_cli.explain.clock import TraceStart
     from recall_cli.explain.explainer import Request
+    from recall_cli.explain.listing import Listing
     from recall_cli.explain.words import Words
     from recall_cli.loaders.config import ConfigReport
     from recall_cli.render.explanation import ExportFormat
@@ -67,6 +68,16 @@ def explain_command(
             "ISO 8601 date and time in the campaign zone (dates shown)."
         ),
     ] = None,
+    listed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--listed",
+            metavar="PHONE[:UNTIL]",
+            help="Put phone PHONE (1 to --phones) of the sample record on a do-not-call list "
+            "(--trace), through the day UNTIL (YYYY-MM-DD, needs a dated --start) if given. "
+            "Repeatable.",
+        ),
+    ] = None,
     ids: Annotated[
         bool, typer.Option("--ids", help="Show status ids next to their names.")
     ] = False,
@@ -85,22 +96,31 @@ def explain_command(
         fmt = _format(export_to)
         check_output(export_to, (config,))
         report = _loaded(config)
-        request = _request(report, status, trace, phones, start)
+        request = _request(report, status, trace, phones, start, listed or [])
         _show(report, request, Words(language, ids), export_to, fmt)
 
 
 def _request(
-    report: ConfigReport, status: str | None, trace: str | None, phones: int, start: str | None
+    report: ConfigReport,
+    status: str | None,
+    trace: str | None,
+    phones: int,
+    start: str | None,
+    listed: list[str],
 ) -> Request:
     """What to explain, each option read in the order the command lists them."""
     from recall_cli.explain.explainer import Request  # noqa: PLC0415
 
     assert report.campaign is not None
+    asked = _status(status) if status is not None else None
+    outcomes = _trace(trace, report) if trace is not None else ()
+    begins = _start(start, ZoneInfo(report.campaign.policy.timezone))
     return Request(
-        status=_status(status) if status is not None else None,
-        trace=_trace(trace, report) if trace is not None else (),
+        status=asked,
+        trace=outcomes,
         phones=phones,
-        start=_start(start, ZoneInfo(report.campaign.policy.timezone)),
+        start=begins,
+        listed=_listed(listed, trace is not None, phones, begins),
     )
 
 
@@ -182,6 +202,21 @@ def _trace(value: str, report: ConfigReport) -> tuple[Status, ...]:
     if missing:
         raise RecallError(missing)
     return outcomes
+
+
+def _listed(values: list[str], traced: bool, phones: int, start: TraceStart) -> tuple[Listing, ...]:
+    """The phones `--listed` puts on a do-not-call list; a trace's sample record has them."""
+    from recall_cli.explain.listing import parse_listing  # noqa: PLC0415
+
+    if values and not traced:
+        raise UsageError("--listed", Message("explain.usage.listed_trace"))
+    found: list[Listing] = []
+    for value in values:
+        parsed = parse_listing(value, phones, start.moment is not None)
+        if isinstance(parsed, Message):
+            raise UsageError("--listed", parsed)
+        found.append(parsed)
+    return tuple(found)
 
 
 def _start(value: str | None, zone: ZoneInfo) -> TraceStart:

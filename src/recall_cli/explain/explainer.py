@@ -11,6 +11,7 @@ from recall_cli.explain import DEFAULT_PHONES
 from recall_cli.explain.calling import hours_section, lines_section
 from recall_cli.explain.clock import TraceClock, TraceStart
 from recall_cli.explain.depth import status_section
+from recall_cli.explain.listing import Listing, trace_listing
 from recall_cli.explain.model import Bullets, Explanation, Section
 from recall_cli.explain.overview import (
     closing_section,
@@ -30,12 +31,14 @@ from recall_cli.problems import Problem
 @dataclass(frozen=True, slots=True)
 class Request:
     """What to explain: the whole config, or one `status` in depth and/or a `trace` of
-    outcomes on a record with `phones` numbers, starting at `start`."""
+    outcomes on a record with `phones` numbers, starting at `start`, the phones of `listed`
+    on a do-not-call list."""
 
     status: Status | None = None
     trace: tuple[Status, ...] = ()
     phones: int = DEFAULT_PHONES
     start: TraceStart = field(default_factory=TraceStart)
+    listed: tuple[Listing, ...] = ()
 
 
 def explain(
@@ -59,7 +62,8 @@ def explain(
         played = trace_dialer(
             campaign.hours, campaign.dialer is not None, request.start, zone, campaign.caps
         )
-        trace = run_trace(policy, request.trace, request.phones, dialer=played)
+        listing = trace_listing(request.listed, request.start, zone)
+        trace = run_trace(policy, request.trace, request.phones, dialer=played, listing=listing)
         title = words.say("explain.trace.title", n=len(request.trace), phones=request.phones)
         sections.append(teller.section(trace, title))
     if not sections:

@@ -57,7 +57,10 @@ class Teller:
             (
                 Paragraph(Line(self.clock.opening())),
                 *(Paragraph(line) for line in self.dialer_notes(trace.dialer)),
-                Steps(self.steps(trace)),
+                *(Paragraph(line) for line in self.listing_notes(trace)),
+                *(Paragraph(line) for line in self.first_skips(trace)),
+                # A record closed before its first call (every phone listed) has no steps.
+                *((Steps(self.steps(trace)),) if trace.events else ()),
                 self.timeline(trace),
                 *(Paragraph(line) for line in closing),
             ),
@@ -84,13 +87,78 @@ class Teller:
             notes.append(Line(say("explain.trace.no_lines"), Tone.MUTED))
         return tuple(notes)
 
+    def listing_notes(self, trace: Trace) -> tuple[Line, ...]:
+        """Which phones of the sample record are on a do-not-call list, and until when."""
+        listing = trace.listing
+        if listing is None:
+            return ()
+        say = self.words.say
+        notes: list[Line] = []
+        for entry, end in zip(listing.entries, listing.ends, strict=True):
+            phone = entry.phone + 1
+            if end is None:
+                notes.append(Line(say("explain.trace.dnc_lasting", phone=phone)))
+            elif end <= 0:
+                until = str(entry.until)
+                notes.append(Line(say("explain.trace.dnc_expired", phone=phone, until=until)))
+            else:
+                shown = say(
+                    "explain.trace.dnc_until",
+                    phone=phone,
+                    until=str(entry.until),
+                    zone=self.clock.zone.key,
+                    end=self.clock.at(end),
+                )
+                notes.append(Line(shown))
+        return tuple(notes)
+
+    def first_skips(self, trace: Trace) -> tuple[Line, ...]:
+        """The listed phones the record's first dial passed over, and where it goes instead."""
+        if not trace.skipped_at_start:
+            return ()
+        say = self.words.say
+        lines = [
+            Line(say("explain.trace.dnc_skipped", phone=number + 1), Tone.WARN)
+            for number in trace.skipped_at_start
+        ]
+        if trace.events:
+            lines.append(Line(say("explain.trace.dnc_first", phone=trace.events[0].number + 1)))
+        elif trace.result is not None:
+            lines.append(Line(say("explain.trace.dnc_none"), Tone.BAD))
+        return tuple(lines)
+
+    def _listed_lines(self, trace: Trace, index: int) -> tuple[Line, ...]:
+        """At the decision after dial `index`: the do-not-call entries that have ended since
+        the previous decision, and the listed phones the decision passed over."""
+        listing = trace.listing
+        if listing is None:
+            return ()
+        say = self.words.say
+        event = trace.events[index]
+        decided = event.time + event.duration
+        before = 0
+        if index:
+            earlier = trace.events[index - 1]
+            before = earlier.time + earlier.duration
+        lines = [
+            Line(say("explain.trace.dnc_ended", phone=entry.phone + 1, time=self.clock.at(end)))
+            for entry, end in zip(listing.entries, listing.ends, strict=True)
+            if end is not None and before < end <= decided
+        ]
+        skipped = trace.skipped[index] if index < len(trace.skipped) else ()
+        lines.extend(
+            Line(say("explain.trace.dnc_skipped", phone=number + 1), Tone.WARN)
+            for number in skipped
+        )
+        return tuple(lines)
+
     def steps(self, trace: Trace) -> tuple[Step, ...]:
         """Each dial: when, which phone, what status; which attempt it was; what follows, why."""
         told: list[Step] = []
         spent: dict[Status, int] = {}
         # Per status, the callbacks its rule has fired so far: the k-th waits the k-th value.
         fired: dict[Status, int] = {}
-        for event in trace.events:
+        for index, event in enumerate(trace.events):
             wait = 0.0
             if event.then is Then.CALLBACK:
                 schedule = self.policy.rules[event.status].after_hours
@@ -107,10 +175,14 @@ class Teller:
                 phone=event.number + 1,
                 status=self.words.name(event.status),
             )
+            after = self._after(event, spent, trace.phones, wait)
+            # What the listing did belongs with the decision: after why, before where to.
             sentences = (
                 Line(self._which(event)),
                 *self._held(event),
-                *self._after(event, spent, trace.phones, wait),
+                *after[:1],
+                *self._listed_lines(trace, index),
+                *after[1:],
             )
             told.append(Step(Line(heading, Tone.KEY), sentences))
         return tuple(told)
@@ -259,7 +331,7 @@ class Teller:
         """The slide's table (docs/semantics.md#worked-example): one row a dial."""
         say = self.words.say
         limits = self.policy.limits
-        rows: list[tuple[Line, ...]] = []
+        rows: list[tuple[Line, ...]] = list(self._skip_rows(trace.skipped_at_start, 0))
         for index, event in enumerate(trace.events):
             if event.repeat == 0 or event.repeat_of is None:
                 repeat = "—"
@@ -284,11 +356,29 @@ class Teller:
                     Line(self._then_cell(trace, index), then_tone),
                 )
             )
+            if index < len(trace.skipped):
+                rows.extend(self._skip_rows(trace.skipped[index], event.time + event.duration))
         columns = tuple(
             say(f"timeline.{key}")
             for key in ("time", "phone", "attempt", "number_attempt", "repeat", "status", "then")
         )
         return Table(title or say("explain.trace.timeline"), columns, tuple(rows))
+
+    def _skip_rows(self, numbers: tuple[int, ...], moment: int) -> tuple[tuple[Line, ...], ...]:
+        """A row for each listed phone a decision at `moment` passed over: no call, no attempt."""
+        say = self.words.say
+        return tuple(
+            (
+                Line(self.clock.at(moment), Tone.MUTED),
+                Line(str(number + 1), Tone.MUTED),
+                Line("—", Tone.MUTED),
+                Line("—", Tone.MUTED),
+                Line("—", Tone.MUTED),
+                Line(say("explain.trace.dnc_status"), Tone.WARN),
+                Line(say("explain.trace.dnc_then"), Tone.WARN),
+            )
+            for number in numbers
+        )
 
     def _then_cell(self, trace: Trace, index: int) -> str:
         """The "then" cell; under calling hours, as the simulate timeline has it: what held

@@ -11,6 +11,7 @@ from recall_cli.engine import Policy, Status, parse_status
 from recall_cli.engine.caps import Calendar, Cap
 from recall_cli.engine.hours import Hours
 from recall_cli.explain.clock import TraceStart
+from recall_cli.explain.listing import TraceListing, passed_over, skipped_at_start
 from recall_cli.explain.outcomes import SequenceSource, TraceEndedError, sample_contact
 from recall_cli.explain.words import status_message
 from recall_cli.loaders import codes
@@ -22,7 +23,8 @@ from recall_cli.simulate.dialer import gate, held_dials
 from recall_cli.simulate.dialing import HeldBy, Setup
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.simulator import Event, RecordResult, simulate
-from recall_cli.simulate.walk import Walker
+from recall_cli.simulate.steps import Plain
+from recall_cli.simulate.walk import Walk, Walker
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,12 @@ class Trace:
     them."""
     next_held: tuple[HeldBy, ...] = ()
     """What would hold the record's waiting dial past its due time."""
+    listing: TraceListing | None = None
+    """The do-not-call entries on the sample record's phones."""
+    skipped_at_start: tuple[int, ...] = ()
+    """The listed numbers the record's first dial passed over."""
+    skipped: tuple[tuple[int, ...], ...] = ()
+    """Per event, the listed numbers the decision after it passed over."""
 
     @property
     def unused(self) -> tuple[Status, ...]:
@@ -140,14 +148,23 @@ def run_trace(
     cycle: bool = False,
     limit: int | None = None,
     dialer: TraceDialer | None = None,
+    listing: TraceListing | None = None,
 ) -> Trace:
     """Play `outcomes` on a sample record through the simulator, or, with calling hours,
-    through the dialer's windows; every status needs a rule."""
+    through the dialer's windows, with the phones of `listing` on a do-not-call list; every
+    status needs a rule."""
     source = SequenceSource(outcomes, cycle)
     checks = _gate(dialer, phones) if dialer is not None and dialer.gated else None
-    if checks is not None:
+    skipped: list[tuple[int, ...]] = []
+    at_start: tuple[int, ...] = ()
+    if listing is not None:
+        contact = sample_contact(phones)
+        at_start = skipped_at_start(contact.dialable, policy, listing.barred(0))
+        walk = Walker(policy, source).walk(0, contact, listing.barred(0))
+        played: Iterator[Event] = _listed_dials(walk, checks, listing, skipped)
+    elif checks is not None:
         walk = Walker(policy, source).walk(0, sample_contact(phones))
-        played: Iterator[Event] = held_dials(walk, checks)
+        played = held_dials(walk, checks)
     else:
         simulation = simulate(policy, [sample_contact(phones)], source)
         walk = simulation.runs[0]
@@ -166,7 +183,47 @@ def run_trace(
     if checks is not None and waiting is not None:
         # The same gate the played dials went through: it has counted them against the caps.
         next_start, next_held = checks.ready(0, waiting.number, waiting.time, waiting.kind)
-    return Trace(outcomes, phones, tuple(events), walk.result, dialer, next_start, next_held)
+    return Trace(
+        outcomes,
+        phones,
+        tuple(events),
+        walk.result,
+        dialer,
+        next_start,
+        next_held,
+        listing,
+        at_start,
+        tuple(skipped[: len(events)]),
+    )
+
+
+def _listed_dials(
+    walk: Walk, checks: Gate | None, listing: TraceListing, skipped: list[tuple[int, ...]]
+) -> Iterator[Event]:
+    """The record's dials, each started when its caps and window allow (`checks`; None: when
+    due) and decided by the engine when it ends, told which numbers are listed then, as a run
+    whose entries end inside it decides them; `skipped` gets, per dial, the listed numbers its
+    decision passed over."""
+    policy = walk.policy
+    while (waiting := walk.due()) is not None:
+        cursor = walk.cursor
+        assert isinstance(cursor, Plain)
+        due, number, kind = waiting
+        held: tuple[HeldBy, ...] | None = None
+        start = due
+        if checks is not None:
+            ready, held = checks.ready(0, number, due, kind)
+            if ready is None:
+                walk.expire()
+                return
+            start = ready
+        status, duration = cursor.outcomes.next(number)
+        barred = listing.barred(start + duration)
+        skipped.append(passed_over(policy, cursor.progress, status, barred))
+        event = walk.settle(start, due, cursor.apply(policy, status, barred), duration, held)
+        if checks is not None:
+            checks.started(0, number, start, kind, walk.time is None)
+        yield event
 
 
 def _gate(played: TraceDialer, phones: int) -> Gate:

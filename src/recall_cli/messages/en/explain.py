@@ -345,4 +345,45 @@ MESSAGES: dict[str, str] = {
         "The trace ends here and the record is still open: the next call would go to phone "
         "{phone}, due {due}, held by a cap and calling hours to {start}."
     ),
+    # Do-not-call entries on the sample record (--listed).
+    "explain.trace.dnc_lasting": (
+        "Phone {phone} is on the do-not-call list for the whole trace: it is never dialled and "
+        "uses no attempt."
+    ),
+    "explain.trace.dnc_until": (
+        "Phone {phone} is on the do-not-call list through {until} ({zone}): it is not dialled "
+        "before {end}, when its entry ends."
+    ),
+    "explain.trace.dnc_expired": (
+        "Phone {phone}'s do-not-call entry ended with {until}, before the trace starts: it is "
+        "dialled like any other."
+    ),
+    "explain.trace.dnc_skipped": (
+        "Phone {phone} is on the do-not-call list: skipped, no attempt counted."
+    ),
+    "explain.trace.dnc_first": "The first call goes to phone {phone}.",
+    "explain.trace.dnc_none": (
+        "No phone of the record may be dialled: it is closed at once, with no call."
+    ),
+    "explain.trace.dnc_ended": (
+        "Phone {phone}'s do-not-call entry ended at {time}: from then on it may be dialled again."
+    ),
+    "explain.trace.dnc_status": "do-not-call list",
+    "explain.trace.dnc_then": "skipped, no attempt counted",
+    "explain.usage.listed": (
+        "'{value}' is not a phone of the sample record, e.g. 2, or 2:2026-12-03 for an entry "
+        "through that day"
+    ),
+    "explain.usage.listed_phone": (
+        "'{value}': the sample record has no phone {phone}; it has {phones} "
+        "{phones|phone|phones} (1 to {phones}, see --phones)"
+    ),
+    "explain.usage.listed_date": "'{value}': '{date}' is not a date (YYYY-MM-DD)",
+    "explain.usage.listed_undated": (
+        "'{value}' gives an end date, which needs a trace with a date: give --start a date and "
+        "time (e.g. 2026-12-01T10:00)"
+    ),
+    "explain.usage.listed_trace": (
+        "marks phones of the sample record of a trace; give --trace too"
+    ),
 }
