@@ -198,6 +198,16 @@ class Gate:
     ) -> tuple[int | None, tuple[HeldBy, ...]]:
         """The earliest moment ≥ `due` at which caps and the number's window let the dial of
         `kind` start (None: the window never opens again), and what held it, sorted."""
+        if self.ledger is None:
+            # No caps: the window alone holds the dial, once at most.
+            hours = self.hours
+            if hours is None:
+                return due, ()
+            epoch = self.epoch
+            opens = hours.next_open(epoch + due, self.zones[position][number])
+            if opens is None:
+                return None, ()
+            return opens - epoch, () if opens == epoch + due else _HELD[False, True]
         capped_at = self.earliest_under_caps(position, number, due, kind)
         if capped_at is None:
             return None, _HELD[True, False]

@@ -30,7 +30,8 @@ from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.dials import Event
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
-from recall_cli.simulate.steps import Kind
+from recall_cli.simulate.steps import Kind, Plain
+from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
 from recall_cli.simulate.walk import Walk
 
 _RECORD = attrgetter("record")
@@ -59,6 +60,8 @@ class LineLoop:
         self.gate = gate
         self.horizon = horizon
         self.gauge = gauge
+        self.tally: Tally | None = None
+        self.counting = gate.ledger is not None
         self.free = dialer.lines
         self.by_kind = dialer.order is Order.RETRIES_FIRST
         self.done = 0
@@ -86,6 +89,20 @@ class LineLoop:
     def run(self, counted: Counted | None = None) -> Iterator[Event]:
         """Every dial, in the order of time, list position and the record's own order; then
         every record still in progress ends open. `counted` is told of records as they end."""
+        for made in self.instants(counted):
+            made.sort(key=_RECORD)
+            yield from made
+
+    def play(self, tally: Tally, counted: Counted | None = None) -> None:
+        """Every dial counted in `tally` as it starts, for a run that writes no events: the
+        same dials as `run` makes, none of them made into an event; then every record still in
+        progress ends open. `counted` is told of records as they end."""
+        self.tally = tally
+        for _ in self.instants(counted):
+            pass
+
+    def instants(self, counted: Counted | None) -> Iterator[list[Event]]:
+        """The events of each instant in turn (none when counted in `tally`), unsorted."""
         pending, busy, horizon, bits = self.pending, self.busy, self.horizon, self.bits
         while pending or busy:
             now = pending[0] >> bits if pending else horizon + 1
@@ -95,8 +112,7 @@ class LineLoop:
                 break
             made = self.instant(now)
             if made:
-                made.sort(key=_RECORD)
-                yield from made
+                yield made
             if counted is not None and self.done:
                 counted(self.done)
                 self.done = 0
@@ -115,6 +131,7 @@ class LineLoop:
         # Entries of `pending` below `upto` are ready at `now` (or before: none are left).
         upto = (now + 1) << self.bits
         hours = self.gate.hours is not None
+        quiet = self.tally is not None
         made: list[Event] = []
         while True:
             moved = False
@@ -133,7 +150,10 @@ class LineLoop:
                 index = pop(queue) & mask
                 if hours and since[index] < now and not self.still_ready(index, now):
                     continue
-                made.append(self.start(index, now))
+                if quiet:
+                    self.tallied(index, now)
+                else:
+                    made.append(self.start(index, now))
 
     def still_ready(self, index: int, now: int) -> bool:
         """Whether the dial at the head of the queue, ready since before `now`, is ready now;
@@ -176,12 +196,41 @@ class LineLoop:
             self.schedule(index)
         return event
 
+    def tallied(self, index: int, now: int) -> None:
+        """Start the ready dial of record `index` at `now` on a free line, as `start` does,
+        counted in `tally` instead of made into an event."""
+        walk = self.walks[index]
+        hours, capped = self.hours[index], self.capped[index]
+        wait = self.wait[index] + now - self.since[index]
+        number, kind = self.number[index], self.kind[index]
+        status, duration = walk.advance(now)
+        if self.counting:
+            self.gate.started(walk.position, number, now, kind, walk.time is None)
+        self.free -= 1
+        heapq.heappush(self.busy, now + duration)
+        self.gauge.dialled(now, duration, hours, wait, capped)
+        # `Tally.add`, without the event.
+        tally = self.tally
+        assert tally is not None
+        tally.by_status[status] += 1
+        hour = now // SECONDS_PER_HOUR
+        tally.by_hour[hour] = tally.by_hour.get(hour, 0) + 1
+        if walk.time is None:
+            self.done += 1
+        else:
+            self.schedule(index)
+
     def schedule(self, index: int) -> None:
         """Hold the waiting dial of record `index` for its caps and window, then queue it."""
         walk = self.walks[index]
-        waiting = walk.due()
-        assert waiting is not None
-        due, number, kind = waiting
+        due, cursor = walk.time, walk.cursor
+        assert due is not None
+        # `Walk.due`, without its tuple.
+        if isinstance(cursor, Plain):
+            number, kind = cursor.due()
+        else:
+            assert walk.machine is not None
+            number, kind = walk.machine.due[cursor]
         start, held = self.gate.ready(walk.position, number, due, kind)
         self.number[index], self.kind[index] = number, kind
         self.capped[index] = HeldBy.CAP in held
