@@ -37,7 +37,13 @@ class Gauge:
             self.end = end
         self.busy += duration
         if duration:
-            self.hourly(start, end)
+            hour = start // SECONDS_PER_HOUR
+            if end <= (hour + 1) * SECONDS_PER_HOUR:
+                # Most dials end within the hour they start in.
+                by_hour = self.by_hour
+                by_hour[hour] = by_hour.get(hour, 0) + duration
+            else:
+                self.hourly(start, end)
         if hours:
             self.held_by_hours += 1
         if wait:

@@ -30,6 +30,7 @@ from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.dials import Event
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
+from recall_cli.simulate.random_outcomes import draw
 from recall_cli.simulate.steps import Kind, Plain
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
 from recall_cli.simulate.walk import Walk
@@ -104,14 +105,16 @@ class LineLoop:
     def instants(self, counted: Counted | None) -> Iterator[list[Event]]:
         """The events of each instant in turn (none when counted in `tally`), unsorted."""
         pending, busy, horizon, bits = self.pending, self.busy, self.horizon, self.bits
+        quiet = self.tally is not None
         while pending or busy:
             now = pending[0] >> bits if pending else horizon + 1
             if busy and busy[0] < now:
                 now = busy[0]
             if now > horizon:
                 break
-            made = self.instant(now)
-            if made:
+            if quiet:
+                self.tallied(now)
+            elif made := self.instant(now):
                 yield made
             if counted is not None and self.done:
                 counted(self.done)
@@ -125,35 +128,35 @@ class LineLoop:
 
     def instant(self, now: int) -> list[Event]:
         """The rounds at `now`: the dials they start."""
-        pending, busy, queue = self.pending, self.busy, self.queue
-        since, key, mask = self.since, self.key, self.mask
-        pop, push = heapq.heappop, heapq.heappush
-        # Entries of `pending` below `upto` are ready at `now` (or before: none are left).
-        upto = (now + 1) << self.bits
+        queue, since, mask, pop = self.queue, self.since, self.mask, heapq.heappop
         hours = self.gate.hours is not None
-        quiet = self.tally is not None
         made: list[Event] = []
-        while True:
-            moved = False
-            while busy and busy[0] == now:
-                pop(busy)
-                self.free += 1
-                moved = True
-            while pending and pending[0] < upto:
-                index = pop(pending) & mask
-                since[index] = now
-                push(queue, key[index])
-                moved = True
-            if not moved:
-                return made
+        while self.moved(now):
             while self.free and queue:
                 index = pop(queue) & mask
                 if hours and since[index] < now and not self.still_ready(index, now):
                     continue
-                if quiet:
-                    self.tallied(index, now)
-                else:
-                    made.append(self.start(index, now))
+                made.append(self.start(index, now))
+        return made
+
+    def moved(self, now: int) -> bool:
+        """A round at `now` begins: the dials ending now free their lines, and the dials
+        ready now join the queue. Whether anything moved (else the instant is over)."""
+        pending, busy, queue, since, key = self.pending, self.busy, self.queue, self.since, self.key
+        pop, mask = heapq.heappop, self.mask
+        # Entries of `pending` below `upto` are ready at `now` (or before: none are left).
+        upto = (now + 1) << self.bits
+        moved = False
+        while busy and busy[0] == now:
+            pop(busy)
+            self.free += 1
+            moved = True
+        while pending and pending[0] < upto:
+            index = pop(pending) & mask
+            since[index] = now
+            heapq.heappush(queue, key[index])
+            moved = True
+        return moved
 
     def still_ready(self, index: int, now: int) -> bool:
         """Whether the dial at the head of the queue, ready since before `now`, is ready now;
@@ -196,29 +199,58 @@ class LineLoop:
             self.schedule(index)
         return event
 
-    def tallied(self, index: int, now: int) -> None:
-        """Start the ready dial of record `index` at `now` on a free line, as `start` does,
-        counted in `tally` instead of made into an event."""
-        walk = self.walks[index]
-        hours, capped = self.hours[index], self.capped[index]
-        wait = self.wait[index] + now - self.since[index]
-        number, kind = self.number[index], self.kind[index]
-        status, duration = walk.advance(now)
-        if self.counting:
-            self.gate.started(walk.position, number, now, kind, walk.time is None)
-        self.free -= 1
-        heapq.heappush(self.busy, now + duration)
-        self.gauge.dialled(now, duration, hours, wait, capped)
-        # `Tally.add`, without the event.
+    def tallied(self, now: int) -> None:
+        """The rounds at `now`, as `instant` plays them, each dial counted in `tally` as it
+        starts instead of made into an event (`start`, `Walk.advance` and `Tally.add`
+        inlined: this is a quiet run's hot path)."""
+        busy, queue, since, mask, walks = self.busy, self.queue, self.since, self.mask, self.walks
+        capped_of, hours_of, wait_of = self.capped, self.hours, self.wait
+        pop, push = heapq.heappop, heapq.heappush
+        gate, dialled, schedule = self.gate, self.gauge.dialled, self.schedule
+        hours, counting = gate.hours is not None, self.counting
         tally = self.tally
         assert tally is not None
-        tally.by_status[status] += 1
-        hour = now // SECONDS_PER_HOUR
-        tally.by_hour[hour] = tally.by_hour.get(hour, 0) + 1
-        if walk.time is None:
-            self.done += 1
-        else:
-            self.schedule(index)
+        by_status = tally.by_status
+        started = 0
+        while self.moved(now):
+            while self.free and queue:
+                index = pop(queue) & mask
+                if hours and since[index] < now and not self.still_ready(index, now):
+                    continue
+                walk = walks[index]
+                held_by_hours, capped = hours_of[index], capped_of[index]
+                wait = wait_of[index] + now - since[index]
+                cursor, machine = walk.cursor, walk.machine
+                if isinstance(cursor, Plain) or machine is None:
+                    status, duration = walk.advance(now)
+                else:
+                    # `Walk.advance` on the table (the loop never starts a dial before it is
+                    # due): one draw and one lookup.
+                    stream = walk.stream
+                    assert stream is not None
+                    choice, duration = draw(machine.drawn[cursor], stream.number)
+                    step = (
+                        machine.steps[cursor][choice]
+                        or machine.step(cursor, choice)
+                        or machine.leave(cursor, choice, stream)
+                    )
+                    walk.settled(now, step, duration)
+                    status = step[0]
+                if counting:
+                    number, kind = self.number[index], self.kind[index]
+                    gate.started(walk.position, number, now, kind, walk.time is None)
+                self.free -= 1
+                push(busy, now + duration)
+                dialled(now, duration, held_by_hours, wait, capped)
+                by_status[status] += 1
+                started += 1
+                if walk.time is None:
+                    self.done += 1
+                else:
+                    schedule(index)
+        if started:
+            hour = now // SECONDS_PER_HOUR
+            tally.by_hour[hour] = tally.by_hour.get(hour, 0) + started
 
     def schedule(self, index: int) -> None:
         """Hold the waiting dial of record `index` for its caps and window, then queue it."""
