@@ -233,6 +233,20 @@ class Gate:
             capped = True
             moment = later
 
+    def window(self, position: int, number: int, due: int) -> tuple[int | None, bool, int | None]:
+        """For a gate without caps (`ready`'s answer, and `closes` of it, in one call): the
+        earliest moment ≥ `due` at which the number's window lets its dial start (None: never
+        again), whether the window held it, and when that window closes (None: never)."""
+        hours = self.hours
+        if hours is None:
+            return due, False, None
+        epoch, zone = self.epoch, self.zones[position][number]
+        opens = hours.next_open(epoch + due, zone)
+        if opens is None:
+            return None, False, None
+        closes = hours.closes_at(opens, zone)
+        return opens - epoch, opens != epoch + due, None if closes is None else closes - epoch
+
     def closes(self, position: int, number: int, moment: int) -> int | None:
         """When the number's window, open at `moment`, closes; None when it never does."""
         hours = self.hours

@@ -80,6 +80,8 @@ class LineLoop:
         self.wait = [0] * count
         self.since = [0] * count
         self.key = [0] * count
+        # When the window the waiting dial is ready in closes (None: never, or no hours).
+        self.closes: list[int | None] = [None] * count
         self.pending: list[int] = []  # ready at, and index
         self.busy: list[int] = []  # ends of the dials in progress
         self.queue: list[int] = []  # keys of ready dials: (kind,) due, index
@@ -128,13 +130,13 @@ class LineLoop:
 
     def instant(self, now: int) -> list[Event]:
         """The rounds at `now`: the dials they start."""
-        queue, since, mask, pop = self.queue, self.since, self.mask, heapq.heappop
-        hours = self.gate.hours is not None
+        queue, closes, mask, pop = self.queue, self.closes, self.mask, heapq.heappop
         made: list[Event] = []
         while self.moved(now):
             while self.free and queue:
                 index = pop(queue) & mask
-                if hours and since[index] < now and not self.still_ready(index, now):
+                closing = closes[index]
+                if closing is not None and closing <= now and not self.still_ready(index, now):
                     continue
                 made.append(self.start(index, now))
         return made
@@ -164,7 +166,7 @@ class LineLoop:
         a dial that is not ready waits for its next opening."""
         position, number = self.walks[index].position, self.number[index]
         gate, since = self.gate, self.since[index]
-        closes = gate.closes(position, number, since)
+        closes = self.closes[index]
         while closes is not None and closes <= now:
             self.wait[index] += closes - since
             self.hours[index] = True
@@ -173,11 +175,12 @@ class LineLoop:
                 return False
             if opens > now:
                 if opens <= self.horizon:
+                    self.closes[index] = gate.closes(position, number, opens)
                     heapq.heappush(self.pending, opens << self.bits | index)
                 return False
             since = opens
             closes = gate.closes(position, number, since)
-        self.since[index] = since
+        self.since[index], self.closes[index] = since, closes
         return True
 
     def start(self, index: int, now: int) -> Event:
@@ -199,26 +202,29 @@ class LineLoop:
             self.schedule(index)
         return event
 
-    def tallied(self, now: int) -> None:
+    def tallied(self, now: int) -> None:  # noqa: PLR0915  # one method: the hot path
         """The rounds at `now`, as `instant` plays them, each dial counted in `tally` as it
-        starts instead of made into an event (`start`, `Walk.advance` and `Tally.add`
-        inlined: this is a quiet run's hot path)."""
-        busy, queue, since, mask, walks = self.busy, self.queue, self.since, self.mask, self.walks
-        capped_of, hours_of, wait_of = self.capped, self.hours, self.wait
+        starts instead of made into an event. `start`, `Walk.advance` on the table,
+        `Tally.add` and — without caps — `schedule` are inlined: this is a quiet run's hot
+        path, and a call a dial costs too much."""
+        busy, queue, closes, mask, walks = self.busy, self.queue, self.closes, self.mask, self.walks
+        capped_of, hours_of, wait_of, since = self.capped, self.hours, self.wait, self.since
+        number_of, kind_of, key_of, pending = self.number, self.kind, self.key, self.pending
         pop, push = heapq.heappop, heapq.heappush
         gate, dialled, schedule = self.gate, self.gauge.dialled, self.schedule
-        hours, counting = gate.hours is not None, self.counting
+        window = None if gate.ledger is not None else gate.window
+        horizon, bits, by_kind = self.horizon, self.bits, self.by_kind
         tally = self.tally
         assert tally is not None
         by_status = tally.by_status
-        started = 0
+        started = ended = 0
         while self.moved(now):
             while self.free and queue:
                 index = pop(queue) & mask
-                if hours and since[index] < now and not self.still_ready(index, now):
+                closing = closes[index]
+                if closing is not None and closing <= now and not self.still_ready(index, now):
                     continue
                 walk = walks[index]
-                held_by_hours, capped = hours_of[index], capped_of[index]
                 wait = wait_of[index] + now - since[index]
                 cursor, machine = walk.cursor, walk.machine
                 if isinstance(cursor, Plain) or machine is None:
@@ -236,18 +242,34 @@ class LineLoop:
                     )
                     walk.settled(now, step, duration)
                     status = step[0]
-                if counting:
-                    number, kind = self.number[index], self.kind[index]
-                    gate.started(walk.position, number, now, kind, walk.time is None)
+                due = walk.time
+                if window is None:
+                    gate.started(walk.position, number_of[index], now, kind_of[index], due is None)
                 self.free -= 1
                 push(busy, now + duration)
-                dialled(now, duration, held_by_hours, wait, capped)
+                dialled(now, duration, hours_of[index], wait, capped_of[index])
                 by_status[status] += 1
                 started += 1
-                if walk.time is None:
-                    self.done += 1
-                else:
+                if due is None:
+                    ended += 1
+                    continue
+                if window is None:
                     schedule(index)
+                    continue
+                # `schedule`, without caps: the window alone holds the dial.
+                cursor = walk.cursor
+                if isinstance(cursor, Plain) or machine is None:
+                    number, kind = cursor.due()  # type: ignore[union-attr]
+                else:
+                    number, kind = machine.due[cursor]
+                start, held, closes[index] = window(walk.position, number, due)
+                number_of[index], kind_of[index] = number, kind
+                capped_of[index], hours_of[index], wait_of[index] = False, held, 0
+                if start is not None and start <= horizon:
+                    ranked = kind << 62 | due if by_kind else due
+                    key_of[index] = ranked << bits | index
+                    push(pending, start << bits | index)
+        self.done += ended
         if started:
             hour = now // SECONDS_PER_HOUR
             tally.by_hour[hour] = tally.by_hour.get(hour, 0) + started
@@ -271,4 +293,5 @@ class LineLoop:
             # A due is below 2 ** 62 here (the latest horizon), so the kind ranks first.
             ranked = kind << 62 | due if self.by_kind else due
             self.key[index] = ranked << self.bits | index
+            self.closes[index] = self.gate.closes(walk.position, number, start)
             heapq.heappush(self.pending, start << self.bits | index)

@@ -79,6 +79,7 @@ class Walk:
         With `held` (a dialer's run) the event carries the dial's due time and what held it."""
         due = self.time
         step, duration = self.take(start)
+        assert due is not None  # `take` has checked it
         return self.settle(start, due, step, duration, held)
 
     def advance(self, start: int) -> tuple[int, int]:
