@@ -240,11 +240,11 @@ class Gate:
         hours = self.hours
         if hours is None:
             return due, False, None
-        epoch, zone = self.epoch, self.zones[position][number]
-        opens = hours.next_open(epoch + due, zone)
-        if opens is None:
+        epoch = self.epoch
+        window = hours.window(epoch + due, self.zones[position][number])
+        if window is None:
             return None, False, None
-        closes = hours.closes_at(opens, zone)
+        opens, closes = window
         return opens - epoch, opens != epoch + due, None if closes is None else closes - epoch
 
     def closes(self, position: int, number: int, moment: int) -> int | None:

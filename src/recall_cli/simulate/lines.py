@@ -211,14 +211,32 @@ class LineLoop:
         capped_of, hours_of, wait_of, since = self.capped, self.hours, self.wait, self.since
         number_of, kind_of, key_of, pending = self.number, self.kind, self.key, self.pending
         pop, push = heapq.heappop, heapq.heappush
-        gate, dialled, schedule = self.gate, self.gauge.dialled, self.schedule
+        gate, gauge, schedule = self.gate, self.gauge, self.schedule
         window = None if gate.ledger is not None else gate.window
+        waits, hourly = gauge.waits, gauge.hourly
         horizon, bits, by_kind = self.horizon, self.bits, self.by_kind
         tally = self.tally
         assert tally is not None
         by_status = tally.by_status
-        started = ended = 0
-        while self.moved(now):
+        upto = (now + 1) << bits
+        hour = now // SECONDS_PER_HOUR
+        next_hour = (hour + 1) * SECONDS_PER_HOUR
+        started = ended = total = within = by_hours = by_caps = 0
+        latest = now
+        while True:
+            # `moved`, inlined.
+            moved = False
+            while busy and busy[0] == now:
+                pop(busy)
+                self.free += 1
+                moved = True
+            while pending and pending[0] < upto:
+                index = pop(pending) & mask
+                since[index] = now
+                push(queue, key_of[index])
+                moved = True
+            if not moved:
+                break
             while self.free and queue:
                 index = pop(queue) & mask
                 closing = closes[index]
@@ -246,8 +264,21 @@ class LineLoop:
                 if window is None:
                     gate.started(walk.position, number_of[index], now, kind_of[index], due is None)
                 self.free -= 1
-                push(busy, now + duration)
-                dialled(now, duration, hours_of[index], wait, capped_of[index])
+                end = now + duration
+                push(busy, end)
+                # `Gauge.dialled`, told per instant (`Gauge.instant`).
+                total += duration
+                latest = max(latest, end)
+                if end <= next_hour:
+                    within += duration
+                else:
+                    hourly(now, end)
+                if hours_of[index]:
+                    by_hours += 1
+                if capped_of[index]:
+                    by_caps += 1
+                if wait:
+                    waits[wait] += 1
                 by_status[status] += 1
                 started += 1
                 if due is None:
@@ -271,8 +302,8 @@ class LineLoop:
                     push(pending, start << bits | index)
         self.done += ended
         if started:
-            hour = now // SECONDS_PER_HOUR
             tally.by_hour[hour] = tally.by_hour.get(hour, 0) + started
+            gauge.instant(now, total, within, latest, by_hours, by_caps)
 
     def schedule(self, index: int) -> None:
         """Hold the waiting dial of record `index` for its caps and window, then queue it."""
