@@ -101,26 +101,28 @@ class LineLoop:
         same dials as `run` makes, none of them made into an event; then every record still in
         progress ends open. `counted` is told of records as they end."""
         self.tally = tally
-        for _ in self.instants(counted):
-            pass
+        self.tallied(counted)
+        self.expire(counted)
 
     def instants(self, counted: Counted | None) -> Iterator[list[Event]]:
-        """The events of each instant in turn (none when counted in `tally`), unsorted."""
+        """The events of each instant in turn, unsorted."""
         pending, busy, horizon, bits = self.pending, self.busy, self.horizon, self.bits
-        quiet = self.tally is not None
         while pending or busy:
             now = pending[0] >> bits if pending else horizon + 1
             if busy and busy[0] < now:
                 now = busy[0]
             if now > horizon:
                 break
-            if quiet:
-                self.tallied(now)
-            elif made := self.instant(now):
+            made = self.instant(now)
+            if made:
                 yield made
             if counted is not None and self.done:
                 counted(self.done)
                 self.done = 0
+        self.expire(counted)
+
+    def expire(self, counted: Counted | None) -> None:
+        """Every record still in progress ends open; `counted` is told of the rest."""
         for walk in self.walks:
             if walk.result is None:
                 walk.expire()
@@ -202,108 +204,123 @@ class LineLoop:
             self.schedule(index)
         return event
 
-    def tallied(self, now: int) -> None:  # noqa: PLR0915  # one method: the hot path
-        """The rounds at `now`, as `instant` plays them, each dial counted in `tally` as it
-        starts instead of made into an event. `start`, `Walk.advance` on the table,
-        `Tally.add` and — without caps — `schedule` are inlined: this is a quiet run's hot
-        path, and a call a dial costs too much."""
+    def tallied(self, counted: Counted | None) -> None:  # noqa: PLR0915
+        """Every instant, as `instants` and `instant` play them, each dial counted in `tally`
+        as it starts instead of made into an event. One method for the whole loop, with
+        `start`, `Walk.advance` on the table, `Tally.add`, `Gauge.dialled` (told per instant)
+        and — without caps — `schedule` inlined: this is a quiet run's hot path, and a call a
+        dial, or a setting up an instant, costs too much."""
         busy, queue, closes, mask, walks = self.busy, self.queue, self.closes, self.mask, self.walks
         capped_of, hours_of, wait_of, since = self.capped, self.hours, self.wait, self.since
         number_of, kind_of, key_of, pending = self.number, self.kind, self.key, self.pending
         pop, push = heapq.heappop, heapq.heappush
-        gate, gauge, schedule = self.gate, self.gauge, self.schedule
+        gate, gauge, schedule, still_ready = self.gate, self.gauge, self.schedule, self.still_ready
         window = None if gate.ledger is not None else gate.window
-        waits, hourly = gauge.waits, gauge.hourly
+        waits, hourly, told = gauge.waits, gauge.hourly, gauge.instant
         horizon, bits, by_kind = self.horizon, self.bits, self.by_kind
         tally = self.tally
         assert tally is not None
-        by_status = tally.by_status
-        upto = (now + 1) << bits
-        hour = now // SECONDS_PER_HOUR
-        next_hour = (hour + 1) * SECONDS_PER_HOUR
-        started = ended = total = within = by_hours = by_caps = 0
-        latest = now
-        while True:
-            # `moved`, inlined.
-            moved = False
-            while busy and busy[0] == now:
-                pop(busy)
-                self.free += 1
-                moved = True
-            while pending and pending[0] < upto:
-                index = pop(pending) & mask
-                since[index] = now
-                push(queue, key_of[index])
-                moved = True
-            if not moved:
+        by_status, by_hour = tally.by_status, tally.by_hour
+        free = self.free
+        while pending or busy:
+            now = pending[0] >> bits if pending else horizon + 1
+            if busy and busy[0] < now:
+                now = busy[0]
+            if now > horizon:
                 break
-            while self.free and queue:
-                index = pop(queue) & mask
-                closing = closes[index]
-                if closing is not None and closing <= now and not self.still_ready(index, now):
-                    continue
-                walk = walks[index]
-                wait = wait_of[index] + now - since[index]
-                cursor, machine = walk.cursor, walk.machine
-                if isinstance(cursor, Plain) or machine is None:
-                    status, duration = walk.advance(now)
-                else:
-                    # `Walk.advance` on the table (the loop never starts a dial before it is
-                    # due): one draw and one lookup.
-                    stream = walk.stream
-                    assert stream is not None
-                    choice, duration = draw(machine.drawn[cursor], stream.number)
-                    step = (
-                        machine.steps[cursor][choice]
-                        or machine.step(cursor, choice)
-                        or machine.leave(cursor, choice, stream)
-                    )
-                    walk.settled(now, step, duration)
-                    status = step[0]
-                due = walk.time
-                if window is None:
-                    gate.started(walk.position, number_of[index], now, kind_of[index], due is None)
-                self.free -= 1
-                end = now + duration
-                push(busy, end)
-                # `Gauge.dialled`, told per instant (`Gauge.instant`).
-                total += duration
-                latest = max(latest, end)
-                if end <= next_hour:
-                    within += duration
-                else:
-                    hourly(now, end)
-                if hours_of[index]:
-                    by_hours += 1
-                if capped_of[index]:
-                    by_caps += 1
-                if wait:
-                    waits[wait] += 1
-                by_status[status] += 1
-                started += 1
-                if due is None:
-                    ended += 1
-                    continue
-                if window is None:
-                    schedule(index)
-                    continue
-                # `schedule`, without caps: the window alone holds the dial.
-                cursor = walk.cursor
-                if isinstance(cursor, Plain) or machine is None:
-                    number, kind = cursor.due()  # type: ignore[union-attr]
-                else:
-                    number, kind = machine.due[cursor]
-                start, held, closes[index] = window(walk.position, number, due)
-                number_of[index], kind_of[index] = number, kind
-                capped_of[index], hours_of[index], wait_of[index] = False, held, 0
-                if start is not None and start <= horizon:
-                    ranked = kind << 62 | due if by_kind else due
-                    key_of[index] = ranked << bits | index
-                    push(pending, start << bits | index)
-        self.done += ended
-        if started:
-            tally.by_hour[hour] = tally.by_hour.get(hour, 0) + started
-            gauge.instant(now, total, within, latest, by_hours, by_caps)
+            upto = (now + 1) << bits
+            hour = now // SECONDS_PER_HOUR
+            next_hour = (hour + 1) * SECONDS_PER_HOUR
+            started = ended = total = within = by_hours = by_caps = 0
+            latest = now
+            while True:
+                # `moved`, inlined.
+                moved = False
+                while busy and busy[0] == now:
+                    pop(busy)
+                    free += 1
+                    moved = True
+                while pending and pending[0] < upto:
+                    index = pop(pending) & mask
+                    since[index] = now
+                    push(queue, key_of[index])
+                    moved = True
+                if not moved:
+                    break
+                while free and queue:
+                    index = pop(queue) & mask
+                    closing = closes[index]
+                    if closing is not None and closing <= now and not still_ready(index, now):
+                        continue
+                    walk = walks[index]
+                    wait = wait_of[index] + now - since[index]
+                    cursor, machine = walk.cursor, walk.machine
+                    if isinstance(cursor, Plain) or machine is None:
+                        status, duration = walk.advance(now)
+                    else:
+                        # `Walk.advance` on the table (the loop never starts a dial before it is
+                        # due): one draw and one lookup.
+                        stream = walk.stream
+                        assert stream is not None
+                        choice, duration = draw(machine.drawn[cursor], stream.number)
+                        step = (
+                            machine.steps[cursor][choice]
+                            or machine.step(cursor, choice)
+                            or machine.leave(cursor, choice, stream)
+                        )
+                        walk.settled(now, step, duration)
+                        status = step[0]
+                    due = walk.time
+                    if window is None:
+                        gate.started(
+                            walk.position, number_of[index], now, kind_of[index], due is None
+                        )
+                    free -= 1
+                    end = now + duration
+                    push(busy, end)
+                    # `Gauge.dialled`, told per instant (`Gauge.instant`).
+                    total += duration
+                    latest = max(latest, end)
+                    if end <= next_hour:
+                        within += duration
+                    else:
+                        hourly(now, end)
+                    if hours_of[index]:
+                        by_hours += 1
+                    if capped_of[index]:
+                        by_caps += 1
+                    if wait:
+                        waits[wait] += 1
+                    by_status[status] += 1
+                    started += 1
+                    if due is None:
+                        ended += 1
+                        continue
+                    if window is None:
+                        schedule(index)
+                        continue
+                    # `schedule`, without caps: the window alone holds the dial.
+                    cursor = walk.cursor
+                    if isinstance(cursor, Plain) or machine is None:
+                        number, kind = cursor.due()  # type: ignore[union-attr]
+                    else:
+                        number, kind = machine.due[cursor]
+                    start, held, closes[index] = window(walk.position, number, due)
+                    number_of[index], kind_of[index] = number, kind
+                    capped_of[index], hours_of[index], wait_of[index] = False, held, 0
+                    if start is not None and start <= horizon:
+                        ranked = kind << 62 | due if by_kind else due
+                        key_of[index] = ranked << bits | index
+                        push(pending, start << bits | index)
+            if started:
+                by_hour[hour] = by_hour.get(hour, 0) + started
+                told(now, total, within, latest, by_hours, by_caps)
+            if ended:
+                self.done += ended
+                if counted is not None:
+                    counted(self.done)
+                    self.done = 0
+        self.free = free
 
     def schedule(self, index: int) -> None:
         """Hold the waiting dial of record `index` for its caps and window, then queue it."""
