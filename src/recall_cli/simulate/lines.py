@@ -333,13 +333,19 @@ class LineLoop:
         else:
             assert walk.machine is not None
             number, kind = walk.machine.due[cursor]
-        start, held = self.gate.ready(walk.position, number, due, kind)
-        self.number[index], self.kind[index] = number, kind
-        self.capped[index] = HeldBy.CAP in held
-        self.hours[index], self.wait[index] = HeldBy.HOURS in held, 0
+        gate, position = self.gate, walk.position
+        self.number[index], self.kind[index], self.wait[index] = number, kind, 0
+        if gate.ledger is None:
+            start, self.hours[index], closes = gate.window(position, number, due)
+            self.capped[index] = False
+        else:
+            start, held = gate.ready(position, number, due, kind)
+            self.capped[index] = HeldBy.CAP in held
+            self.hours[index] = HeldBy.HOURS in held
+            closes = None if start is None else gate.closes(position, number, start)
         if start is not None and start <= self.horizon:
             # A due is below 2 ** 62 here (the latest horizon), so the kind ranks first.
             ranked = kind << 62 | due if self.by_kind else due
             self.key[index] = ranked << self.bits | index
-            self.closes[index] = self.gate.closes(walk.position, number, start)
+            self.closes[index] = closes
             heapq.heappush(self.pending, start << self.bits | index)
