@@ -172,16 +172,19 @@ class LineLoop:
         while closes is not None and closes <= now:
             self.wait[index] += closes - since
             self.hours[index] = True
-            opens, _ = gate.ready(position, number, closes, self.kind[index])
+            if gate.ledger is None:
+                opens, _, following = gate.window(position, number, closes)
+            else:
+                opens, _ = gate.ready(position, number, closes, self.kind[index])
+                following = None if opens is None else gate.closes(position, number, opens)
             if opens is None:
                 return False
             if opens > now:
                 if opens <= self.horizon:
-                    self.closes[index] = gate.closes(position, number, opens)
+                    self.closes[index] = following
                     heapq.heappush(self.pending, opens << self.bits | index)
                 return False
-            since = opens
-            closes = gate.closes(position, number, since)
+            since, closes = opens, following
         self.since[index], self.closes[index] = since, closes
         return True
 
