@@ -219,8 +219,7 @@ def play(
             progressed(len(results) % PROGRESS_EVERY)
     else:
         walks = [walker.walk(i, contacts[i]) for i in positions]
-        for event in LineLoop(walks, checks, setup.dialer, horizon, gauge).run(progressed):
-            tally.add(event)
+        LineLoop(walks, checks, setup.dialer, horizon, gauge).play(tally, progressed)
         results = [walk.result for walk in walks if walk.result is not None]
     results = _restored(results, given, prepared.folded)
     return Played(results, tally, _figures(setup, gauge, prepared, loop))

@@ -198,6 +198,16 @@ class Gate:
     ) -> tuple[int | None, tuple[HeldBy, ...]]:
         """The earliest moment ≥ `due` at which caps and the number's window let the dial of
         `kind` start (None: the window never opens again), and what held it, sorted."""
+        if self.ledger is None:
+            # No caps: the window alone holds the dial, once at most.
+            hours = self.hours
+            if hours is None:
+                return due, ()
+            epoch = self.epoch
+            opens = hours.next_open(epoch + due, self.zones[position][number])
+            if opens is None:
+                return None, ()
+            return opens - epoch, () if opens == epoch + due else _HELD[False, True]
         capped_at = self.earliest_under_caps(position, number, due, kind)
         if capped_at is None:
             return None, _HELD[True, False]
@@ -222,6 +232,20 @@ class Gate:
                 return moment, _HELD[capped, held]
             capped = True
             moment = later
+
+    def window(self, position: int, number: int, due: int) -> tuple[int | None, bool, int | None]:
+        """For a gate without caps (`ready`'s answer, and `closes` of it, in one call): the
+        earliest moment ≥ `due` at which the number's window lets its dial start (None: never
+        again), whether the window held it, and when that window closes (None: never)."""
+        hours = self.hours
+        if hours is None:
+            return due, False, None
+        epoch = self.epoch
+        window = hours.window(epoch + due, self.zones[position][number])
+        if window is None:
+            return None, False, None
+        opens, closes = window
+        return opens - epoch, opens != epoch + due, None if closes is None else closes - epoch
 
     def closes(self, position: int, number: int, moment: int) -> int | None:
         """When the number's window, open at `moment`, closes; None when it never does."""

@@ -37,13 +37,38 @@ class Gauge:
             self.end = end
         self.busy += duration
         if duration:
-            self.hourly(start, end)
+            hour = start // SECONDS_PER_HOUR
+            if end <= (hour + 1) * SECONDS_PER_HOUR:
+                # Most dials end within the hour they start in.
+                by_hour = self.by_hour
+                by_hour[hour] = by_hour.get(hour, 0) + duration
+            else:
+                self.hourly(start, end)
         if hours:
             self.held_by_hours += 1
         if wait:
             self.waits[wait] += 1
         if capped:
             self.held_by_caps += 1
+
+    def instant(
+        self, start: int, busy: int, within: int, latest: int, hours: int, capped: int
+    ) -> None:
+        """Dials that started at `start` (at least one) as `dialled` counts them, told at once
+        by a loop that makes them instant by instant: `busy` line-seconds in all, `within`
+        of them in dials that end within `start`'s hour (the others told to `hourly` each),
+        the latest end, how many hours held and how many caps held; their waits are
+        counted in `waits` by the loop."""
+        if self.first is None:
+            self.first = start
+        if self.end is None or latest > self.end:
+            self.end = latest
+        self.busy += busy
+        if within:
+            hour = start // SECONDS_PER_HOUR
+            self.by_hour[hour] = self.by_hour.get(hour, 0) + within
+        self.held_by_hours += hours
+        self.held_by_caps += capped
 
     def figures(self, setup: Setup) -> DialerFigures:
         """The summary's dialer figures, each only with its feature."""

@@ -80,19 +80,66 @@ class OpenHours:
     _holidays: dict[tuple[str, int], Collection[date]] = field(default_factory=dict, repr=False)
     _days: dict[tzinfo, dict[int, _LocalDay]] = field(default_factory=dict, repr=False)
     _spans: dict[tzinfo, dict[int, _Span]] = field(default_factory=dict, repr=False)
+    # Per zone, the last answer of `next_open` and of `closes_at` with the instants [low, high)
+    # that share it (one UTC day's span, one bisection): a run asks about many numbers of
+    # one zone at nearby moments, and most questions land there.
+    _opening: dict[tzinfo, tuple[int, int, int]] = field(default_factory=dict, repr=False)
+    _closing: dict[tzinfo, tuple[int, int, int | None]] = field(default_factory=dict, repr=False)
+    _window: dict[tzinfo, tuple[int, int, int, int | None]] = field(
+        default_factory=dict, repr=False
+    )
 
     def next_open(self, moment: int, zone: tzinfo) -> int | None:
         """The earliest instant ≥ `moment` at which the number is open; None when none comes
         within `HORIZON_DAYS` days (a calendar without an open minute)."""
+        known = self._opening.get(zone)
+        if known is not None and known[0] <= moment < known[1]:
+            start = known[2]
+            return start if start > moment else moment
+        day = moment // SECONDS_PER_DAY
         try:
-            span = self._spans[zone][moment // SECONDS_PER_DAY]
+            span = self._spans[zone][day]
         except KeyError:
             span = self._span(moment, zone)
-        index = bisect_right(span.ends, moment)
-        if index == len(span.ends):
+        ends = span.ends
+        index = bisect_right(ends, moment)
+        if index == len(ends):
             return None
         start = span.starts[index]
+        low = day * SECONDS_PER_DAY
+        if index:
+            low = max(low, ends[index - 1])
+        self._opening[zone] = (low, min(ends[index], (day + 1) * SECONDS_PER_DAY), start)
         return start if start > moment else moment
+
+    def window(self, moment: int, zone: tzinfo) -> tuple[int, int | None] | None:
+        """`next_open` of `moment`, and `closes_at` of that opening, in one question: the
+        earliest instant ≥ `moment` at which the number is open and when it closes then (None:
+        not within `HORIZON_DAYS` days); None when it does not open within them."""
+        known = self._window.get(zone)
+        if known is not None and known[0] <= moment < known[1]:
+            start = known[2]
+            return (start if start > moment else moment), known[3]
+        day = moment // SECONDS_PER_DAY
+        try:
+            span = self._spans[zone][day]
+        except KeyError:
+            span = self._span(moment, zone)
+        ends = span.ends
+        index = bisect_right(ends, moment)
+        if index == len(ends):
+            return None
+        start = span.starts[index]
+        high = (day + 1) * SECONDS_PER_DAY
+        if start >= high:
+            # It opens on a later UTC day: that day's span says when it closes.
+            return start, self.closes_at(start, zone)
+        closes = None if span.unbounded and index == len(ends) - 1 else ends[index]
+        low = day * SECONDS_PER_DAY
+        if index:
+            low = max(low, ends[index - 1])
+        self._window[zone] = (low, min(ends[index], high), start, closes)
+        return (start if start > moment else moment), closes
 
     def is_open(self, moment: int, zone: tzinfo) -> bool:
         try:
@@ -105,16 +152,22 @@ class OpenHours:
     def closes_at(self, moment: int, zone: tzinfo) -> int | None:
         """The earliest instant ≥ `moment` at which the number is closed (`moment` itself when
         it is closed then); None when it stays open beyond `HORIZON_DAYS` days."""
+        known = self._closing.get(zone)
+        if known is not None and known[0] <= moment < known[1]:
+            return known[2]
+        day = moment // SECONDS_PER_DAY
         try:
-            span = self._spans[zone][moment // SECONDS_PER_DAY]
+            span = self._spans[zone][day]
         except KeyError:
             span = self._span(moment, zone)
-        index = bisect_right(span.ends, moment)
-        if index == len(span.ends) or span.starts[index] > moment:
+        ends = span.ends
+        index = bisect_right(ends, moment)
+        if index == len(ends) or span.starts[index] > moment:
             return moment
-        if span.unbounded and index == len(span.ends) - 1:
-            return None
-        return span.ends[index]
+        closes = None if span.unbounded and index == len(ends) - 1 else ends[index]
+        low = max(day * SECONDS_PER_DAY, span.starts[index])
+        self._closing[zone] = (low, min(ends[index], (day + 1) * SECONDS_PER_DAY), closes)
+        return closes
 
     def _span(self, moment: int, zone: tzinfo) -> _Span:
         spans = self._spans.get(zone)

@@ -30,7 +30,9 @@ from recall_cli.simulate.dialing import HeldBy
 from recall_cli.simulate.dials import Event
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
-from recall_cli.simulate.steps import Kind
+from recall_cli.simulate.random_outcomes import draw
+from recall_cli.simulate.steps import Kind, Plain
+from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
 from recall_cli.simulate.walk import Walk
 
 _RECORD = attrgetter("record")
@@ -59,6 +61,8 @@ class LineLoop:
         self.gate = gate
         self.horizon = horizon
         self.gauge = gauge
+        self.tally: Tally | None = None
+        self.counting = gate.ledger is not None
         self.free = dialer.lines
         self.by_kind = dialer.order is Order.RETRIES_FIRST
         self.done = 0
@@ -76,6 +80,8 @@ class LineLoop:
         self.wait = [0] * count
         self.since = [0] * count
         self.key = [0] * count
+        # When the window the waiting dial is ready in closes (None: never, or no hours).
+        self.closes: list[int | None] = [None] * count
         self.pending: list[int] = []  # ready at, and index
         self.busy: list[int] = []  # ends of the dials in progress
         self.queue: list[int] = []  # keys of ready dials: (kind,) due, index
@@ -86,6 +92,20 @@ class LineLoop:
     def run(self, counted: Counted | None = None) -> Iterator[Event]:
         """Every dial, in the order of time, list position and the record's own order; then
         every record still in progress ends open. `counted` is told of records as they end."""
+        for made in self.instants(counted):
+            made.sort(key=_RECORD)
+            yield from made
+
+    def play(self, tally: Tally, counted: Counted | None = None) -> None:
+        """Every dial counted in `tally` as it starts, for a run that writes no events: the
+        same dials as `run` makes, none of them made into an event; then every record still in
+        progress ends open. `counted` is told of records as they end."""
+        self.tally = tally
+        self.tallied(counted)
+        self.expire(counted)
+
+    def instants(self, counted: Counted | None) -> Iterator[list[Event]]:
+        """The events of each instant in turn, unsorted."""
         pending, busy, horizon, bits = self.pending, self.busy, self.horizon, self.bits
         while pending or busy:
             now = pending[0] >> bits if pending else horizon + 1
@@ -95,11 +115,14 @@ class LineLoop:
                 break
             made = self.instant(now)
             if made:
-                made.sort(key=_RECORD)
-                yield from made
+                yield made
             if counted is not None and self.done:
                 counted(self.done)
                 self.done = 0
+        self.expire(counted)
+
+    def expire(self, counted: Counted | None) -> None:
+        """Every record still in progress ends open; `counted` is told of the rest."""
         for walk in self.walks:
             if walk.result is None:
                 walk.expire()
@@ -109,31 +132,35 @@ class LineLoop:
 
     def instant(self, now: int) -> list[Event]:
         """The rounds at `now`: the dials they start."""
-        pending, busy, queue = self.pending, self.busy, self.queue
-        since, key, mask = self.since, self.key, self.mask
-        pop, push = heapq.heappop, heapq.heappush
-        # Entries of `pending` below `upto` are ready at `now` (or before: none are left).
-        upto = (now + 1) << self.bits
-        hours = self.gate.hours is not None
+        queue, closes, mask, pop = self.queue, self.closes, self.mask, heapq.heappop
         made: list[Event] = []
-        while True:
-            moved = False
-            while busy and busy[0] == now:
-                pop(busy)
-                self.free += 1
-                moved = True
-            while pending and pending[0] < upto:
-                index = pop(pending) & mask
-                since[index] = now
-                push(queue, key[index])
-                moved = True
-            if not moved:
-                return made
+        while self.moved(now):
             while self.free and queue:
                 index = pop(queue) & mask
-                if hours and since[index] < now and not self.still_ready(index, now):
+                closing = closes[index]
+                if closing is not None and closing <= now and not self.still_ready(index, now):
                     continue
                 made.append(self.start(index, now))
+        return made
+
+    def moved(self, now: int) -> bool:
+        """A round at `now` begins: the dials ending now free their lines, and the dials
+        ready now join the queue. Whether anything moved (else the instant is over)."""
+        pending, busy, queue, since, key = self.pending, self.busy, self.queue, self.since, self.key
+        pop, mask = heapq.heappop, self.mask
+        # Entries of `pending` below `upto` are ready at `now` (or before: none are left).
+        upto = (now + 1) << self.bits
+        moved = False
+        while busy and busy[0] == now:
+            pop(busy)
+            self.free += 1
+            moved = True
+        while pending and pending[0] < upto:
+            index = pop(pending) & mask
+            since[index] = now
+            heapq.heappush(queue, key[index])
+            moved = True
+        return moved
 
     def still_ready(self, index: int, now: int) -> bool:
         """Whether the dial at the head of the queue, ready since before `now`, is ready now;
@@ -141,20 +168,24 @@ class LineLoop:
         a dial that is not ready waits for its next opening."""
         position, number = self.walks[index].position, self.number[index]
         gate, since = self.gate, self.since[index]
-        closes = gate.closes(position, number, since)
+        closes = self.closes[index]
         while closes is not None and closes <= now:
             self.wait[index] += closes - since
             self.hours[index] = True
-            opens, _ = gate.ready(position, number, closes, self.kind[index])
+            if gate.ledger is None:
+                opens, _, following = gate.window(position, number, closes)
+            else:
+                opens, _ = gate.ready(position, number, closes, self.kind[index])
+                following = None if opens is None else gate.closes(position, number, opens)
             if opens is None:
                 return False
             if opens > now:
                 if opens <= self.horizon:
+                    self.closes[index] = following
                     heapq.heappush(self.pending, opens << self.bits | index)
                 return False
-            since = opens
-            closes = gate.closes(position, number, since)
-        self.since[index] = since
+            since, closes = opens, following
+        self.since[index], self.closes[index] = since, closes
         return True
 
     def start(self, index: int, now: int) -> Event:
@@ -176,18 +207,148 @@ class LineLoop:
             self.schedule(index)
         return event
 
+    def tallied(self, counted: Counted | None) -> None:  # noqa: PLR0915
+        """Every instant, as `instants` and `instant` play them, each dial counted in `tally`
+        as it starts instead of made into an event. One method for the whole loop, with
+        `start`, `Walk.advance` on the table, `Tally.add`, `Gauge.dialled` (told per instant)
+        and — without caps — `schedule` inlined: this is a quiet run's hot path, and a call a
+        dial, or a setting up an instant, costs too much."""
+        busy, queue, closes, mask, walks = self.busy, self.queue, self.closes, self.mask, self.walks
+        capped_of, hours_of, wait_of, since = self.capped, self.hours, self.wait, self.since
+        number_of, kind_of, key_of, pending = self.number, self.kind, self.key, self.pending
+        pop, push = heapq.heappop, heapq.heappush
+        gate, gauge, schedule, still_ready = self.gate, self.gauge, self.schedule, self.still_ready
+        window = None if gate.ledger is not None else gate.window
+        waits, hourly, told = gauge.waits, gauge.hourly, gauge.instant
+        horizon, bits, by_kind = self.horizon, self.bits, self.by_kind
+        tally = self.tally
+        assert tally is not None
+        by_status, by_hour = tally.by_status, tally.by_hour
+        free = self.free
+        while pending or busy:
+            now = pending[0] >> bits if pending else horizon + 1
+            if busy and busy[0] < now:
+                now = busy[0]
+            if now > horizon:
+                break
+            upto = (now + 1) << bits
+            hour = now // SECONDS_PER_HOUR
+            next_hour = (hour + 1) * SECONDS_PER_HOUR
+            started = ended = total = within = by_hours = by_caps = 0
+            latest = now
+            while True:
+                # `moved`, inlined.
+                moved = False
+                while busy and busy[0] == now:
+                    pop(busy)
+                    free += 1
+                    moved = True
+                while pending and pending[0] < upto:
+                    index = pop(pending) & mask
+                    since[index] = now
+                    push(queue, key_of[index])
+                    moved = True
+                if not moved:
+                    break
+                while free and queue:
+                    index = pop(queue) & mask
+                    closing = closes[index]
+                    if closing is not None and closing <= now and not still_ready(index, now):
+                        continue
+                    walk = walks[index]
+                    wait = wait_of[index] + now - since[index]
+                    cursor, machine = walk.cursor, walk.machine
+                    if isinstance(cursor, Plain) or machine is None:
+                        status, duration = walk.advance(now)
+                    else:
+                        # `Walk.advance` on the table (the loop never starts a dial before it is
+                        # due): one draw and one lookup.
+                        stream = walk.stream
+                        assert stream is not None
+                        choice, duration = draw(machine.drawn[cursor], stream.number)
+                        step = (
+                            machine.steps[cursor][choice]
+                            or machine.step(cursor, choice)
+                            or machine.leave(cursor, choice, stream)
+                        )
+                        walk.settled(now, step, duration)
+                        status = step[0]
+                    due = walk.time
+                    if window is None:
+                        gate.started(
+                            walk.position, number_of[index], now, kind_of[index], due is None
+                        )
+                    free -= 1
+                    end = now + duration
+                    push(busy, end)
+                    # `Gauge.dialled`, told per instant (`Gauge.instant`).
+                    total += duration
+                    latest = max(latest, end)
+                    if end <= next_hour:
+                        within += duration
+                    else:
+                        hourly(now, end)
+                    if hours_of[index]:
+                        by_hours += 1
+                    if capped_of[index]:
+                        by_caps += 1
+                    if wait:
+                        waits[wait] += 1
+                    by_status[status] += 1
+                    started += 1
+                    if due is None:
+                        ended += 1
+                        continue
+                    if window is None:
+                        schedule(index)
+                        continue
+                    # `schedule`, without caps: the window alone holds the dial.
+                    cursor = walk.cursor
+                    if isinstance(cursor, Plain) or machine is None:
+                        number, kind = cursor.due()  # type: ignore[union-attr]
+                    else:
+                        number, kind = machine.due[cursor]
+                    start, held, closes[index] = window(walk.position, number, due)
+                    number_of[index], kind_of[index] = number, kind
+                    capped_of[index], hours_of[index], wait_of[index] = False, held, 0
+                    if start is not None and start <= horizon:
+                        ranked = kind << 62 | due if by_kind else due
+                        key_of[index] = ranked << bits | index
+                        push(pending, start << bits | index)
+            if started:
+                by_hour[hour] = by_hour.get(hour, 0) + started
+                told(now, total, within, latest, by_hours, by_caps)
+            if ended:
+                self.done += ended
+                if counted is not None:
+                    counted(self.done)
+                    self.done = 0
+        self.free = free
+
     def schedule(self, index: int) -> None:
         """Hold the waiting dial of record `index` for its caps and window, then queue it."""
         walk = self.walks[index]
-        waiting = walk.due()
-        assert waiting is not None
-        due, number, kind = waiting
-        start, held = self.gate.ready(walk.position, number, due, kind)
-        self.number[index], self.kind[index] = number, kind
-        self.capped[index] = HeldBy.CAP in held
-        self.hours[index], self.wait[index] = HeldBy.HOURS in held, 0
+        due, cursor = walk.time, walk.cursor
+        assert due is not None
+        # `Walk.due`, without its tuple.
+        if isinstance(cursor, Plain):
+            number, kind = cursor.due()
+        else:
+            assert walk.machine is not None
+            number, kind = walk.machine.due[cursor]
+        gate, position = self.gate, walk.position
+        self.number[index], self.kind[index], self.wait[index] = number, kind, 0
+        if gate.ledger is None:
+            start, self.hours[index], closes = gate.window(position, number, due)
+            self.capped[index] = False
+        else:
+            start, held = gate.ready(position, number, due, kind)
+            self.capped[index] = HeldBy.CAP in held
+            self.hours[index] = HeldBy.HOURS in held
+            closes = None if start is None else gate.closes(position, number, start)
         if start is not None and start <= self.horizon:
             # A due is below 2 ** 62 here (the latest horizon), so the kind ranks first.
             ranked = kind << 62 | due if self.by_kind else due
             self.key[index] = ranked << self.bits | index
+            self.closes[index] = closes
             heapq.heappush(self.pending, start << self.bits | index)

@@ -77,31 +77,70 @@ class Walk:
         """The waiting dial, started at `start`: its event. Its outcome and the engine's
         decision do not depend on `start`; the next dial is due `start` + duration + delay.
         With `held` (a dialer's run) the event carries the dial's due time and what held it."""
+        due = self.time
+        step, duration = self.take(start)
+        assert due is not None  # `take` has checked it
+        return self.settle(start, due, step, duration, held)
+
+    def advance(self, start: int) -> tuple[int, int]:
+        """The waiting dial, started at `start`, for a run that writes no events: the record
+        moves on exactly as `dial` moves it, and only the dial's status index (in `Status`
+        order) and duration are told."""
+        step, duration = self.take(start)
+        self.settled(start, step, duration)
+        return step[0], duration
+
+    def take(self, start: int) -> tuple[Step, int]:
+        """The step and duration of the waiting dial, started at `start` (≥ its due time)."""
         due, cursor = self.time, self.cursor
         if due is None or start < due:
             raise ValueError(
                 f"record {self.contact.id}: a dial due at {due} cannot start at {start}"
             )
         if isinstance(cursor, Plain):
-            step, duration = cursor.step(self.policy)
-        else:
-            machine, stream = self.machine, self.stream
-            assert machine is not None
-            assert stream is not None
-            # `Machine.take`, inlined: this is the events' hot path.
-            choice, duration = draw(machine.drawn[cursor], stream.number)
-            step = (
-                machine.steps[cursor][choice]
-                or machine.step(cursor, choice)
-                or machine.leave(cursor, choice, stream)
-            )
-        return self.settle(start, due, step, duration, held)
+            return cursor.step(self.policy)
+        machine, stream = self.machine, self.stream
+        assert machine is not None
+        assert stream is not None
+        # `Machine.take`, inlined: this is the events' hot path.
+        choice, duration = draw(machine.drawn[cursor], stream.number)
+        step = (
+            machine.steps[cursor][choice]
+            or machine.step(cursor, choice)
+            or machine.leave(cursor, choice, stream)
+        )
+        return step, duration
 
     def settle(
         self, start: int, due: int, step: Step, duration: int, held: tuple[HeldBy, ...] | None
     ) -> Event:
         """The waiting dial, due at `due`, started at `start` and decided as `step`: its event;
         the record waits for its next dial (or ends)."""
+        self.settled(start, step, duration)
+        info = step[5]
+        return Event(
+            start,
+            self.position,
+            info.number,
+            info.attempt,
+            info.number_attempt,
+            info.repeat,
+            info.status,
+            info.then,
+            self.time,
+            info.next_number,
+            step[2],
+            info.scenario,
+            duration,
+            info.repeat_of,
+            info.repeat_count,
+            None if held is None else due,
+            () if held is None else held,
+        )
+
+    def settled(self, start: int, step: Step, duration: int) -> None:
+        """The waiting dial, started at `start` and decided as `step`, has been made: the
+        record waits for its next dial (or ends)."""
         _, delay, closed, following, attempts, info = step
         self.dials += 1
         end = start + duration
@@ -119,25 +158,6 @@ class Walk:
                 info.status,
                 info.then,
             )
-        return Event(
-            start,
-            self.position,
-            info.number,
-            info.attempt,
-            info.number_attempt,
-            info.repeat,
-            info.status,
-            info.then,
-            self.time,
-            info.next_number,
-            closed,
-            info.scenario,
-            duration,
-            info.repeat_of,
-            info.repeat_count,
-            None if held is None else due,
-            () if held is None else held,
-        )
 
     def cancel(self, moment: int, barred: Barred | None) -> bool:
         """The waiting dial is cancelled at `moment` (its phone is stopped campaign-wide, or

@@ -1,0 +1,142 @@
+"""The fast forms of a lines run checked against the loop that makes every event: a run that
+writes no events (`LineLoop.play`) counts the same dials, ends the same records and gathers the
+same figures as the events' loop (`LineLoop.run`) counted event by event; a number's window
+asked in one question (`OpenHours.window`, `Gate.window`) answers as `next_open` and
+`closes_at` do, however warm its caches are."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recall_cli.engine import Contact, Policy
+from recall_cli.engine.caps import Calendar, Cap, Count
+from recall_cli.engine.dialer import Dialer, Order
+from recall_cli.engine.hours import Hours
+from recall_cli.simulate.clock import Clock
+from recall_cli.simulate.dialer import gate
+from recall_cli.simulate.dialing import Setup
+from recall_cli.simulate.dials import RecordResult
+from recall_cli.simulate.fast import Machine
+from recall_cli.simulate.gauge import Gauge
+from recall_cli.simulate.hours import OpenHours
+from recall_cli.simulate.lines import LineLoop
+from recall_cli.simulate.outcomes import OutcomeSource
+from recall_cli.simulate.random_outcomes import ProfileSource
+from recall_cli.simulate.steps import Kind
+from recall_cli.simulate.summary import Tally
+from recall_cli.simulate.walk import Walker
+from tests.strategies import ZONES, calling_hours, contacts, policies, profiles, timed_scripts
+from tests.thoroughness import examples
+
+Case = tuple[Policy, tuple[Contact, ...], OutcomeSource, Setup, int]
+START = datetime(2026, 11, 30, 7, 15, tzinfo=ZoneInfo("Europe/Moscow"))
+CLOCK = Clock(START, ZoneInfo("Europe/Moscow"))
+NEVER = 1 << 62
+"""The horizon of a run without --until."""
+
+
+@st.composite
+def caps(draw: st.DrawFn) -> tuple[Cap, ...]:
+    """None, or a cap or two of scope record, calendar or rolling."""
+    per = st.sampled_from(Calendar) | st.sampled_from([600, 3600, 86_400])
+    cap = st.builds(Cap, st.integers(1, 3), per, st.sampled_from(Count))
+    return tuple(draw(st.lists(cap, max_size=2)))
+
+
+@st.composite
+def runs(draw: st.DrawFn) -> Case:
+    policy = draw(policies())
+    people = draw(contacts())
+    source: OutcomeSource
+    if draw(st.booleans()):
+        source = draw(timed_scripts(people))
+    else:
+        source = ProfileSource(draw(profiles()), draw(st.integers(0, 2**32)))
+    hours: Hours | None = draw(st.none() | calling_hours())
+    dialer = Dialer(draw(st.integers(1, 3)), draw(st.sampled_from(Order)))
+    zone = st.sampled_from(ZONES).map(ZoneInfo)
+    zones = [tuple(draw(zone) for _ in range(len(c.phones) + 1)) for c in people]
+    until = draw(st.just(NEVER) | st.integers(0, 10 * 24 * 3600))
+    return policy, people, source, Setup(hours, dialer, zones, caps=draw(caps())), until
+
+
+def _loop(case: Case) -> tuple[LineLoop, Gauge]:
+    policy, people, source, setup, until = case
+    machine = Machine(policy, source.tables) if isinstance(source, ProfileSource) else None
+    walker = Walker(policy, source, machine)
+    walks = [walker.walk(position, contact) for position, contact in enumerate(people)]
+    gauge = Gauge()
+    assert setup.dialer is not None
+    return LineLoop(walks, gate(setup, CLOCK.epoch), setup.dialer, until, gauge), gauge
+
+
+def _results(loop: LineLoop) -> list[RecordResult | None]:
+    return [walk.result for walk in loop.walks]
+
+
+@settings(max_examples=examples(400))
+@given(runs())
+def test_a_quiet_run_counts_what_the_events_loop_makes(case: Case) -> None:
+    made, made_gauge = _loop(case)
+    made_tally, made_told = Tally(), list[int]()
+    for event in made.run(made_told.append):
+        made_tally.add(event)
+    quiet, quiet_gauge = _loop(case)
+    quiet_tally, quiet_told = Tally(), list[int]()
+    waiting = sum(walk.time is not None for walk in quiet.walks)
+    quiet.play(quiet_tally, quiet_told.append)
+    assert _results(quiet) == _results(made)
+    assert None not in _results(quiet)
+    assert quiet_tally == made_tally
+    assert list(quiet_tally.by_hour) == list(made_tally.by_hour)
+    assert quiet_told == made_told
+    assert sum(quiet_told) == waiting
+    setup = case[3]
+    assert quiet_gauge.figures(setup) == made_gauge.figures(setup)
+    assert quiet_gauge.waits == made_gauge.waits
+    assert (quiet_gauge.first, quiet_gauge.busy) == (made_gauge.first, made_gauge.busy)
+
+
+@st.composite
+def questions(draw: st.DrawFn) -> tuple[Hours, list[tuple[int, str]]]:
+    """Hours, and moments over three weeks (and a year on) in zones, many close together."""
+    hours = draw(calling_hours())
+    base = CLOCK.epoch
+    moment = st.integers(base, base + 21 * 86_400) | st.integers(base, base + 400 * 86_400)
+    near = st.integers(-7200, 7200)
+    asked = draw(st.lists(st.tuples(moment, near, st.sampled_from(ZONES)), max_size=30))
+    return hours, [(at + shift, zone) for at, shift, zone in asked for _ in (0, 1)]
+
+
+@settings(max_examples=examples(400))
+@given(questions())
+def test_a_window_in_one_question_answers_as_two(case: tuple[Hours, list[tuple[int, str]]]) -> None:
+    hours, asked = case
+    warm = OpenHours(hours, holidays_for=lambda _country, _year: frozenset())
+    for moment, name in asked:
+        zone = ZoneInfo(name)
+        cold = OpenHours(hours, holidays_for=lambda _country, _year: frozenset())
+        opens = cold.next_open(moment, zone)
+        expected = None if opens is None else (opens, cold.closes_at(opens, zone))
+        assert warm.window(moment, zone) == expected
+        assert warm.next_open(moment, zone) == opens
+        assert warm.closes_at(moment, zone) == cold.closes_at(moment, zone)
+
+
+@settings(max_examples=examples(200))
+@given(runs(), st.lists(st.tuples(st.integers(0, 30 * 86_400), st.integers(0, 5)), max_size=20))
+def test_a_gate_without_caps_asks_its_window_as_ready_and_closes_do(
+    case: Case, asked: list[tuple[int, int]]
+) -> None:
+    setup = case[3]
+    checks = gate(Setup(setup.hours, setup.dialer, setup.zones), CLOCK.epoch)
+    for due, seed in asked:
+        position = seed % len(setup.zones)
+        number = seed % max(len(setup.zones[position]) - 1, 1)
+        start, held = checks.ready(position, number, due, Kind.FIRST)
+        closes = None if start is None else checks.closes(position, number, start)
+        assert checks.window(position, number, due) == (start, bool(held), closes)
