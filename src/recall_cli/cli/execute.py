@@ -267,8 +267,12 @@ def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProble
         contextlib.ExitStack() as stack,
         _streamed_progress(streamed, lang) as advance,
     ):
-        arrays = walker.machine is not None and loop.arrayed_file(
-            walker.machine, streamed.file_size
+        # A run that writes its events spends its time merging them, not playing: numpy's
+        # import would cost it memory (about 20 MiB) for little time.
+        arrays = (
+            plan.no_events
+            and walker.machine is not None
+            and loop.arrayed_file(walker.machine, streamed.file_size)
         )
         playing = _Playing(
             streamed.reading, walker, until, _records_writer(spooled, info, json), arrays
