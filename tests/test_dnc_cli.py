@@ -220,3 +220,22 @@ def test_record_runs_play_the_whole_campaign_when_records_share_a_phone(tmp_path
     assert plan.setup.phonebook is not None
     assert dict(plan.setup.phonebook.shared) == {(0, 0): "+79161234567", (1, 0): "+79161234567"}
     assert dict(plan.setup.phonebook.listed) == {}
+
+
+def test_validate_checks_a_dnc_file_given_alone(tmp_path: Path) -> None:
+    dnc = tmp_path / "dnc.csv"
+    dnc.write_text("phone,until\n+7 916 123-45-67,2026-13-01\n", encoding="utf-8")
+    done = _recall("validate", "--dnc", str(dnc))
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == (
+        f"{dnc}:2:18: error RC701 until '2026-13-01' is not a date written YYYY-MM-DD "
+        "(for example 2026-12-31)"
+    )
+
+
+def test_validate_with_nothing_to_check_is_a_usage_error() -> None:
+    done = _recall("validate")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "Error: Invalid value for PATH: give at least one file or folder to check, or a --dnc file"
+    )

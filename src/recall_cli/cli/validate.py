@@ -27,13 +27,14 @@ def register(app: typer.Typer) -> None:
 
 def validate_command(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="PATH",
             help="Configs, lists, scripts and profiles; a folder for its YAML and CSV files; "
-            "- for stdin.",
+            "- for stdin. May be left out when --dnc names a file.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     output_format: Annotated[
         Format | None,
         typer.Option(
@@ -86,11 +87,13 @@ def validate_command(
     patterns = ignore or []
     codes = [module.RULE.code for module in RULES.values()]
     with reported(language):
+        if not paths and not dnc:
+            raise UsageError("PATH", Message("validate.no_paths"))
         for pattern in patterns:
             if not names_a_rule(pattern, codes):
                 message = Message("validate.ignore_unknown", {"pattern": pattern})
                 raise UsageError("--ignore", message)
-        report = validate_paths(paths, kind, patterns, dnc or (), _first_day(start))
+        report = validate_paths(paths or [], kind, patterns, dnc or (), _first_day(start))
         fmt = output_format or (Format.GITHUB if os.environ.get("GITHUB_ACTIONS") else Format.TEXT)
         write(stdout_console(), report, fmt, language)
     raise typer.Exit(int(report.exit_code(strict)))

@@ -1,6 +1,7 @@
 """Messages of the validate area."""
 
 MESSAGES: dict[str, str] = {
+    "validate.no_paths": "give at least one file or folder to check, or a --dnc file",
     "validate.ignore_unknown": (
         "'{pattern}' names no rule (give a rule id such as RC102, a family such as RC6 for "
         "RC601–RC699, or a slug such as unknown-status)"

@@ -1,6 +1,7 @@
 """Сообщения проверки файлов (recall validate)."""
 
 MESSAGES: dict[str, str] = {
+    "validate.no_paths": "укажите хотя бы один файл или папку для проверки либо файл --dnc",
     "validate.ignore_unknown": (
         "'{pattern}' не называет ни одного правила (укажите id правила, например RC102, "
         "семейство, например RC6 для RC601–RC699, или slug, например unknown-status)"
