@@ -97,10 +97,7 @@ class OpenHours:
             start = known[2]
             return start if start > moment else moment
         day = moment // SECONDS_PER_DAY
-        try:
-            span = self._spans[zone][day]
-        except KeyError:
-            span = self._span(moment, zone)
+        span = self._span_of(moment, day, zone)
         ends = span.ends
         index = bisect_right(ends, moment)
         if index == len(ends):
@@ -121,10 +118,7 @@ class OpenHours:
             start = known[2]
             return (start if start > moment else moment), known[3]
         day = moment // SECONDS_PER_DAY
-        try:
-            span = self._spans[zone][day]
-        except KeyError:
-            span = self._span(moment, zone)
+        span = self._span_of(moment, day, zone)
         ends = span.ends
         index = bisect_right(ends, moment)
         if index == len(ends):
@@ -142,10 +136,7 @@ class OpenHours:
         return (start if start > moment else moment), closes
 
     def is_open(self, moment: int, zone: tzinfo) -> bool:
-        try:
-            span = self._spans[zone][moment // SECONDS_PER_DAY]
-        except KeyError:
-            span = self._span(moment, zone)
+        span = self._span_of(moment, moment // SECONDS_PER_DAY, zone)
         index = bisect_right(span.ends, moment)
         return index < len(span.ends) and span.starts[index] <= moment
 
@@ -156,10 +147,7 @@ class OpenHours:
         if known is not None and known[0] <= moment < known[1]:
             return known[2]
         day = moment // SECONDS_PER_DAY
-        try:
-            span = self._spans[zone][day]
-        except KeyError:
-            span = self._span(moment, zone)
+        span = self._span_of(moment, day, zone)
         ends = span.ends
         index = bisect_right(ends, moment)
         if index == len(ends) or span.starts[index] > moment:
@@ -168,6 +156,13 @@ class OpenHours:
         low = max(day * SECONDS_PER_DAY, span.starts[index])
         self._closing[zone] = (low, min(ends[index], (day + 1) * SECONDS_PER_DAY), closes)
         return closes
+
+    def _span_of(self, moment: int, day: int, zone: tzinfo) -> _Span:
+        """The span of `moment`'s UTC `day` in `zone`, worked out on first use."""
+        try:
+            return self._spans[zone][day]
+        except KeyError:
+            return self._span(moment, zone)
 
     def _span(self, moment: int, zone: tzinfo) -> _Span:
         spans = self._spans.get(zone)
