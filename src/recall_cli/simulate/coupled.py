@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from recall_cli.engine import Status, Then
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.engine.progress import Barred
-from recall_cli.simulate.dialing import Cancellation, HeldBy
+from recall_cli.simulate.dialing import HELD, Cancellation, HeldBy
 from recall_cli.simulate.dials import Event
+from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
 from recall_cli.simulate.steps import Kind, Plain
@@ -37,19 +38,6 @@ from recall_cli.simulate.walk import Walk
 
 _UNLIMITED = 1 << 62
 """The lines of a run without `lines`: every ready dial gets one."""
-_HELD: dict[tuple[bool, bool, bool], tuple[HeldBy, ...]] = {
-    (cap, hours, line): tuple(
-        reason
-        for reason, held in ((HeldBy.CAP, cap), (HeldBy.HOURS, hours), (HeldBy.LINE, line))
-        if held
-    )
-    for cap in (False, True)
-    for hours in (False, True)
-    for line in (False, True)
-}
-"""What held a dial, by (held by a cap, held by hours, waited for a line), sorted."""
-
-Counted = Callable[[int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +114,7 @@ class CoupledLoop:
             elif walk.result is not None:
                 self.gate.ended(walk.position)
 
-    def run(self, counted: Counted | None = None) -> Iterator[Event]:
+    def run(self, counted: Progressed | None = None) -> Iterator[Event]:
         """Every dial, in the order of time, list position and the record's own order; then
         every record still in progress ends open. `counted` is told of records as they end."""
         pending, busy, cancels = self.pending, self.busy, self.cancels
@@ -238,7 +226,7 @@ class CoupledLoop:
         wait = self.wait[index] + now - self.since[index]
         seq = self.seq[index]
         self.seq[index] = seq + 1
-        self.dialling[index] = (status, duration, _HELD[capped, hours, wait > 0], seq)
+        self.dialling[index] = (status, duration, HELD[capped, hours, wait > 0], seq)
         self.gate.started(walk.position, number, now, self.kind[index], False)
         self.unwait(index)
         self.gen[index] += 1

@@ -29,6 +29,19 @@ class HeldBy(StrEnum):
     LINE = "line"
 
 
+HELD: dict[tuple[bool, bool, bool], tuple[HeldBy, ...]] = {
+    (cap, hours, line): tuple(
+        reason
+        for reason, held in ((HeldBy.CAP, cap), (HeldBy.HOURS, hours), (HeldBy.LINE, line))
+        if held
+    )
+    for cap in (False, True)
+    for hours in (False, True)
+    for line in (False, True)
+}
+"""What held a dial, by (held by a cap, held by hours, waited for a line), sorted."""
+
+
 @dataclass(frozen=True, slots=True)
 class Setup:
     """The dialer of a run: calling hours (None: any time), lines (None: unlimited), and for

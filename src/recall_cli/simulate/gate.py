@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from recall_cli.engine.caps import Calendar, Cap, Count, Scope
-from recall_cli.simulate.dialing import HeldBy
+from recall_cli.simulate.dialing import HELD, HeldBy
 from recall_cli.simulate.hours import OpenHours
 from recall_cli.simulate.steps import Kind
 
@@ -22,13 +22,6 @@ _ONE_SECOND = timedelta(seconds=1)
 # Caps can hold a long run's dials for centuries; a dial they would hold past this instant
 # never starts, as no calendar period (nor an event's time) can be written beyond it.
 _LATEST = (datetime(9998, 12, 31, tzinfo=UTC) - _EPOCH) // _ONE_SECOND
-_HELD: dict[tuple[bool, bool], tuple[HeldBy, ...]] = {
-    (False, False): (),
-    (True, False): (HeldBy.CAP,),
-    (False, True): (HeldBy.HOURS,),
-    (True, True): (HeldBy.CAP, HeldBy.HOURS),
-}
-"""What held a dial, by (held by a cap, held by hours), sorted."""
 
 
 def next_period(instant: int, per: Calendar, zone: tzinfo) -> int:
@@ -207,29 +200,29 @@ class Gate:
             opens = hours.next_open(epoch + due, self.zones[position][number])
             if opens is None:
                 return None, ()
-            return opens - epoch, () if opens == epoch + due else _HELD[False, True]
+            return opens - epoch, () if opens == epoch + due else HELD[False, True, False]
         capped_at = self.earliest_under_caps(position, number, due, kind)
         if capped_at is None:
-            return None, _HELD[True, False]
+            return None, HELD[True, False, False]
         moment, capped = capped_at, capped_at > due
         hours = self.hours
         if hours is None:
-            return moment, _HELD[capped, False]
+            return moment, HELD[capped, False, False]
         zone, epoch = self.zones[position][number], self.epoch
         held = False
         while True:
             opens = hours.next_open(epoch + moment, zone)
             if opens is None:
-                return None, _HELD[capped, held]
+                return None, HELD[capped, held, False]
             if opens == epoch + moment:
-                return moment, _HELD[capped, held]
+                return moment, HELD[capped, held, False]
             held = True
             moment = opens - epoch
             later = self.earliest_under_caps(position, number, moment, kind)
             if later is None:
-                return None, _HELD[True, held]
+                return None, HELD[True, held, False]
             if later == moment:
-                return moment, _HELD[capped, held]
+                return moment, HELD[capped, held, False]
             capped = True
             moment = later
 

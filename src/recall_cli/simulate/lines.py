@@ -22,12 +22,13 @@ leave an instant in the order of time, list position and the record's own order.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
 from recall_cli.engine.dialer import Dialer, Order
-from recall_cli.simulate.dialing import HeldBy
+from recall_cli.simulate.dialing import HELD, HeldBy
 from recall_cli.simulate.dials import Event
+from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
 from recall_cli.simulate.random_outcomes import draw
@@ -36,19 +37,6 @@ from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
 from recall_cli.simulate.walk import Walk
 
 _RECORD = attrgetter("record")
-_HELD: dict[tuple[bool, bool, bool], tuple[HeldBy, ...]] = {
-    (cap, hours, line): tuple(
-        reason
-        for reason, held in ((HeldBy.CAP, cap), (HeldBy.HOURS, hours), (HeldBy.LINE, line))
-        if held
-    )
-    for cap in (False, True)
-    for hours in (False, True)
-    for line in (False, True)
-}
-"""What held a dial, by (held by a cap, held by hours, waited for a line), sorted."""
-
-Counted = Callable[[int], None]
 
 
 class LineLoop:
@@ -89,14 +77,14 @@ class LineLoop:
             if walk.time is not None:
                 self.schedule(index)
 
-    def run(self, counted: Counted | None = None) -> Iterator[Event]:
+    def run(self, counted: Progressed | None = None) -> Iterator[Event]:
         """Every dial, in the order of time, list position and the record's own order; then
         every record still in progress ends open. `counted` is told of records as they end."""
         for made in self.instants(counted):
             made.sort(key=_RECORD)
             yield from made
 
-    def play(self, tally: Tally, counted: Counted | None = None) -> None:
+    def play(self, tally: Tally, counted: Progressed | None = None) -> None:
         """Every dial counted in `tally` as it starts, for a run that writes no events: the
         same dials as `run` makes, none of them made into an event; then every record still in
         progress ends open. `counted` is told of records as they end."""
@@ -104,7 +92,7 @@ class LineLoop:
         self.tallied(counted)
         self.expire(counted)
 
-    def instants(self, counted: Counted | None) -> Iterator[list[Event]]:
+    def instants(self, counted: Progressed | None) -> Iterator[list[Event]]:
         """The events of each instant in turn, unsorted."""
         pending, busy, horizon, bits = self.pending, self.busy, self.horizon, self.bits
         while pending or busy:
@@ -121,7 +109,7 @@ class LineLoop:
                 self.done = 0
         self.expire(counted)
 
-    def expire(self, counted: Counted | None) -> None:
+    def expire(self, counted: Progressed | None) -> None:
         """Every record still in progress ends open; `counted` is told of the rest."""
         for walk in self.walks:
             if walk.result is None:
@@ -193,7 +181,7 @@ class LineLoop:
         walk = self.walks[index]
         hours, capped = self.hours[index], self.capped[index]
         wait = self.wait[index] + now - self.since[index]
-        event = walk.dial(now, _HELD[capped, hours, wait > 0])
+        event = walk.dial(now, HELD[capped, hours, wait > 0])
         self.gate.started(
             walk.position, self.number[index], now, self.kind[index], walk.time is None
         )
@@ -207,7 +195,7 @@ class LineLoop:
             self.schedule(index)
         return event
 
-    def tallied(self, counted: Counted | None) -> None:  # noqa: PLR0915
+    def tallied(self, counted: Progressed | None) -> None:  # noqa: PLR0915
         """Every instant, as `instants` and `instant` play them, each dial counted in `tally`
         as it starts instead of made into an event. One method for the whole loop, with
         `start`, `Walk.advance` on the table, `Tally.add`, `Gauge.dialled` (told per instant)
