@@ -27,17 +27,52 @@ _LATEST = (datetime(9998, 12, 31, tzinfo=UTC) - _EPOCH) // _ONE_SECOND
 def next_period(instant: int, per: Calendar, zone: tzinfo) -> int:
     """The instant the calendar period after the one holding `instant` starts, in `zone`: the
     next local midnight, Monday's midnight or the 1st's midnight (read with `fold=0`)."""
+    return _period(instant, per, zone)[1]
+
+
+def _period(instant: int, per: Calendar, zone: tzinfo) -> tuple[int, int]:
+    """The instants the calendar period holding `instant` starts and the next one starts."""
     local = datetime.fromtimestamp(instant, zone).date()
     if per is Calendar.DAY:
-        following = local + timedelta(days=1)
+        first, following = local, local + timedelta(days=1)
     elif per is Calendar.WEEK:
-        following = local + timedelta(days=7 - local.weekday())
-    elif local.month == 12:
-        following = date(local.year + 1, 1, 1)
+        first = local - timedelta(days=local.weekday())
+        following = first + timedelta(days=7)
     else:
-        following = date(local.year, local.month + 1, 1)
-    midnight = datetime(following.year, following.month, following.day, tzinfo=zone)
-    return (midnight - _EPOCH) // _ONE_SECOND
+        first = local.replace(day=1)
+        following = (
+            date(local.year + 1, 1, 1)
+            if local.month == 12
+            else (date(local.year, local.month + 1, 1))
+        )
+    return _midnight(first, zone), _midnight(following, zone)
+
+
+def _midnight(day: date, zone: tzinfo) -> int:
+    return (datetime(day.year, day.month, day.day, tzinfo=zone) - _EPOCH) // _ONE_SECOND
+
+
+class Periods:
+    """`next_period`, remembered per zone and kind of period: the last answer serves every
+    instant of its period. A run asks about the dials of many records of one zone in nearby
+    periods, and turning an instant into a local date is most of a capped dial's cost."""
+
+    __slots__ = ("known",)
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[tzinfo, Calendar], tuple[int, int]] = {}
+
+    def following(self, instant: int, per: Calendar, zone: tzinfo) -> int:
+        """`next_period(instant, per, zone)`."""
+        key = (zone, per)
+        known = self.known.get(key)
+        if known is not None and known[0] <= instant < known[1]:
+            return known[1]
+        first, following = _period(instant, per, zone)
+        # A period whose midnight falls in a gap starts later than fold=0 says: not kept.
+        if first <= instant < following:
+            self.known[key] = (first, following)
+        return following
 
 
 class Ledger:
@@ -111,10 +146,11 @@ def _own_phone(position: int, number: int) -> Hashable:
 class _Starts:
     """The latest counted starts of each holder (a record, or a phone) under `caps`."""
 
-    __slots__ = ("caps", "keep", "starts")
+    __slots__ = ("caps", "keep", "periods", "starts")
 
     def __init__(self, caps: Sequence[Cap]) -> None:
         self.caps = tuple(caps)
+        self.periods = Periods()
         self.keep = {
             count: max((cap.max for cap in caps if cap.count is count), default=0)
             for count in Count
@@ -143,7 +179,7 @@ class _Starts:
             oldest = starts[-cap.max]
             per = cap.per
             if isinstance(per, Calendar):
-                frees = next_period(epoch + oldest, per, zone) - epoch
+                frees = self.periods.following(epoch + oldest, per, zone) - epoch
             else:
                 frees = oldest + per
             earliest = max(earliest, frees)
