@@ -207,6 +207,10 @@ class LineLoop:
         pop, push = heapq.heappop, heapq.heappush
         gate, gauge, schedule, still_ready = self.gate, self.gauge, self.schedule, self.still_ready
         window = None if gate.ledger is not None else gate.window
+        # `OpenHours.window`'s answers per zone, read here before asking `window` (most dials
+        # land on one already given); empty without hours, so that `window` is always asked.
+        known = {} if gate.hours is None else gate.hours.windows_known
+        zones, epoch = gate.zones, gate.epoch
         waits, hourly, told = gauge.waits, gauge.hourly, gauge.instant
         horizon, bits, by_kind = self.horizon, self.bits, self.by_kind
         tally = self.tally
@@ -259,7 +263,14 @@ class LineLoop:
                             or machine.step(cursor, choice)
                             or machine.leave(cursor, choice, stream)
                         )
-                        walk.settled(now, step, duration)
+                        if step[2] is None:
+                            # `Walk.settled` of a dial that does not end its record, inlined.
+                            walk.dials += 1
+                            walk.cursor = step[3]
+                            walk.time = now + duration + step[1]
+                            walk.last = step[5].status
+                        else:
+                            walk.settled(now, step, duration)
                         status = step[0]
                     due = walk.time
                     if window is None:
@@ -296,7 +307,18 @@ class LineLoop:
                         number, kind = cursor.due()  # type: ignore[union-attr]
                     else:
                         number, kind = machine.due[cursor]
-                    start, held, closes[index] = window(walk.position, number, due)
+                    position = walk.position
+                    zone = zones[position][number]
+                    moment = epoch + due
+                    hit = known.get(zone)
+                    if hit is not None and hit[0] <= moment < hit[1]:
+                        # `Gate.window` on `OpenHours.window`'s answer of this zone.
+                        opens, shut = hit[2], hit[3]
+                        held = opens > moment
+                        start = opens - epoch if held else due
+                        closes[index] = None if shut is None else shut - epoch
+                    else:
+                        start, held, closes[index] = window(position, number, due)
                     number_of[index], kind_of[index] = number, kind
                     capped_of[index], hours_of[index], wait_of[index] = False, held, 0
                     if start is not None and start <= horizon:
