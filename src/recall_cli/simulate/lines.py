@@ -217,10 +217,41 @@ class LineLoop:
         assert tally is not None
         by_status, by_hour = tally.by_status, tally.by_hour
         free = self.free
-        while pending or busy:
+        # The queue, split by what ranks first: one heap per kind when retries go first (one in
+        # all otherwise), each keyed by due time and index. A dial that no window holds (its
+        # start is its due time) joins its heap at once when scheduled, ready since it is due,
+        # instead of passing through `pending`: a heap's dials due later than now rank after
+        # every dial ready in it, so they are never taken early, and a dial due at an instant
+        # that gets no line then waits as it would have. `pending` keeps the dials held later
+        # than due, and those due at once (they join in the next round, as in `moved`).
+        heaps: list[list[int]] = [[] for _ in Kind] if by_kind else [[]]
+        rank = (1 << (62 + bits)) - 1  # a queue key, less its kind
+        kind_bits = 62 + bits
+        for ranked in queue:
+            heaps[ranked >> kind_bits if by_kind else 0].append(ranked & rank)
+        queue.clear()
+        held_later: list[int] = []
+        for entry in pending:
+            index = entry & mask
+            start = entry >> bits
+            ranked = key_of[index] & rank
+            if start == ranked >> bits:
+                since[index] = start
+                heaps[kind_of[index] if by_kind else 0].append(ranked)
+            else:
+                held_later.append(entry)
+        pending[:] = held_later
+        heapq.heapify(pending)
+        for heap in heaps:
+            heapq.heapify(heap)
+        while pending or busy or (free and any(heaps)):
             now = pending[0] >> bits if pending else horizon + 1
             if busy and busy[0] < now:
                 now = busy[0]
+            if free:
+                for heap in heaps:
+                    if heap and heap[0] >> bits < now:
+                        now = heap[0] >> bits
             if now > horizon:
                 break
             upto = (now + 1) << bits
@@ -228,9 +259,10 @@ class LineLoop:
             next_hour = (hour + 1) * SECONDS_PER_HOUR
             started = ended = total = within = by_hours = by_caps = 0
             latest = now
+            # The first round takes the dials that joined their heap due now.
+            moved = True
             while True:
                 # `moved`, inlined.
-                moved = False
                 while busy and busy[0] == now:
                     pop(busy)
                     free += 1
@@ -238,12 +270,18 @@ class LineLoop:
                 while pending and pending[0] < upto:
                     index = pop(pending) & mask
                     since[index] = now
-                    push(queue, key_of[index])
+                    push(heaps[kind_of[index] if by_kind else 0], key_of[index] & rank)
                     moved = True
                 if not moved:
                     break
-                while free and queue:
-                    index = pop(queue) & mask
+                moved = False
+                while free:
+                    for heap in heaps:
+                        if heap and heap[0] < upto:
+                            break
+                    else:
+                        break
+                    index = pop(heap) & mask
                     closing = closes[index]
                     if closing is not None and closing <= now and not still_ready(index, now):
                         continue
@@ -324,7 +362,11 @@ class LineLoop:
                     if start is not None and start <= horizon:
                         ranked = kind << 62 | due if by_kind else due
                         key_of[index] = ranked << bits | index
-                        push(pending, start << bits | index)
+                        if start > now and not held:
+                            since[index] = start
+                            push(heaps[kind if by_kind else 0], due << bits | index)
+                        else:
+                            push(pending, start << bits | index)
             if started:
                 by_hour[hour] = by_hour.get(hour, 0) + started
                 told(now, total, within, latest, by_hours, by_caps)
