@@ -233,10 +233,10 @@ class LineLoop:
         held_later: list[int] = []
         for entry in pending:
             index = entry & mask
-            start = entry >> bits
+            ready_at = entry >> bits
             ranked = key_of[index] & rank
-            if start == ranked >> bits:
-                since[index] = start
+            if ready_at == ranked >> bits:
+                since[index] = ready_at
                 heaps[kind_of[index] if by_kind else 0].append(ranked)
             else:
                 held_later.append(entry)
