@@ -353,7 +353,7 @@ class LineLoop:
                         # `Gate.window` on `OpenHours.window`'s answer of this zone.
                         opens, shut = hit[2], hit[3]
                         held = opens > moment
-                        start = opens - epoch if held else due
+                        start: int | None = opens - epoch if held else due
                         closes[index] = None if shut is None else shut - epoch
                     else:
                         start, held, closes[index] = window(position, number, due)
