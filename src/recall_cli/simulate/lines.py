@@ -22,7 +22,7 @@ leave an instant in the order of time, list position and the record's own order.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
 
 from recall_cli.engine.dialer import Dialer, Order
@@ -73,6 +73,8 @@ class LineLoop:
         self.pending: list[int] = []  # ready at, and index
         self.busy: list[int] = []  # ends of the dials in progress
         self.queue: list[int] = []  # keys of ready dials: (kind,) due, index
+        # Where a dial its window closed on waits for its next opening (`still_ready`).
+        self.later: Callable[[int, int], None] = self.pend
         for index, walk in enumerate(walks):
             if walk.time is not None:
                 self.schedule(index)
@@ -170,11 +172,15 @@ class LineLoop:
             if opens > now:
                 if opens <= self.horizon:
                     self.closes[index] = following
-                    heapq.heappush(self.pending, opens << self.bits | index)
+                    self.later(index, opens)
                 return False
             since, closes = opens, following
         self.since[index], self.closes[index] = since, closes
         return True
+
+    def pend(self, index: int, ready: int) -> None:
+        """Record `index`'s waiting dial joins the queue at `ready`."""
+        heapq.heappush(self.pending, ready << self.bits | index)
 
     def start(self, index: int, now: int) -> Event:
         """Start the ready dial of record `index` at `now` on a free line."""
@@ -230,7 +236,19 @@ class LineLoop:
         for ranked in queue:
             heaps[ranked >> kind_bits if by_kind else 0].append(ranked & rank)
         queue.clear()
-        held_later: list[int] = []
+        # The dials held past their due time, by the instant they join the queue: most are
+        # held to a window's opening, which many share (`pending` keeps those that caps held).
+        parked: dict[int, list[int]] = {}
+        parked_at: list[int] = []  # a heap of `parked`'s instants
+
+        def park(index: int, ready: int) -> None:
+            bucket = parked.get(ready)
+            if bucket is None:
+                parked[ready] = [index]
+                push(parked_at, ready)
+            else:
+                bucket.append(index)
+
         for entry in pending:
             index = entry & mask
             ready_at = entry >> bits
@@ -239,13 +257,15 @@ class LineLoop:
                 since[index] = ready_at
                 heaps[kind_of[index] if by_kind else 0].append(ranked)
             else:
-                held_later.append(entry)
-        pending[:] = held_later
-        heapq.heapify(pending)
+                park(index, ready_at)
+        pending.clear()
         for heap in heaps:
             heapq.heapify(heap)
-        while pending or busy or (free and any(heaps)):
+        self.later = park
+        while pending or parked_at or busy or (free and any(heaps)):
             now = pending[0] >> bits if pending else horizon + 1
+            if parked_at and parked_at[0] < now:
+                now = parked_at[0]
             if busy and busy[0] < now:
                 now = busy[0]
             if free:
@@ -271,6 +291,12 @@ class LineLoop:
                     index = pop(pending) & mask
                     since[index] = now
                     push(heaps[kind_of[index] if by_kind else 0], key_of[index] & rank)
+                    moved = True
+                if parked_at and parked_at[0] == now:
+                    pop(parked_at)
+                    for index in parked.pop(now):
+                        since[index] = now
+                        push(heaps[kind_of[index] if by_kind else 0], key_of[index] & rank)
                     moved = True
                 if not moved:
                     break
@@ -366,7 +392,7 @@ class LineLoop:
                             since[index] = start
                             push(heaps[kind if by_kind else 0], due << bits | index)
                         else:
-                            push(pending, start << bits | index)
+                            park(index, start)
             if started:
                 by_hour[hour] = by_hour.get(hour, 0) + started
                 told(now, total, within, latest, by_hours, by_caps)
@@ -376,6 +402,7 @@ class LineLoop:
                     counted(self.done)
                     self.done = 0
         self.free = free
+        self.later = self.pend
 
     def schedule(self, index: int) -> None:
         """Hold the waiting dial of record `index` for its caps and window, then queue it."""
