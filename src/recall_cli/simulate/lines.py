@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterator, Sequence
+from datetime import tzinfo
 from operator import attrgetter
 
 from recall_cli.engine.dialer import Dialer, Order
@@ -31,6 +32,7 @@ from recall_cli.simulate.dials import Event
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
+from recall_cli.simulate.hours import SECONDS_PER_DAY
 from recall_cli.simulate.random_outcomes import draw
 from recall_cli.simulate.steps import Kind, Plain
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
@@ -213,9 +215,11 @@ class LineLoop:
         pop, push = heapq.heappop, heapq.heappush
         gate, gauge, schedule, still_ready = self.gate, self.gauge, self.schedule, self.still_ready
         window = None if gate.ledger is not None else gate.window
-        # `OpenHours.window`'s answers per zone, read here before asking `window` (most dials
-        # land on one already given); empty without hours, so that `window` is always asked.
-        known = {} if gate.hours is None else gate.hours.windows_known
+        # `OpenHours.window`'s answers per zone and UTC day, kept here as it gives them and read
+        # before asking `window` (most dials land on one already given, but not always on its
+        # latest: retries fall due on other days); none without hours.
+        given = {} if gate.hours is None else gate.hours.windows_known
+        known: dict[tzinfo, dict[int, tuple[int, int, int, int | None]]] = {}
         zones, epoch = gate.zones, gate.epoch
         waits, hourly, told = gauge.waits, gauge.hourly, gauge.instant
         horizon, bits, by_kind = self.horizon, self.bits, self.by_kind
@@ -374,7 +378,9 @@ class LineLoop:
                     position = walk.position
                     zone = zones[position][number]
                     moment = epoch + due
-                    hit = known.get(zone)
+                    day = moment // SECONDS_PER_DAY
+                    days = known.get(zone)
+                    hit = None if days is None else days.get(day)
                     if hit is not None and hit[0] <= moment < hit[1]:
                         # `Gate.window` on `OpenHours.window`'s answer of this zone.
                         opens, shut = hit[2], hit[3]
@@ -383,6 +389,9 @@ class LineLoop:
                         closes[index] = None if shut is None else shut - epoch
                     else:
                         start, held, closes[index] = window(position, number, due)
+                        hit = given.get(zone)
+                        if hit is not None and hit[0] <= moment < hit[1]:
+                            known.setdefault(zone, {})[day] = hit
                     number_of[index], kind_of[index] = number, kind
                     capped_of[index], hours_of[index], wait_of[index] = False, held, 0
                     if start is not None and start <= horizon:
