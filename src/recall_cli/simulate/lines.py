@@ -360,7 +360,7 @@ class LineLoop:
                     if capped_of[index]:
                         by_caps += 1
                     if wait:
-                        waits[wait] += 1
+                        waits[wait] = waits.get(wait, 0) + 1
                     by_status[status] += 1
                     started += 1
                     if due is None:
