@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recall_cli.engine import Contact, Policy
+from recall_cli.engine import Contact, Policy, Profile
 from recall_cli.engine.caps import Calendar, Cap, Count
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.engine.hours import Hours
@@ -81,6 +81,10 @@ def _results(loop: LineLoop) -> list[RecordResult | None]:
 @settings(max_examples=examples(400))
 @given(runs())
 def test_a_quiet_run_counts_what_the_events_loop_makes(case: Case) -> None:
+    _counts_as_events(case)
+
+
+def _counts_as_events(case: Case) -> None:
     made, made_gauge = _loop(case)
     made_tally, made_told = Tally(), list[int]()
     for event in made.run(made_told.append):
@@ -99,6 +103,26 @@ def test_a_quiet_run_counts_what_the_events_loop_makes(case: Case) -> None:
     assert quiet_gauge.figures(setup) == made_gauge.figures(setup)
     assert quiet_gauge.waits == made_gauge.waits
     assert (quiet_gauge.first, quiet_gauge.busy) == (made_gauge.first, made_gauge.busy)
+
+
+@settings(max_examples=examples(100))
+@given(runs(), profiles(), calling_hours(), st.integers(5, 20), st.sampled_from(Order))
+def test_a_backlog_kept_over_nights_counts_what_the_events_loop_makes(
+    case: Case, profile: Profile, hours: Hours, copies: int, order: Order
+) -> None:
+    """Copies of the records on one line under calling hours: the queue outlasts its window
+    night after night (a dial found closed waits for its opening with the others held to it),
+    retries and first dials rank in both orders."""
+    policy, people, source, setup, until = case
+    if not isinstance(source, ProfileSource):
+        source = ProfileSource(profile, 7)
+    many = tuple(
+        contact._replace(id=f"{contact.id}/{copy}") for copy in range(copies) for contact in people
+    )
+    zones = [zone for _ in range(copies) for zone in setup.zones]
+    _counts_as_events(
+        (policy, many, source, Setup(hours, Dialer(1, order), zones, caps=setup.caps), until)
+    )
 
 
 @st.composite

@@ -109,6 +109,13 @@ class OpenHours:
         self._opening[zone] = (low, min(ends[index], (day + 1) * SECONDS_PER_DAY), start)
         return start if start > moment else moment
 
+    @property
+    def windows_known(self) -> dict[tzinfo, tuple[int, int, int, int | None]]:
+        """`window`'s last answer per zone: (low, high, opens, closes) serves every instant
+        `moment` in [low, high) as (max(opens, moment), closes). A hot loop may read it to
+        spare itself the call when it holds; it changes only as `window` answers."""
+        return self._window
+
     def window(self, moment: int, zone: tzinfo) -> tuple[int, int | None] | None:
         """`next_open` of `moment`, and `closes_at` of that opening, in one question: the
         earliest instant ≥ `moment` at which the number is open and when it closes then (None:
