@@ -23,7 +23,7 @@ from recall_cli.loaders.contacts.phone_cells import list_problems
 from recall_cli.loaders.profile import load_profile
 from recall_cli.render import data
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate import fast, loop
+from recall_cli.simulate import fast, loop, streaming
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
 from recall_cli.simulate.walk import Walker
@@ -52,9 +52,9 @@ def test_the_streamed_merge_gives_the_events_of_the_whole_list_merge(
     source = ProfileSource(case.profile, case.seed)
     walker = Walker(case.policy, source, fast.Machine(case.policy, source.tables, limit))
     expected = list(loop.events(walker, case.contacts, case.until))
-    roster = loop.Roster()
+    roster = streaming.Roster()
     got = []
-    for event in loop.streamed(walker, _chunks(case.contacts, size), roster, case.until):
+    for event in streaming.streamed(walker, _chunks(case.contacts, size), roster, case.until):
         contact, whole = roster[event.record], case.contacts[event.record]
         assert (contact.id, contact.phones) == (whole.id, whole.phones)
         got.append(event)

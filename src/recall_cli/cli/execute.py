@@ -24,7 +24,7 @@ from recall_cli.problems import Location, Problem, RecallError, errors_in
 from recall_cli.render import data
 from recall_cli.render.console import error_console, table_console
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate import loop, montecarlo
+from recall_cli.simulate import arrayed, loop, montecarlo, streaming
 from recall_cli.simulate.dialing import Setup
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.outcomes import OutcomesExhaustedError
@@ -258,7 +258,7 @@ def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProble
     chunk of the list and the records in progress are ever held."""
     info = _info(plan, plan.campaign, None)
     walker, until = _runner(plan).walker, plan.horizon.seconds
-    roster = loop.Roster()
+    roster = streaming.Roster()
     shown = replace(info, contacts=roster)
     json = plan.output_format is RunFormat.JSON
     with (
@@ -272,7 +272,7 @@ def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProble
         arrays = (
             plan.no_events
             and walker.machine is not None
-            and loop.arrayed_file(walker.machine, streamed.file_size)
+            and arrayed.arrayed_file(walker.machine, streamed.file_size)
         )
         playing = _Playing(
             streamed.reading, walker, until, _records_writer(spooled, info, json), arrays
@@ -285,7 +285,7 @@ def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProble
             # The events lead: straight to a file that appears only when the run ends,
             # otherwise to a spool of their own.
             early = out if replaced(plan.output) else stack.enter_context(spool(plan.output))
-            merged = loop.streamed(walker, playing.chunks(advance), roster, until)
+            merged = streaming.streamed(walker, playing.chunks(advance), roster, until)
             data.write_jsonl_opening(early, shown, merged)
         # Once the merge has let go of its records: comparing the ids holds them all.
         summary, problems = playing.end()
@@ -294,7 +294,7 @@ def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProble
             copy_spool(spooled, out)
             events = None
             if not plan.no_events:
-                events = loop.streamed(walker, streamed.reading.chunks(), roster, until)
+                events = streaming.streamed(walker, streamed.reading.chunks(), roster, until)
             data.write_json_closing(out, shown, events)
             return problems
         if plan.no_events:
