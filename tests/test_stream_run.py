@@ -21,7 +21,7 @@ from recall_cli.loaders.config import load_config
 from recall_cli.loaders.contacts import load_list
 from recall_cli.loaders.contacts.phone_cells import list_problems
 from recall_cli.loaders.profile import load_profile
-from recall_cli.render import data
+from recall_cli.render import documents
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import fast, loop, streaming
 from recall_cli.simulate.random_outcomes import ProfileSource
@@ -85,9 +85,13 @@ def _whole_run(fmt: str, events: bool, until: int | None) -> str:
     problems = list_problems(contacts.records)
     out = io.StringIO(newline="")
     if fmt == "json":
-        data.write_json(out, info, summary, data.json_records(results, info), stream, problems)
+        documents.write_json(
+            out, info, summary, documents.json_records(results, info), stream, problems
+        )
     else:
-        data.write_jsonl(out, info, stream, data.jsonl_records(results, info), summary, problems)
+        documents.write_jsonl(
+            out, info, stream, documents.jsonl_records(results, info), summary, problems
+        )
     return out.getvalue()
 
 

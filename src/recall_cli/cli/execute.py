@@ -20,7 +20,7 @@ from recall_cli.loaders import codes
 from recall_cli.loaders.contacts.phone_cells import ListProblems, list_problems
 from recall_cli.messages import Lang, Message, text
 from recall_cli.problems import Location, Problem, RecallError
-from recall_cli.render import data
+from recall_cli.render import data, documents
 from recall_cli.render.console import error_console, table_console
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import montecarlo
@@ -237,11 +237,11 @@ def _write_run(plan: RunPlan, problems: ListProblems, lang: Lang) -> None:
             events = None if plan.no_events else _shown_events(runner.events(advance), info)
             closings = None if summary.dialer is None else summary.dialer.closings
             if plan.output_format is RunFormat.JSON:
-                records = data.json_records(results, info, closings)
-                data.write_json(out, info, summary, records, events, problems)
+                records = documents.json_records(results, info, closings)
+                documents.write_json(out, info, summary, records, events, problems)
             else:
-                records = data.jsonl_records(results, info, closings)
-                data.write_jsonl(out, info, events, records, summary, problems)
+                records = documents.jsonl_records(results, info, closings)
+                documents.write_jsonl(out, info, events, records, summary, problems)
 
 
 def _table(

@@ -17,7 +17,7 @@ from recall_cli.loaders.contacts.phone_cells import ListProblems, combined, list
 from recall_cli.loaders.contacts.reading import ListReading
 from recall_cli.messages import Lang, text
 from recall_cli.problems import Problem, RecallError, errors_in
-from recall_cli.render import data
+from recall_cli.render import documents
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate import arrayed, loop, streaming
 from recall_cli.simulate.fast import Progressed
@@ -71,23 +71,23 @@ def write_streamed(
             # otherwise to a spool of their own.
             early = out if replaced(plan.output) else stack.enter_context(spool(plan.output))
             merged = streaming.streamed(walker, playing.chunks(advance), roster, until)
-            data.write_jsonl_opening(early, shown, merged)
+            documents.write_jsonl_opening(early, shown, merged)
         # Once the merge has let go of its records: comparing the ids holds them all.
         summary, problems = playing.end()
         if json:
-            out.write(data.json_opening(info, summary, problems))
+            out.write(documents.json_opening(info, summary, problems))
             copy_spool(spooled, out)
             events = None
             if not plan.no_events:
                 events = streaming.streamed(walker, streamed.reading.chunks(), roster, until)
-            data.write_json_closing(out, shown, events)
+            documents.write_json_closing(out, shown, events)
             return problems
         if plan.no_events:
-            data.write_jsonl_opening(out, shown, None)
+            documents.write_jsonl_opening(out, shown, None)
         if early is not out:
             copy_spool(early, out)
         copy_spool(spooled, out)
-        out.write(data.jsonl_closing(info, summary, problems))
+        out.write(documents.jsonl_closing(info, summary, problems))
     return problems
 
 
@@ -98,7 +98,7 @@ def _records_writer(
     if not json:
 
         def lines(results: list[RecordResult]) -> None:
-            for chunk in data.jsonl_records(results, info):
+            for chunk in documents.jsonl_records(results, info):
                 spooled.write(chunk)
 
         return lines
@@ -106,8 +106,8 @@ def _records_writer(
 
     def items(results: list[RecordResult]) -> None:
         nonlocal written
-        items = data.json_records(results, info)
-        written = data.write_json_items(spooled, items, first=not written) or written
+        items = documents.json_records(results, info)
+        written = documents.write_json_items(spooled, items, first=not written) or written
 
     return items
 
