@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recall_cli.cli.plan import run_times
 from recall_cli.cli.setup import dialer_output
+from recall_cli.cli.times import run_times
 from recall_cli.engine import Contact
 from recall_cli.loaders.config import load_config
 from recall_cli.loaders.contacts import load_list
