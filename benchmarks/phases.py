@@ -51,7 +51,7 @@ def recall_phases(contacts: Path) -> dict[str, float]:
 
 def _recall_run(contacts: Path) -> dict[str, float]:
     from recall_cli.loaders.contacts import load_list  # noqa: PLC0415
-    from recall_cli.render import data  # noqa: PLC0415
+    from recall_cli.render import documents  # noqa: PLC0415
     from recall_cli.render.run import RunInfo  # noqa: PLC0415
     from recall_cli.simulate.clock import Clock  # noqa: PLC0415
     from recall_cli.simulate.random_outcomes import ProfileSource  # noqa: PLC0415
@@ -76,7 +76,7 @@ def _recall_run(contacts: Path) -> dict[str, float]:
     zone = ZoneInfo(campaign.policy.timezone)
     clock = Clock(datetime(2026, 12, 1, 9, tzinfo=zone), zone)
     run = RunInfo(campaign.policy, listed.records, clock, 42, None, profile.timed, str(PROFILE))
-    data.write_json(io.StringIO(), run, summary, data.json_records(results, run), None)
+    documents.write_json(io.StringIO(), run, summary, documents.json_records(results, run), None)
     times["JSON output"] = time.perf_counter() - began
     began = time.perf_counter()
     del listed, runner, results, summary, run

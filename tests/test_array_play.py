@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recall_cli.engine import Contact, Profile, Status
-from recall_cli.simulate import arrays, fast, loop
+from recall_cli.simulate import arrayed, arrays, fast, loop
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.walk import Walker
 from tests.strategies import RandomScenario, contacts, random_scenarios
@@ -150,9 +150,9 @@ def test_only_a_large_run_imports_numpy(tmp_path: Path) -> None:
     large = tmp_path / "large.csv"
     maker = ROOT / "benchmarks" / "make_list.py"
     subprocess.run(
-        [sys.executable, str(maker), "--count", str(loop.ARRAYED), str(large)], check=True
+        [sys.executable, str(maker), "--count", str(arrayed.ARRAYED), str(large)], check=True
     )
-    assert _imports_numpy(tmp_path, large, loop.ARRAYED)
+    assert _imports_numpy(tmp_path, large, arrayed.ARRAYED)
 
 
 def test_only_duration_ranges_narrower_than_max_span_fit_the_arrays() -> None:
@@ -163,5 +163,5 @@ def test_only_duration_ranges_narrower_than_max_span_fit_the_arrays() -> None:
         source = ProfileSource(profile, 1)
         machine = fast.Machine(LONG, source.tables)
         assert arrays.fits(machine) is fitting
-        assert loop.arrayed(machine, loop.ARRAYED) is fitting
-        assert not loop.arrayed(machine, loop.ARRAYED - 1)
+        assert arrayed.arrayed(machine, arrayed.ARRAYED) is fitting
+        assert not arrayed.arrayed(machine, arrayed.ARRAYED - 1)

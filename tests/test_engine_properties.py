@@ -8,7 +8,7 @@ from collections import defaultdict
 from hypothesis import given, settings
 
 from recall_cli.engine import Action, RecordState, Status, Then
-from recall_cli.render.data import json_records, write_json
+from recall_cli.render.documents import json_records, write_json
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.outcomes import OutcomesExhaustedError
 from recall_cli.simulate.simulator import Event, RecordResult, simulate

@@ -16,12 +16,12 @@ from recall_cli.cli import app
 from recall_cli.cli.plan import (
     CompareFormat,
     CompareOptions,
-    Horizon,
     RunFormat,
     RunOptions,
     plan_compare,
     plan_run,
 )
+from recall_cli.cli.times import Horizon
 from recall_cli.cli.usage import UsageError
 from recall_cli.loaders import codes
 from recall_cli.loaders.default_profile import NAME as BUILTIN_PROFILE

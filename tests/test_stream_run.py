@@ -14,16 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recall_cli.cli.plan import run_times
 from recall_cli.cli.setup import dialer_output
+from recall_cli.cli.times import run_times
 from recall_cli.engine import Contact
 from recall_cli.loaders.config import load_config
 from recall_cli.loaders.contacts import load_list
 from recall_cli.loaders.contacts.phone_cells import list_problems
 from recall_cli.loaders.profile import load_profile
-from recall_cli.render import data
+from recall_cli.render import documents
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate import fast, loop
+from recall_cli.simulate import fast, loop, streaming
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
 from recall_cli.simulate.walk import Walker
@@ -52,9 +52,9 @@ def test_the_streamed_merge_gives_the_events_of_the_whole_list_merge(
     source = ProfileSource(case.profile, case.seed)
     walker = Walker(case.policy, source, fast.Machine(case.policy, source.tables, limit))
     expected = list(loop.events(walker, case.contacts, case.until))
-    roster = loop.Roster()
+    roster = streaming.Roster()
     got = []
-    for event in loop.streamed(walker, _chunks(case.contacts, size), roster, case.until):
+    for event in streaming.streamed(walker, _chunks(case.contacts, size), roster, case.until):
         contact, whole = roster[event.record], case.contacts[event.record]
         assert (contact.id, contact.phones) == (whole.id, whole.phones)
         got.append(event)
@@ -85,9 +85,13 @@ def _whole_run(fmt: str, events: bool, until: int | None) -> str:
     problems = list_problems(contacts.records)
     out = io.StringIO(newline="")
     if fmt == "json":
-        data.write_json(out, info, summary, data.json_records(results, info), stream, problems)
+        documents.write_json(
+            out, info, summary, documents.json_records(results, info), stream, problems
+        )
     else:
-        data.write_jsonl(out, info, stream, data.jsonl_records(results, info), summary, problems)
+        documents.write_jsonl(
+            out, info, stream, documents.jsonl_records(results, info), summary, problems
+        )
     return out.getvalue()
 
 

@@ -8,31 +8,28 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from recall_cli.cli.output import copy_spool, open_output, replaced, spool
-from recall_cli.cli.plan import CompareFormat, ComparePlan, RunFormat, RunPlan, Streamed
+from recall_cli.cli.output import open_output
+from recall_cli.cli.plan import CompareFormat, ComparePlan, RunFormat, RunPlan
 from recall_cli.cli.setup import dialer_output
+from recall_cli.cli.streamed import write_streamed
 from recall_cli.engine import Contact
 from recall_cli.loaders import codes
-from recall_cli.loaders.contacts.phone_cells import ListProblems, combined, list_problems
-from recall_cli.loaders.contacts.reading import ListReading
+from recall_cli.loaders.contacts.phone_cells import ListProblems, list_problems
 from recall_cli.messages import Lang, Message, text
-from recall_cli.problems import Location, Problem, RecallError, errors_in
-from recall_cli.render import data
+from recall_cli.problems import Location, Problem, RecallError
+from recall_cli.render import data, documents
 from recall_cli.render.console import error_console, table_console
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate import loop, montecarlo
+from recall_cli.simulate import montecarlo
 from recall_cli.simulate.dialing import Setup
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.outcomes import OutcomesExhaustedError
 from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
 from recall_cli.simulate.simulator import Event, RecordResult
-from recall_cli.simulate.summary import Counts, Summary, combine, count
-from recall_cli.simulate.walk import Walker
 
 if TYPE_CHECKING:
     from recall_cli.loaders.config import Campaign
@@ -40,9 +37,6 @@ if TYPE_CHECKING:
 TABLE_WIDTH = 160
 PROGRESS_FROM = 20_000
 """Records × passes from which a run shows a progress bar (on a terminal)."""
-PROGRESS_BYTES = 1 << 20
-"""The size of a list from which a streamed run, which does not count its records before it
-plays them, shows a progress bar (on a terminal): some 10,000 records."""
 LONG_TABLE = 2_000
 """Records beyond which a table of timelines is more than anyone reads: the run says so."""
 ROWS_SHOWN = 10
@@ -53,7 +47,11 @@ def run(plan: RunPlan, lang: Lang) -> None:
     """Play `plan` once, or `plan.runs` times for figures, and write it; then tell on stderr
     what the list holds that could not be dialled."""
     if plan.streamed is not None:
-        note_skipped(plan.contacts.file, _write_streamed(plan, plan.streamed, lang), lang)
+        info = _info(plan, plan.campaign, None)
+        walker = _runner(plan).walker
+        note_skipped(
+            plan.contacts.file, write_streamed(plan, plan.streamed, info, walker, lang), lang
+        )
         return
     problems = list_problems(played(plan))
     if plan.runs > 1:
@@ -239,155 +237,11 @@ def _write_run(plan: RunPlan, problems: ListProblems, lang: Lang) -> None:
             events = None if plan.no_events else _shown_events(runner.events(advance), info)
             closings = None if summary.dialer is None else summary.dialer.closings
             if plan.output_format is RunFormat.JSON:
-                records = data.json_records(results, info, closings)
-                data.write_json(out, info, summary, records, events, problems)
+                records = documents.json_records(results, info, closings)
+                documents.write_json(out, info, summary, records, events, problems)
             else:
-                records = data.jsonl_records(results, info, closings)
-                data.write_jsonl(out, info, events, records, summary, problems)
-
-
-def _write_streamed(plan: RunPlan, streamed: Streamed, lang: Lang) -> ListProblems:
-    """A Part I run of a list read a chunk at a time, to JSON or JSON Lines, and what the list
-    holds that could not be dialled.
-
-    One pass reads the list, checks it and plays it: each chunk's records go to a spool as
-    they end and its figures are counted, and JSON Lines' events, which come before the
-    records, are merged in the same pass. Nothing reaches the output before the list is read
-    to its end, so an error found anywhere in it leaves no output at all. JSON's events come
-    after its records and the summary: they are merged from the list read again. Only a
-    chunk of the list and the records in progress are ever held."""
-    info = _info(plan, plan.campaign, None)
-    walker, until = _runner(plan).walker, plan.horizon.seconds
-    roster = loop.Roster()
-    shown = replace(info, contacts=roster)
-    json = plan.output_format is RunFormat.JSON
-    with (
-        open_output(plan.output) as out,
-        spool(plan.output) as spooled,
-        contextlib.ExitStack() as stack,
-        _streamed_progress(streamed, lang) as advance,
-    ):
-        # A run that writes its events spends its time merging them, not playing: numpy's
-        # import would cost it memory (about 20 MiB) for little time.
-        arrays = (
-            plan.no_events
-            and walker.machine is not None
-            and loop.arrayed_file(walker.machine, streamed.file_size)
-        )
-        playing = _Playing(
-            streamed.reading, walker, until, _records_writer(spooled, info, json), arrays
-        )
-        early = out
-        if json or plan.no_events:
-            for _ in playing.chunks(advance):
-                pass
-        else:
-            # The events lead: straight to a file that appears only when the run ends,
-            # otherwise to a spool of their own.
-            early = out if replaced(plan.output) else stack.enter_context(spool(plan.output))
-            merged = loop.streamed(walker, playing.chunks(advance), roster, until)
-            data.write_jsonl_opening(early, shown, merged)
-        # Once the merge has let go of its records: comparing the ids holds them all.
-        summary, problems = playing.end()
-        if json:
-            out.write(data.json_opening(info, summary, problems))
-            copy_spool(spooled, out)
-            events = None
-            if not plan.no_events:
-                events = loop.streamed(walker, streamed.reading.chunks(), roster, until)
-            data.write_json_closing(out, shown, events)
-            return problems
-        if plan.no_events:
-            data.write_jsonl_opening(out, shown, None)
-        if early is not out:
-            copy_spool(early, out)
-        copy_spool(spooled, out)
-        out.write(data.jsonl_closing(info, summary, problems))
-    return problems
-
-
-def _records_writer(
-    spooled: TextIO, info: RunInfo, json: bool
-) -> Callable[[list[RecordResult]], None]:
-    """What writes a chunk's results to the spool, as records of the JSON document or lines."""
-    if not json:
-
-        def lines(results: list[RecordResult]) -> None:
-            for chunk in data.jsonl_records(results, info):
-                spooled.write(chunk)
-
-        return lines
-    written = False
-
-    def items(results: list[RecordResult]) -> None:
-        nonlocal written
-        items = data.json_records(results, info)
-        written = data.write_json_items(spooled, items, first=not written) or written
-
-    return items
-
-
-class _Playing:
-    """The one pass of a streamed run over its list: each chunk is checked as it is read and
-    played, its results handed to `write`, its figures and undialable phone cells counted.
-    From the first chunk with an error on, nothing more is played: the list is read on only
-    to check it, and `end` raises its errors (`RecallError`)."""
-
-    def __init__(
-        self,
-        reading: ListReading,
-        walker: Walker,
-        until: int | None,
-        write: Callable[[list[RecordResult]], None],
-        arrays: bool = False,
-    ) -> None:
-        self.walker, self.until, self.write, self.arrays = walker, until, write, arrays
-        self.parts: list[Counts] = []
-        self.cells: list[ListProblems] = []
-        self.problems: list[Problem] = []
-        self.checking = reading.checking(self.problems)
-
-    def chunks(self, advance: Progressed | None) -> Iterator[list[Contact]]:
-        """Each chunk once played, for the events' merge to take up in the same pass."""
-        problems = self.problems
-        seen, failed = 0, False
-        for chunk in self.checking.chunks():
-            if len(problems) > seen:
-                failed = failed or bool(errors_in(problems[seen:]))
-                seen = len(problems)
-            if failed:
-                continue
-            played = loop.play(self.walker, chunk, self.until, None, advance, self.arrays)
-            self.parts.append(count(played.results, played.tally))
-            self.cells.append(list_problems(chunk))
-            self.write(played.results)
-            yield chunk
-
-    def end(self) -> tuple[Summary, ListProblems]:
-        """The run's figures and the list's undialable cells, once the chunks are spent; then
-        the list checked as a whole: a `RecallError` with every error it has, in list order.
-        The figures are summed first, so that their parts are let go of before the ids are
-        compared: the two never peak together."""
-        summary, cells = combine(self.parts), combined(self.cells)
-        self.parts.clear()
-        self.checking.end()
-        errors = errors_in(self.problems)
-        if errors:
-            raise RecallError(sorted(errors, key=lambda problem: problem.location))
-        return summary, cells
-
-
-@contextlib.contextmanager
-def _streamed_progress(streamed: Streamed, lang: Lang) -> Iterator[Progressed | None]:
-    """A progress bar of the records played, with no total (the list is not counted before
-    it plays), for a list of at least `PROGRESS_BYTES` on a terminal; otherwise nothing."""
-    if streamed.file_size is None or streamed.file_size < PROGRESS_BYTES or not sys.stderr.isatty():
-        yield None
-        return
-    from recall_cli.render.progress import progress_bar  # noqa: PLC0415 (Rich, terminal only)
-
-    with progress_bar(None, text(lang, "progress.records")) as advance:
-        yield advance
+                records = documents.jsonl_records(results, info, closings)
+                documents.write_jsonl(out, info, events, records, summary, problems)
 
 
 def _table(

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from recall_cli.cli.outcomes import Outcomes, check_rules, profile_outcomes, scripted
 from recall_cli.cli.output import check_output
 from recall_cli.cli.setup import dialer_setup, dnc_entries
+from recall_cli.cli.times import Horizon, run_times
 from recall_cli.cli.usage import UsageError
 from recall_cli.loaders import codes
 from recall_cli.loaders.contacts import ContactList, ListColumns, load_list
@@ -28,7 +27,7 @@ from recall_cli.loaders.contacts.reading import CHUNK_LINES, ListReading, open_l
 from recall_cli.loaders.files import STDIN
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError, errors_in
-from recall_cli.simulate.clock import FIRST_YEAR, LAST_YEAR, Clock, in_calendar
+from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.dialing import Setup
 
 if TYPE_CHECKING:  # the config loader imports pydantic: imported when a config is read
@@ -108,14 +107,6 @@ class CompareOptions:
         """Every file the comparison reads, which its output must not be."""
         given = (*self.configs, self.contact_list, self.profile, *self.dnc)
         return tuple(path for path in given if path is not None)
-
-
-@dataclass(frozen=True, slots=True)
-class Horizon:
-    """Where a run stops: a moment and the run's seconds up to it, or never (both None)."""
-
-    at: datetime | None = None
-    seconds: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,47 +335,6 @@ def load_campaign(path: Path) -> Campaign:
     from recall_cli.loaders.config import load_config  # noqa: PLC0415
 
     return load_config(path)
-
-
-def run_times(start: str | None, until: str | None, timezone: str) -> tuple[Clock, Horizon]:
-    """The run's clock, from `start` (default: the next full hour), and its horizon."""
-    zone = ZoneInfo(timezone)
-    start_at, until_at = campaign_times(start, until, zone)
-    clock = Clock(start_at, zone)
-    if until_at is None:
-        return clock, Horizon()
-    return clock, Horizon(until_at, clock.seconds_until(until_at))
-
-
-def campaign_times(
-    start: str | None, until: str | None, zone: ZoneInfo
-) -> tuple[datetime, datetime | None]:
-    """The run's start (default: the next full hour) and its horizon, if any."""
-    start_at = moment(start, zone, "--start") if start else next_hour(zone)
-    until_at = moment(until, zone, "--until") if until else None
-    if until_at is not None and until_at < start_at:
-        raise UsageError("--until", Message("option.until_before_start"))
-    return start_at, until_at
-
-
-def moment(value: str, zone: ZoneInfo, option: str) -> datetime:
-    """An ISO 8601 date and time, in `zone` when it has no offset of its own, in whole seconds."""
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError(option, Message("option.bad_moment", {"value": value})) from None
-    if not in_calendar(parsed):
-        values = {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR}
-        raise UsageError(option, Message("option.moment_range", values))
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=zone)
-    # Times are whole seconds in every output: a fraction of the start would ride on them all.
-    return parsed.replace(microsecond=0).astimezone(zone)
-
-
-def next_hour(zone: ZoneInfo) -> datetime:
-    now = datetime.now(zone)
-    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
 
 def selection(records: tuple[str, ...], contacts: ContactList) -> tuple[str, ...] | None:

@@ -1,13 +1,13 @@
-"""Runs as data: the JSON, JSON Lines and CSV formats of docs/simulate.md#output, written as they
-stream."""
+"""Runs as data: each record, event and summary as the JSON, JSON Lines and CSV formats of
+docs/simulate.md#output show them (the JSON documents around them are `documents`'), the CSV
+written as it streams, and the figures of several runs and of a comparison."""
 
 from __future__ import annotations
 
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from itertools import islice
+from collections.abc import Iterator, Mapping
 from json.encoder import encode_basestring as _quote
 from typing import TextIO
 
@@ -21,8 +21,6 @@ from recall_cli.simulate.summary import SECONDS_PER_HOUR, ClosedBy, Summary
 
 Closings = Mapping[int, Cancellation]
 """The records a cancelled dial closed, by list position (`DialerFigures.closings`)."""
-WRITE_EVERY = 4096
-"""Records or events joined into one write: a write a line costs more than the formatting."""
 EVENT_FIELDS = (
     "time",
     "record",
@@ -241,115 +239,6 @@ def event_json(event: Event, run: RunInfo) -> str:
         f'"closed":{"null" if closed is None else _STATE_JSON[closed]},'
         f'"scenario":{"null" if scenario is None else _quote(scenario)}{duration}}}'
     )
-
-
-def json_records(
-    results: Iterable[RecordResult], run: RunInfo, closings: Closings | None = None
-) -> Iterator[str]:
-    """The records' JSON objects, `WRITE_EVERY` a chunk, joined by ",\n" within a chunk."""
-    return _joined((record_json(result, run, closings) for result in results), ",\n")
-
-
-def jsonl_records(
-    results: Iterable[RecordResult], run: RunInfo, closings: Closings | None = None
-) -> Iterator[str]:
-    """The records' JSON Lines, `WRITE_EVERY` a chunk."""
-    lines = (
-        '{"type":"record",' + record_json(result, run, closings)[1:] + "\n" for result in results
-    )
-    return _joined(lines, "")
-
-
-def _joined(items: Iterator[str], separator: str) -> Iterator[str]:
-    """`items` joined by `separator`, `WRITE_EVERY` a chunk: a write an item costs more than
-    formatting it."""
-    while chunk := list(islice(items, WRITE_EVERY)):
-        yield separator.join(chunk)
-
-
-def write_json(
-    out: TextIO,
-    run: RunInfo,
-    summary: Summary,
-    records: Iterable[str],
-    events: Iterator[Event] | None,
-    problems: ListProblems | None = None,
-) -> None:
-    """One JSON document, events last so that they stream from the simulation. `records` are
-    chunks of `json_records`, in list order, however the records were split into them; the
-    summary tells the list's `problems`, if any."""
-    out.write(json_opening(run, summary, problems))
-    _write_items(out, records)
-    write_json_closing(out, run, events)
-
-
-def json_opening(run: RunInfo, summary: Summary, problems: ListProblems | None = None) -> str:
-    """The JSON document up to its records' first: the header and the summary."""
-    head = _dump(header(run))[:-1]
-    figures = _dump(summary_data(summary, run, problems))
-    return f'{head},\n"summary":{figures},\n"records":['
-
-
-def write_json_items(out: TextIO, records: Iterable[str], first: bool = True) -> bool:
-    """The records of the JSON document (chunks of `json_records`), as `write_json` writes
-    them between `json_opening` and `write_json_closing`; not `first` when records were
-    written before them. Whether any record was written."""
-    return _write_items(out, records, "\n" if first else ",\n")
-
-
-def write_json_closing(out: TextIO, run: RunInfo, events: Iterator[Event] | None) -> None:
-    """The JSON document after its records: the events, if any, and its end."""
-    out.write("]")
-    if events is not None:
-        out.write(',\n"events":[')
-        _write_items(out, _joined((event_json(event, run) for event in events), ",\n"))
-        out.write("]")
-    out.write("}\n")
-
-
-def _write_items(out: TextIO, chunks: Iterable[str], separator: str = "\n") -> bool:
-    """Chunks of items joined by ",\n", each item on its own line after a comma (the first
-    after `separator`); empty chunks are skipped. Whether any item was written."""
-    write = out.write
-    written = False
-    for chunk in chunks:
-        if chunk:
-            write(separator + chunk)
-            separator = ",\n"
-            written = True
-    return written
-
-
-def write_jsonl(
-    out: TextIO,
-    run: RunInfo,
-    events: Iterator[Event] | None,
-    records: Iterable[str],
-    summary: Summary,
-    problems: ListProblems | None = None,
-) -> None:
-    """One object a line, each with a `type`: the header, every event as it happens, every
-    record (`records`: chunks of `jsonl_records`, in list order), then the summary (with the
-    list's `problems`, if any)."""
-    write_jsonl_opening(out, run, events)
-    for chunk in records:
-        out.write(chunk)
-    out.write(jsonl_closing(run, summary, problems))
-
-
-def write_jsonl_opening(out: TextIO, run: RunInfo, events: Iterator[Event] | None) -> None:
-    """The JSON Lines up to the records': the header and every event."""
-    out.write(_dump({"type": "run", **header(run)}) + "\n")
-    write = out.write
-    if events is not None:
-        lines = ('{"type":"event",' + event_json(event, run)[1:] + "\n" for event in events)
-        for chunk in _joined(lines, ""):
-            write(chunk)
-
-
-def jsonl_closing(run: RunInfo, summary: Summary, problems: ListProblems | None = None) -> str:
-    """The JSON Lines' last: the summary."""
-    return _dump({"type": "summary", **summary_data(summary, run, problems)}) + "\n"
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (or, after a tab or a

@@ -3,32 +3,26 @@
 A list is read a chunk of lines at a time (`ListReading`): a regular file from the file, so
 that no more than a chunk's text is held, any other list from its text in memory. The normal
 chunk is `csv.reader` over its lines with nothing per cell but `strip()`, a column at a time
-(`columnar`); any other is read again row by row. Problems are placed (`positions`) only
-after the rows that have them are known; ids are checked for repeats by digest (`ids`).
+(`columnar`); any other is read again row by row (`records`), after the header (`head`).
+Problems are placed (`positions`) only after the rows that have them are known; ids are checked
+for repeats by digest (`ids`).
 """
 
 from __future__ import annotations
 
-import csv
 import os
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
 from functools import partial
-from itertools import chain, islice
-from operator import itemgetter
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from recall_cli.engine.contact import Contact
-from recall_cli.engine.zones import parse_zone_cell
 from recall_cli.loaders import codes
-from recall_cli.loaders.contacts import columnar
-from recall_cli.loaders.contacts.columns import Layout, find_layout
 from recall_cli.loaders.contacts.decoding import codec_name, decode, file_encoding, split_lines
-from recall_cli.loaders.contacts.dialect import detect_delimiter, first_content
-from recall_cli.loaders.contacts.ids import IdLedger, repeats
+from recall_cli.loaders.contacts.head import Head, read_head
+from recall_cli.loaders.contacts.ids import repeats
 from recall_cli.loaders.contacts.model import (
     MAX_LIST_BYTES,
     ContactList,
@@ -36,14 +30,11 @@ from recall_cli.loaders.contacts.model import (
     ListReport,
     UnusableError,
 )
-from recall_cli.loaders.contacts.positions import ListText
+from recall_cli.loaders.contacts.records import Records
 from recall_cli.loaders.files import STDIN, Source, as_source, display_name, read_source
 from recall_cli.loaders.gc_pause import paused_gc
 from recall_cli.messages import Message
 from recall_cli.problems import Location, Problem, RecallError, UnreadableError, errors_in
-
-if TYPE_CHECKING:
-    from _csv import Reader
 
 CHUNK_LINES = 8192
 """Lines read at a time: a chunk's text, rows and records are all a reading holds of them."""
@@ -141,7 +132,7 @@ def open_list(
         del decoded, data
         lines = partial(_held_lines, held)
     with lines() as first:
-        head = _head(source, first, columns or ListColumns(), fields)
+        head = read_head(source, first, columns or ListColumns(), fields)
     return ListReading(source, found, head, lines, chunk)
 
 
@@ -175,53 +166,6 @@ def _file_lines(path: str, encoding: str) -> Iterator[Iterator[str]]:
         raise UnreadableError([problem]) from None
 
 
-@dataclass(frozen=True, slots=True)
-class _Head:
-    """What the lines up to a list's header say: its delimiter, header and layout."""
-
-    delimiter: str
-    header: tuple[str, ...]
-    line: int
-    """The header's first line."""
-    end: int
-    """The lines up to the header's last."""
-    layout: Layout
-    text: ListText
-    """The lines up to the header's last, for placing what is wrong at the list's end."""
-
-
-def _head(source: Source, lines: Iterator[str], columns: ListColumns, fields: bool) -> _Head:
-    """The delimiter (of the first line with content), the header and its layout."""
-    seen: list[str] = []
-    for line in lines:
-        seen.append(line)
-        if first_content((line,)):
-            break
-    delimiter = detect_delimiter(first_content(seen))
-    taken = _Taken(chain(seen, lines))
-    text = ListText(source.name, taken.lines, delimiter, csv.field_size_limit())
-    reader = csv.reader(taken, delimiter=delimiter)
-    header, header_line = _header(reader, text)
-    layout = find_layout(header, header_line, columns, fields, text)
-    return _Head(delimiter, header, header_line, reader.line_num, layout, text)
-
-
-class _Taken:
-    """Lines passed on one at a time, each kept in `lines` (a header's few)."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines: list[str] = []
-        self._lines = lines
-
-    def __iter__(self) -> _Taken:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.lines.append(line)
-        return line
-
-
 class ListReading:
     """A list whose header is read: its records are read at each call of `records` or
     `chunks`, a chunk of lines at a time, with nothing of the text kept but one chunk's."""
@@ -230,7 +174,7 @@ class ListReading:
         self,
         source: Source,
         encoding: str,
-        head: _Head,
+        head: Head,
         lines: Lines,
         chunk: int,
     ) -> None:
@@ -278,13 +222,13 @@ class ListReading:
     def checking(self, problems: list[Problem]) -> Checking:
         """A reading that checks the records as it reads them, its problems noted in
         `problems` (`Checking`)."""
-        records = _Records(self.source.name, self.head, problems, check=True)
+        records = Records(self.source.name, self.head, problems, check=True)
         return Checking(records, self._lines, self._chunk, self._repeated_ids)
 
     def chunks(self) -> Iterator[list[Contact]]:
         """The records, a chunk at a time, read again without checking them: for a list
         `check` found usable."""
-        records = _Records(self.source.name, self.head, [], check=False)
+        records = Records(self.source.name, self.head, [], check=False)
         with self._lines() as lines:
             for chunk, _ in records.read(lines, self._chunk):
                 yield chunk
@@ -297,7 +241,7 @@ class ListReading:
             return
         found: list[tuple[int, str]] = []
         places: dict[int, tuple[int, int]] = {}
-        records = _Records(self.source.name, self.head, [], check=False)
+        records = Records(self.source.name, self.head, [], check=False)
         with self._lines() as lines:
             for chunk, text in records.read(lines, self._chunk):
                 for record in chunk:
@@ -324,7 +268,7 @@ class Checking:
 
     def __init__(
         self,
-        records: _Records,
+        records: Records,
         lines: Lines,
         chunk: int,
         repeated: Callable[[frozenset[int], list[Problem]], None],
@@ -349,186 +293,3 @@ class Checking:
             problem = head.text.problem(head.line, 1, codes.NO_RECORDS, "contacts.no_records")
             problems.append(problem)
         return True
-
-
-def _header(reader: Reader, text: ListText) -> tuple[tuple[str, ...], int]:
-    """The first non-blank row, trimmed, and its line."""
-    previous = start = 0
-    try:
-        for row in reader:
-            start, previous = previous + 1, reader.line_num
-            cells = tuple(cell.strip() for cell in row)
-            if any(cells):
-                return cells, start
-    except csv.Error as error:
-        raise UnusableError(text.syntax(error, previous + 1)) from None
-    open_quote = text.scan(start).open_quote if start else None
-    if open_quote is not None:
-        raise UnusableError(text.unclosed(open_quote))
-    raise UnusableError(text.problem(1, 1, codes.NO_HEADER, "contacts.no_header"))
-
-
-def _picker(indices: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
-    """A fast `cells -> tuple of cells[i] for i in indices`."""
-    if not indices:
-        return lambda cells: ()
-    if len(indices) == 1:
-        (index,) = indices
-        return lambda cells: (cells[index],)
-    getter: Callable[[list[str]], tuple[str, ...]] = itemgetter(*indices)
-    return getter
-
-
-class _Records:
-    """Reading the records after the header of one list, a chunk of lines at a time; with
-    `check`, problems go to `problems` and ids to `ids`."""
-
-    def __init__(self, name: str, head: _Head, problems: list[Problem], *, check: bool) -> None:
-        self.name = name
-        self.head = head
-        self.problems = problems
-        self.checking = check
-        self.ids = IdLedger()
-        self.zones: dict[str, str | None] = {}
-        self.count = 0
-        self.broken = False
-
-    def read(self, lines: Iterator[str], chunk: int) -> Iterator[tuple[list[Contact], ListText]]:
-        """Each chunk's records (one Contact per non-blank row) and its lines.
-
-        A chunk is `chunk` lines, or more when a quote open at its end (a cell over several
-        lines) needs them: read whole, its records are those of the whole list's reading.
-        The usual chunk — every record one line of the header's width, none blank — is built
-        column by column (`columnar.whole_columns`); any other is read again row by row.
-        """
-        head = self.head
-        rest = islice(lines, head.end, None)
-        before, last, text = head.end, head.line, head.text
-        size = chunk
-        block = list(islice(rest, size))
-        while block:
-            mark = len(self.problems)
-            text = ListText(self.name, block, head.delimiter, head.text.limit, before)
-            records, ended, broken = self._chunk(text)
-            open_quote = None if ended is None else text.scan(ended).open_quote
-            if broken or open_quote is not None:
-                # Cut inside a record (or a csv error to place): read on, twice as far.
-                more = list(islice(rest, None if broken else len(block)))
-                if more:
-                    del self.problems[mark:]
-                    block += more
-                    continue
-            if self.checking:
-                self._check(records, text)
-            self.count += len(records)
-            last = last if ended is None else ended
-            yield records, text
-            if broken:
-                self.broken = True
-                return
-            before += len(block)
-            block = list(islice(rest, size))
-        if self.checking:
-            open_quote = text.scan(last).open_quote
-            if open_quote is not None:
-                self.problems.append(text.unclosed(open_quote))
-
-    def _chunk(self, text: ListText) -> tuple[list[Contact], int | None, bool]:
-        """The records of the chunk of lines in `text`, the line its last row started on
-        (None when it has none), and whether a csv error cut it off."""
-        layout = self.head.layout
-        reader = csv.reader(text.lines, delimiter=text.delimiter)
-        records = columnar.whole_columns(reader, layout, 0, text.before, self.count + 1)
-        if records is not None:
-            return records, records[-1].line if records else None, False
-        rows = csv.reader(text.lines, delimiter=text.delimiter)
-        return self._row_by_row(rows, text)
-
-    def _check(self, records: list[Contact], text: ListText) -> None:
-        """The chunk's empty ids, unreadable zone cells, and its ids noted."""
-        layout = self.head.layout
-        if layout.id_index is not None:
-            if any(not record.id for record in records):
-                self._empty_ids(records, text, layout.id_index)
-            self.ids.add(record for record in records if record.id)
-        if layout.zone_index is not None:
-            self._check_zones(records, text, layout.zone_index)
-
-    def _row_by_row(self, reader: Reader, text: ListText) -> tuple[list[Contact], int | None, bool]:
-        """The records of the rows of `text`'s lines, the line the last row started on
-        (None when there is none), and whether a csv error cut them off.
-
-        Blank rows are skipped, short rows padded, and long ones noted when their extra cells
-        hold anything.
-        """
-        layout, offset = self.head.layout, text.before
-        width, id_index, zone_index = layout.width, layout.id_index, layout.zone_index
-        phones = _picker(layout.phone_indices)
-        others = _picker(layout.other_indices)
-        names = layout.other_names
-        ragged: list[tuple[int, int]] = []
-        records: list[Contact] = []
-        append, make, strip = records.append, Contact, str.strip
-        previous, last = offset, None
-        count = self.count
-        broken = False
-        try:
-            for row in reader:
-                start, previous = previous + 1, offset + reader.line_num
-                last = start
-                cells = list(map(strip, row))
-                if not any(cells):
-                    continue
-                if len(cells) != width:
-                    if len(cells) < width:
-                        cells += [""] * (width - len(cells))
-                    elif any(cells[width:]):
-                        ragged.append((start, len(cells) - width))
-                count += 1
-                record_id = str(count) if id_index is None else cells[id_index]
-                pairs = tuple(zip(names, others(cells), strict=False))
-                zone = "" if zone_index is None else cells[zone_index]
-                append(make(record_id, phones(cells), pairs, start, zone))
-        except csv.Error as error:
-            if self.checking:
-                self.problems.append(text.syntax(error, previous + 1))
-            broken = True
-        if self.checking:
-            self._place_ragged(text, layout, ragged)
-        return records, last, broken
-
-    def _place_ragged(self, text: ListText, layout: Layout, ragged: list[tuple[int, int]]) -> None:
-        self.problems.extend(
-            text.problem(
-                *text.cell(line, layout.width),
-                codes.RAGGED_ROW,
-                "contacts.ragged_row",
-                extra=extra,
-                columns=layout.width,
-            )
-            for line, extra in ragged
-        )
-
-    def _check_zones(self, records: list[Contact], text: ListText, zone_index: int) -> None:
-        """Each zone cell that names no time zone, at its cell; an empty cell names none and
-        is no problem (the record's numbers find their zones). A list repeats a few zones:
-        each distinct text is read once."""
-        read = self.zones
-        for record in records:
-            cell = record.zone
-            if not cell:
-                continue
-            if cell not in read:
-                zone = parse_zone_cell(cell)
-                read[cell] = zone if isinstance(zone, str) else None
-            key = read[cell]
-            if key is not None:
-                where = text.cell(record.line, zone_index)
-                self.problems.append(text.problem(*where, codes.UNREADABLE_ZONE, key, value=cell))
-
-    def _empty_ids(self, records: list[Contact], text: ListText, id_index: int) -> None:
-        """Each empty id, at its cell."""
-        for record in records:
-            if not record.id:
-                where = text.cell(record.line, id_index)
-                self.problems.append(text.problem(*where, codes.EMPTY_ID, "contacts.empty_id"))

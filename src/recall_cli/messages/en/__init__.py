@@ -8,6 +8,7 @@ from recall_cli.messages.en import (
     explain,
     outcomes,
     simulate,
+    trace,
     validate,
 )
 
@@ -19,5 +20,6 @@ CATALOG: dict[str, str] = {
     **simulate.MESSAGES,
     **validate.MESSAGES,
     **explain.MESSAGES,
+    **trace.MESSAGES,
     **calling.MESSAGES,
 }
