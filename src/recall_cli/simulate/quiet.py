@@ -1,0 +1,227 @@
+"""The quiet lines loop: a lines run that writes no events, every instant played in one
+function, each dial counted as it starts. It makes exactly the dials `LineLoop.run` makes
+(a differential test checks it); the line loop's rules are documented in `simulate/lines.py`."""
+
+from __future__ import annotations
+
+import heapq
+from datetime import tzinfo
+from typing import TYPE_CHECKING
+
+from recall_cli.simulate.fast import Progressed
+from recall_cli.simulate.hours import SECONDS_PER_DAY
+from recall_cli.simulate.random_outcomes import draw
+from recall_cli.simulate.steps import Kind, Plain
+from recall_cli.simulate.summary import SECONDS_PER_HOUR
+
+if TYPE_CHECKING:  # the loop imports this module to play its quiet runs
+    from recall_cli.simulate.lines import LineLoop
+
+
+def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR0915
+    """Every instant of `loop`, as its `instants` and `instant` play them, each dial counted in
+    its `tally` as it starts instead of made into an event. One function for the whole loop, with
+    `start`, `Walk.advance` on the table, `Tally.add`, `Gauge.dialled` (told per instant)
+    and — without caps — `schedule` inlined: this is a quiet run's hot path, and a call a
+    dial, or a setting up an instant, costs too much."""
+    busy, queue, closes, mask, walks = loop.busy, loop.queue, loop.closes, loop.mask, loop.walks
+    capped_of, hours_of, wait_of, since = loop.capped, loop.hours, loop.wait, loop.since
+    number_of, kind_of, key_of, pending = loop.number, loop.kind, loop.key, loop.pending
+    pop, push = heapq.heappop, heapq.heappush
+    gate, gauge, schedule, still_ready = loop.gate, loop.gauge, loop.schedule, loop.still_ready
+    window = None if gate.ledger is not None else gate.window
+    # `OpenHours.window`'s answers per zone and UTC day, kept here as it gives them and read
+    # before asking `window` (most dials land on one already given, but not always on its
+    # latest: retries fall due on other days); none without hours.
+    given = {} if gate.hours is None else gate.hours.windows_known
+    known: dict[tzinfo, dict[int, tuple[int, int, int, int | None]]] = {}
+    zones, epoch = gate.zones, gate.epoch
+    waits, hourly, told = gauge.waits, gauge.hourly, gauge.instant
+    horizon, bits, by_kind = loop.horizon, loop.bits, loop.by_kind
+    tally = loop.tally
+    assert tally is not None
+    by_status, by_hour = tally.by_status, tally.by_hour
+    free = loop.free
+    # The queue, split by what ranks first: one heap per kind when retries go first (one in
+    # all otherwise), each keyed by due time and index. A dial that no window holds (its
+    # start is its due time) joins its heap at once when scheduled, ready since it is due,
+    # instead of passing through `pending`: a heap's dials due later than now rank after
+    # every dial ready in it, so they are never taken early, and a dial due at an instant
+    # that gets no line then waits as it would have. `pending` keeps the dials held later
+    # than due, and those due at once (they join in the next round, as in `moved`).
+    heaps: list[list[int]] = [[] for _ in Kind] if by_kind else [[]]
+    rank = (1 << (62 + bits)) - 1  # a queue key, less its kind
+    kind_bits = 62 + bits
+    for ranked in queue:
+        heaps[ranked >> kind_bits if by_kind else 0].append(ranked & rank)
+    queue.clear()
+    # The dials held past their due time, by the instant they join the queue: most are
+    # held to a window's opening, which many share (`pending` keeps those that caps held).
+    parked: dict[int, list[int]] = {}
+    parked_at: list[int] = []  # a heap of `parked`'s instants
+
+    def park(index: int, ready: int) -> None:
+        bucket = parked.get(ready)
+        if bucket is None:
+            parked[ready] = [index]
+            push(parked_at, ready)
+        else:
+            bucket.append(index)
+
+    for entry in pending:
+        index = entry & mask
+        ready_at = entry >> bits
+        ranked = key_of[index] & rank
+        if ready_at == ranked >> bits:
+            since[index] = ready_at
+            heaps[kind_of[index] if by_kind else 0].append(ranked)
+        else:
+            park(index, ready_at)
+    pending.clear()
+    for heap in heaps:
+        heapq.heapify(heap)
+    loop.later = park
+    while pending or parked_at or busy or (free and any(heaps)):
+        now = pending[0] >> bits if pending else horizon + 1
+        if parked_at and parked_at[0] < now:
+            now = parked_at[0]
+        if busy and busy[0] < now:
+            now = busy[0]
+        if free:
+            for heap in heaps:
+                if heap and heap[0] >> bits < now:
+                    now = heap[0] >> bits
+        if now > horizon:
+            break
+        upto = (now + 1) << bits
+        hour = now // SECONDS_PER_HOUR
+        next_hour = (hour + 1) * SECONDS_PER_HOUR
+        started = ended = total = within = by_hours = by_caps = 0
+        latest = now
+        # The first round takes the dials that joined their heap due now.
+        moved = True
+        while True:
+            # `moved`, inlined.
+            while busy and busy[0] == now:
+                pop(busy)
+                free += 1
+                moved = True
+            while pending and pending[0] < upto:
+                index = pop(pending) & mask
+                since[index] = now
+                push(heaps[kind_of[index] if by_kind else 0], key_of[index] & rank)
+                moved = True
+            if parked_at and parked_at[0] == now:
+                pop(parked_at)
+                for index in parked.pop(now):
+                    since[index] = now
+                    push(heaps[kind_of[index] if by_kind else 0], key_of[index] & rank)
+                moved = True
+            if not moved:
+                break
+            moved = False
+            while free:
+                for heap in heaps:
+                    if heap and heap[0] < upto:
+                        break
+                else:
+                    break
+                index = pop(heap) & mask
+                closing = closes[index]
+                if closing is not None and closing <= now and not still_ready(index, now):
+                    continue
+                walk = walks[index]
+                wait = wait_of[index] + now - since[index]
+                cursor, machine = walk.cursor, walk.machine
+                if isinstance(cursor, Plain) or machine is None:
+                    status, duration = walk.advance(now)
+                else:
+                    # `Walk.advance` on the table (the loop never starts a dial before it is
+                    # due): one draw and one lookup.
+                    stream = walk.stream
+                    assert stream is not None
+                    choice, duration = draw(machine.drawn[cursor], stream.number)
+                    step = (
+                        machine.steps[cursor][choice]
+                        or machine.step(cursor, choice)
+                        or machine.leave(cursor, choice, stream)
+                    )
+                    if step[2] is None:
+                        # `Walk.settled` of a dial that does not end its record, inlined.
+                        walk.dials += 1
+                        walk.cursor = step[3]
+                        walk.time = now + duration + step[1]
+                        walk.last = step[5].status
+                    else:
+                        walk.settled(now, step, duration)
+                    status = step[0]
+                due = walk.time
+                if window is None:
+                    gate.started(walk.position, number_of[index], now, kind_of[index], due is None)
+                free -= 1
+                end = now + duration
+                push(busy, end)
+                # `Gauge.dialled`, told per instant (`Gauge.instant`).
+                total += duration
+                latest = max(latest, end)
+                if end <= next_hour:
+                    within += duration
+                else:
+                    hourly(now, end)
+                if hours_of[index]:
+                    by_hours += 1
+                if capped_of[index]:
+                    by_caps += 1
+                if wait:
+                    waits[wait] = waits.get(wait, 0) + 1
+                by_status[status] += 1
+                started += 1
+                if due is None:
+                    ended += 1
+                    continue
+                if window is None:
+                    schedule(index)
+                    continue
+                # `schedule`, without caps: the window alone holds the dial.
+                cursor = walk.cursor
+                if isinstance(cursor, Plain) or machine is None:
+                    number, kind = cursor.due()  # type: ignore[union-attr]
+                else:
+                    number, kind = machine.due[cursor]
+                position = walk.position
+                zone = zones[position][number]
+                moment = epoch + due
+                day = moment // SECONDS_PER_DAY
+                days = known.get(zone)
+                hit = None if days is None else days.get(day)
+                if hit is not None and hit[0] <= moment < hit[1]:
+                    # `Gate.window` on `OpenHours.window`'s answer of this zone.
+                    opens, shut = hit[2], hit[3]
+                    held = opens > moment
+                    start: int | None = opens - epoch if held else due
+                    closes[index] = None if shut is None else shut - epoch
+                else:
+                    start, held, closes[index] = window(position, number, due)
+                    hit = given.get(zone)
+                    if hit is not None and hit[0] <= moment < hit[1]:
+                        known.setdefault(zone, {})[day] = hit
+                number_of[index], kind_of[index] = number, kind
+                capped_of[index], hours_of[index], wait_of[index] = False, held, 0
+                if start is not None and start <= horizon:
+                    ranked = kind << 62 | due if by_kind else due
+                    key_of[index] = ranked << bits | index
+                    if start > now and not held:
+                        since[index] = start
+                        push(heaps[kind if by_kind else 0], due << bits | index)
+                    else:
+                        park(index, start)
+        if started:
+            by_hour[hour] = by_hour.get(hour, 0) + started
+            told(now, total, within, latest, by_hours, by_caps)
+        if ended:
+            loop.done += ended
+            if counted is not None:
+                counted(loop.done)
+                loop.done = 0
+    loop.free = free
+    loop.later = loop.pend
