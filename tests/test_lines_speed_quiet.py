@@ -16,6 +16,7 @@ from recall_cli.engine import Contact, Policy, Profile
 from recall_cli.engine.caps import Calendar, Cap, Count
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.engine.hours import Hours
+from recall_cli.simulate import quiet as quietly
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.dialer import gate
 from recall_cli.simulate.dialing import Setup
@@ -92,7 +93,7 @@ def _counts_as_events(case: Case) -> None:
     quiet, quiet_gauge = _loop(case)
     quiet_tally, quiet_told = Tally(), list[int]()
     waiting = sum(walk.time is not None for walk in quiet.walks)
-    quiet.play(quiet_tally, quiet_told.append)
+    quietly.play(quiet, quiet_tally, quiet_told.append)
     assert _results(quiet) == _results(made)
     assert None not in _results(quiet)
     assert quiet_tally == made_tally

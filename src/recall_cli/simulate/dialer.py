@@ -26,6 +26,7 @@ from functools import partial
 from recall_cli.engine import Contact, Policy
 from recall_cli.engine.phonebook import Phonebook
 from recall_cli.simulate import loop as fast_loop
+from recall_cli.simulate import quiet
 from recall_cli.simulate.coupled import CoupledLoop, Coupling
 from recall_cli.simulate.dialing import DialerFigures, HeldBy, Setup, campaign_stops
 from recall_cli.simulate.dials import Event, RecordResult
@@ -219,7 +220,7 @@ def play(
             progressed(len(results) % PROGRESS_EVERY)
     else:
         walks = [walker.walk(i, contacts[i]) for i in positions]
-        LineLoop(walks, checks, setup.dialer, horizon, gauge).play(tally, progressed)
+        quiet.play(LineLoop(walks, checks, setup.dialer, horizon, gauge), tally, progressed)
         results = [walk.result for walk in walks if walk.result is not None]
     results = _restored(results, given, prepared.folded)
     return Played(results, tally, _figures(setup, gauge, prepared, loop))

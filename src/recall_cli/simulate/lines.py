@@ -31,7 +31,6 @@ from recall_cli.simulate.dials import Event
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
-from recall_cli.simulate.quiet import tallied
 from recall_cli.simulate.steps import Kind, Plain
 from recall_cli.simulate.summary import Tally
 from recall_cli.simulate.walk import Walk
@@ -85,14 +84,6 @@ class LineLoop:
         for made in self.instants(counted):
             made.sort(key=_RECORD)
             yield from made
-
-    def play(self, tally: Tally, counted: Progressed | None = None) -> None:
-        """Every dial counted in `tally` as it starts, for a run that writes no events: the
-        same dials as `run` makes, none of them made into an event; then every record still in
-        progress ends open. `counted` is told of records as they end."""
-        self.tally = tally
-        tallied(self, counted)
-        self.expire(counted)
 
     def instants(self, counted: Progressed | None) -> Iterator[list[Event]]:
         """The events of each instant in turn, unsorted."""

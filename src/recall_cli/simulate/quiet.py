@@ -6,16 +6,22 @@ from __future__ import annotations
 
 import heapq
 from datetime import tzinfo
-from typing import TYPE_CHECKING
 
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.hours import SECONDS_PER_DAY
+from recall_cli.simulate.lines import LineLoop
 from recall_cli.simulate.random_outcomes import draw
 from recall_cli.simulate.steps import Kind, Plain
-from recall_cli.simulate.summary import SECONDS_PER_HOUR
+from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
 
-if TYPE_CHECKING:  # the loop imports this module to play its quiet runs
-    from recall_cli.simulate.lines import LineLoop
+
+def play(loop: LineLoop, tally: Tally, counted: Progressed | None = None) -> None:
+    """Every dial of `loop` counted in `tally` as it starts, for a run that writes no events:
+    the same dials as `loop.run` makes, none of them made into an event; then every record
+    still in progress ends open. `counted` is told of records as they end."""
+    loop.tally = tally
+    tallied(loop, counted)
+    loop.expire(counted)
 
 
 def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR0915
