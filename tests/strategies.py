@@ -20,7 +20,8 @@ from recall_cli.engine import (
     Status,
 )
 from recall_cli.engine.hours import Day, Hours, LocalTime, Window
-from recall_cli.simulate.outcomes import ScriptSource
+from recall_cli.simulate.outcomes import OutcomeSource, ScriptSource
+from recall_cli.simulate.random_outcomes import ProfileSource
 
 STATUSES = (Status.ANSWERED, *NOT_REACHED)
 
@@ -218,3 +219,11 @@ def timed_scripts(draw: st.DrawFn, people: tuple[Contact, ...]) -> TimedScript:
         for contact in people
     }
     return TimedScript(records, draw(st.tuples(st.sampled_from(STATUSES), duration)))
+
+
+@st.composite
+def outcome_sources(draw: st.DrawFn, people: tuple[Contact, ...]) -> OutcomeSource:
+    """Timed scripted outcomes for `people`, or a profile with a seed: a run's source either way."""
+    if draw(st.booleans()):
+        return draw(timed_scripts(people))
+    return ProfileSource(draw(profiles()), draw(st.integers(0, 2**32)))

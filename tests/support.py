@@ -10,6 +10,9 @@ from pathlib import Path
 from types import ModuleType
 from zoneinfo import ZoneInfo
 
+from typer.testing import CliRunner
+
+from recall_cli.cli import app
 from recall_cli.engine import Action, Contact, Limits, Policy, Rule, Status
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.outcomes import ScriptSource
@@ -89,3 +92,14 @@ def benchmark_module(name: str) -> ModuleType:
     sys.modules[name] = module  # where dataclasses look a module's annotations up
     spec.loader.exec_module(module)
     return module
+
+
+def explain_handout(tmp_path: Path, config: Path, *args: str, lang: str = "en") -> str:
+    """The trace's section of `recall explain`'s Markdown handout (its title lines name the
+    config's path)."""
+    target = tmp_path / "trace.md"
+    argv = ["explain", str(config), *args, "--lang", lang, "--export", str(target)]
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    return text[text.index("## ") :]

@@ -19,10 +19,9 @@ from recall_cli.simulate.dialing import HeldBy, Setup
 from recall_cli.simulate.dials import Event, RecordResult
 from recall_cli.simulate.hours import OpenHours
 from recall_cli.simulate.outcomes import OutcomeSource
-from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.runner import Runner
 from recall_cli.simulate.summary import Summary
-from tests.strategies import ZONES, calling_hours, contacts, policies, profiles, timed_scripts
+from tests.strategies import ZONES, calling_hours, contacts, outcome_sources, policies
 from tests.thoroughness import examples
 
 Case = tuple[Policy, tuple[Contact, ...], OutcomeSource, Setup, int | None]
@@ -34,11 +33,7 @@ CLOCK = Clock(START, ZoneInfo("Europe/Moscow"))
 def runs(draw: st.DrawFn) -> Case:
     policy = draw(policies())
     people = draw(contacts())
-    source: OutcomeSource
-    if draw(st.booleans()):
-        source = draw(timed_scripts(people))
-    else:
-        source = ProfileSource(draw(profiles()), draw(st.integers(0, 2**32)))
+    source = draw(outcome_sources(people))
     hours: Hours | None = draw(st.none() | calling_hours())
     lines = draw(st.none() | st.integers(1, 3))
     dialer = None if lines is None else Dialer(lines, draw(st.sampled_from(Order)))

@@ -8,14 +8,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from typer.testing import CliRunner
 
-from recall_cli.cli import app
 from recall_cli.explain.clock import TraceClock, TraceStart
 from recall_cli.explain.teller import Teller
 from recall_cli.explain.words import Words
 from recall_cli.loaders.config import load_config
 from recall_cli.messages import Lang
+from tests.support import explain_handout
 
 ROOT = Path(__file__).resolve().parent.parent
 COLLECTIONS = ROOT / "sample_configs" / "collections_ru.yaml"
@@ -118,16 +117,6 @@ REPEAT_RU = (
 )
 
 
-def _handout(tmp_path: Path, config: Path, *args: str, lang: str = "en") -> str:
-    """The trace's section of the Markdown handout (the title lines name the config's path)."""
-    target = tmp_path / "trace.md"
-    argv = ["explain", str(config), *args, "--lang", lang, "--export", str(target)]
-    result = CliRunner().invoke(app, argv)
-    assert result.exit_code == 0, result.output
-    text = target.read_text(encoding="utf-8")
-    return text[text.index("## ") :]
-
-
 @pytest.mark.parametrize(
     ("trace", "start", "lang", "expected"),
     [
@@ -141,12 +130,12 @@ def _handout(tmp_path: Path, config: Path, *args: str, lang: str = "en") -> str:
 def test_held_dials_are_told(
     tmp_path: Path, trace: str, start: str, lang: str, expected: str
 ) -> None:
-    produced = _handout(tmp_path, COLLECTIONS, "--trace", trace, "--start", start, lang=lang)
+    produced = explain_handout(tmp_path, COLLECTIONS, "--trace", trace, "--start", start, lang=lang)
     assert produced == expected
 
 
 def test_a_trace_that_ends_before_a_held_dial_says_where_it_would_start(tmp_path: Path) -> None:
-    produced = _handout(
+    produced = explain_handout(
         tmp_path, COLLECTIONS, "--trace", "busy,busy", "--start", "2026-12-04T21:40"
     )
     assert produced.endswith(
@@ -156,7 +145,9 @@ def test_a_trace_that_ends_before_a_held_dial_says_where_it_would_start(tmp_path
 
 
 def test_an_undated_trace_says_hours_are_not_applied(tmp_path: Path) -> None:
-    produced = _handout(tmp_path, COLLECTIONS, "--trace", "busy,busy,answered", "--start", "21:50")
+    produced = explain_handout(
+        tmp_path, COLLECTIONS, "--trace", "busy,busy,answered", "--start", "21:50"
+    )
     assert produced.splitlines()[2:7] == [
         "Start: day 1, 21:50.",
         "",
@@ -170,7 +161,7 @@ def test_an_undated_trace_says_hours_are_not_applied(tmp_path: Path) -> None:
 
 
 def test_hours_in_the_campaign_zone_say_so(tmp_path: Path) -> None:
-    produced = _handout(
+    produced = explain_handout(
         tmp_path,
         ROOT / "tests" / "cases" / "explain" / "hours_windows.yaml",
         "--trace",
@@ -187,7 +178,9 @@ def test_hours_in_the_campaign_zone_say_so(tmp_path: Path) -> None:
 
 
 def test_without_hours_a_dated_trace_has_no_note(tmp_path: Path) -> None:
-    produced = _handout(tmp_path, WORKED, "--trace", "busy,answered", "--start", "2026-12-04T21:30")
+    produced = explain_handout(
+        tmp_path, WORKED, "--trace", "busy,answered", "--start", "2026-12-04T21:30"
+    )
     assert produced.splitlines()[2:5] == [
         "Start: Friday, 4 December 2026, 21:30 (Europe/Moscow).",
         "",

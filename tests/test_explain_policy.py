@@ -20,6 +20,7 @@ from recall_cli.explain.words import Words
 from recall_cli.loaders.config import check_config
 from recall_cli.messages import Lang
 from recall_cli.render.explanation import ExportFormat, export
+from tests.support import explain_handout
 
 CASES = Path(__file__).resolve().parent / "cases" / "explain"
 SCHEDULE = CASES / "caps_schedule.yaml"
@@ -83,26 +84,16 @@ SCHEDULE_RU = (
 )
 
 
-def _handout(tmp_path: Path, config: Path, *args: str, lang: str = "en") -> str:
-    """The trace's section of the Markdown handout (the title lines name the config's path)."""
-    target = tmp_path / "trace.md"
-    argv = ["explain", str(config), *args, "--lang", lang, "--export", str(target)]
-    result = CliRunner().invoke(app, argv)
-    assert result.exit_code == 0, result.output
-    text = target.read_text(encoding="utf-8")
-    return text[text.index("## ") :]
-
-
 @pytest.mark.parametrize(("lang", "expected"), [("en", SCHEDULE_EN), ("ru", SCHEDULE_RU)])
 def test_a_cap_holds_dials_and_the_schedule_waits_its_kth_value(
     tmp_path: Path, lang: str, expected: str
 ) -> None:
     args = ("--trace", OUTCOMES, "--start", "2026-12-01T10:00", "--phones", "1")
-    assert _handout(tmp_path, SCHEDULE, *args, lang=lang) == expected
+    assert explain_handout(tmp_path, SCHEDULE, *args, lang=lang) == expected
 
 
 def test_a_cap_then_calling_hours_hold_one_dial(tmp_path: Path) -> None:
-    produced = _handout(
+    produced = explain_handout(
         tmp_path, HOURS_CAP, "--trace", "busy,busy,answered", "--start", "2026-12-01T10:00"
     )
     lines = produced.splitlines()
@@ -153,11 +144,13 @@ def test_a_trace_that_ends_before_a_capped_dial_says_what_holds_it(
     tmp_path: Path, config: Path, lang: str, ending: str
 ) -> None:
     args = ("--trace", "busy,busy", "--start", "2026-12-01T10:00")
-    assert _handout(tmp_path, config, *args, lang=lang).splitlines()[-1] == ending
+    assert explain_handout(tmp_path, config, *args, lang=lang).splitlines()[-1] == ending
 
 
 def test_an_undated_trace_leaves_calendar_caps_out_and_says_so(tmp_path: Path) -> None:
-    produced = _handout(tmp_path, SCHEDULE, "--trace", "busy,busy,answered", "--start", "10:00")
+    produced = explain_handout(
+        tmp_path, SCHEDULE, "--trace", "busy,busy,answered", "--start", "10:00"
+    )
     assert produced.splitlines()[4] == (
         "Caps per day, week or month are not applied: the trace has no date. Give --start a "
         "date and time (e.g. 2026-12-04T10:00) to see calls held by them."
@@ -170,7 +163,9 @@ def test_an_undated_trace_plays_rolling_caps(tmp_path: Path) -> None:
     config = tmp_path / "rolling.yaml"
     text = SCHEDULE.read_text(encoding="utf-8").replace("per: day", "per: 24h")
     config.write_text(text, encoding="utf-8")
-    produced = _handout(tmp_path, config, "--trace", "busy,busy,answered", "--start", "10:00")
+    produced = explain_handout(
+        tmp_path, config, "--trace", "busy,busy,answered", "--start", "10:00"
+    )
     lines = produced.splitlines()
     assert lines[4] == (
         "The cap applies: the record's calls are counted against it, and a call it would exceed "

@@ -30,7 +30,7 @@ from recall_cli.simulate.random_outcomes import ProfileSource
 from recall_cli.simulate.steps import Kind
 from recall_cli.simulate.summary import Tally
 from recall_cli.simulate.walk import Walker
-from tests.strategies import ZONES, calling_hours, contacts, policies, profiles, timed_scripts
+from tests.strategies import ZONES, calling_hours, contacts, outcome_sources, policies, profiles
 from tests.thoroughness import examples
 
 Case = tuple[Policy, tuple[Contact, ...], OutcomeSource, Setup, int]
@@ -52,11 +52,7 @@ def caps(draw: st.DrawFn) -> tuple[Cap, ...]:
 def runs(draw: st.DrawFn) -> Case:
     policy = draw(policies())
     people = draw(contacts())
-    source: OutcomeSource
-    if draw(st.booleans()):
-        source = draw(timed_scripts(people))
-    else:
-        source = ProfileSource(draw(profiles()), draw(st.integers(0, 2**32)))
+    source = draw(outcome_sources(people))
     hours: Hours | None = draw(st.none() | calling_hours())
     dialer = Dialer(draw(st.integers(1, 3)), draw(st.sampled_from(Order)))
     zone = st.sampled_from(ZONES).map(ZoneInfo)
