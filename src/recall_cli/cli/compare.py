@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from recall_cli.cli import execute
 from recall_cli.cli.common import (
     DncOption,
     EncodingOption,
@@ -55,6 +54,8 @@ def compare_command(
     lang: LangOption = None,
 ) -> None:
     """Figures of two policies side by side, with their differences and 95 % intervals."""
+    from recall_cli.cli import execute  # noqa: PLC0415 (played by this command only)
+
     language = resolve_lang(lang)
     options = CompareOptions(
         configs=(config_a, config_b),

@@ -23,7 +23,6 @@ from recall_cli.problems import Location, Problem, RecallError
 from recall_cli.render import data, documents
 from recall_cli.render.console import error_console, table_console
 from recall_cli.render.run import RunInfo
-from recall_cli.simulate import montecarlo
 from recall_cli.simulate.dialing import Setup
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.outcomes import OutcomesExhaustedError
@@ -77,6 +76,8 @@ def run(plan: RunPlan, lang: Lang) -> None:
 def compare(plan: ComparePlan, lang: Lang) -> None:
     """Play both campaigns `plan.runs` times, run by run on the same seeds, and write their
     figures side by side."""
+    from recall_cli.simulate import montecarlo  # noqa: PLC0415 (several runs only)
+
     source = plan.outcomes.source
     assert isinstance(source, ProfileSource)
     records, until, only = plan.contacts.records, plan.horizon.seconds, plan.selection
@@ -260,6 +261,8 @@ def _table(
 
 
 def _write_runs(plan: RunPlan, lang: Lang) -> None:
+    from recall_cli.simulate import montecarlo  # noqa: PLC0415 (several runs only)
+
     source = plan.outcomes.source
     assert isinstance(source, ProfileSource)
     policy = plan.campaign.policy

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from recall_cli.cli import execute
 from recall_cli.cli.common import (
     DncOption,
     EncodingOption,
@@ -66,6 +65,8 @@ def simulate_command(
     lang: LangOption = None,
 ) -> None:
     """Play dial outcomes through the retry engine and show each record's timeline."""
+    from recall_cli.cli import execute  # noqa: PLC0415 (played by this command only)
+
     language = resolve_lang(lang)
     options = RunOptions(
         config=config,

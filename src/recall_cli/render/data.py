@@ -9,15 +9,18 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from json.encoder import encode_basestring as _quote
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from recall_cli.engine import RecordState, Status, Then
 from recall_cli.loaders.contacts.phone_cells import ListProblems
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.dialing import Cancellation, DialerFigures, HeldBy
-from recall_cli.simulate.montecarlo import Comparison, Interval
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, ClosedBy, Summary
+
+if TYPE_CHECKING:
+    # Only several runs' figures name them: a single run does not import Monte Carlo.
+    from recall_cli.simulate.montecarlo import Comparison, Interval
 
 Closings = Mapping[int, Cancellation]
 """The records a cancelled dial closed, by list position (`DialerFigures.closings`)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from recall_cli.engine import Contact, Policy
-from recall_cli.simulate import dialer, fast, loop
+from recall_cli.simulate import fast, loop
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.dialing import Setup
 from recall_cli.simulate.outcomes import OutcomeSource
@@ -48,6 +48,8 @@ class Runner:
     ) -> tuple[Iterable[RecordResult], Summary]:
         """Every record's result, in list order, and the run's figures."""
         if self.setup is not None:
+            from recall_cli.simulate import dialer  # noqa: PLC0415 (dialer runs only)
+
             played = dialer.play(
                 self.walker,
                 self.contacts,
@@ -64,6 +66,8 @@ class Runner:
     def events(self, progressed: fast.Progressed | None = None) -> Iterator[Event]:
         """Every dial in the order of docs/semantics.md#event-order."""
         if self.setup is not None:
+            from recall_cli.simulate import dialer  # noqa: PLC0415 (dialer runs only)
+
             return dialer.events(
                 self.walker,
                 self.contacts,
