@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import import_module
 from typing import Annotated
 
 import typer
 
 from recall_cli import __version__
-from recall_cli.cli import compare, explain, simulate, validate
 from recall_cli.cli.ending import OwnProcess, end_now
 from recall_cli.cli.output import take_streams
 from recall_cli.messages import detect_lang
 from recall_cli.problems import RecallError
 from recall_cli.render.console import print_problems
 
-app = typer.Typer(
-    name="recall",
-    help="See what an outbound campaign's retry policy will do before you switch it on.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+COMMANDS = {
+    "simulate": "simulate",
+    "compare": "compare",
+    "validate": "validate",
+    "schema": "validate",
+    "explain": "explain",
+}
+"""Each command, in the order help lists them, by the module that registers it."""
 
 
 def _show_version(value: bool) -> None:
@@ -32,7 +32,6 @@ def _show_version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -45,10 +44,47 @@ def _root(
     del version
 
 
-simulate.register(app)
-compare.register(app)
-validate.register(app)
-explain.register(app)
+def build_app(command: str | None = None) -> typer.Typer:
+    """recall's command line: every command, or only `command` (one of `COMMANDS`).
+
+    typer builds each command it holds, its options and their types, before it parses any:
+    a process that is to run one command is given only that one. Its help, usage line and
+    errors are the same as in the whole app.
+    """
+    app = typer.Typer(
+        name="recall",
+        help="See what an outbound campaign's retry policy will do before you switch it on.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(_root)
+    modules = COMMANDS.values() if command is None else (COMMANDS[command],)
+    for module in dict.fromkeys(modules):
+        import_module(f"recall_cli.cli.{module}").register(app)
+    return app
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app that runs `args`: only the command they start with, when they start with one
+    (the root's only option, `--version`, takes no value, so a first word that names a
+    command is that command); otherwise the whole app, for its help, its version and its
+    errors."""
+    command = args[0] if args else None
+    if command in COMMANDS:
+        return build_app(command)
+    return build_app()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # `app`, the whole command line, is built when first asked for (tests and embedders ask):
+    # `main` builds only what its process runs.
+    if name != "app":
+        raise AttributeError(name)
+    app = build_app()
+    globals()["app"] = app
+    return app
 
 
 def main() -> None:
@@ -64,7 +100,7 @@ def main() -> None:
     take_streams()
     try:
         try:
-            app(obj=OwnProcess())
+            _app_for(sys.argv[1:])(obj=OwnProcess())
         finally:
             sys.stdout.flush()
     except RecallError as error:
