@@ -1,9 +1,11 @@
-"""How a `recall` process starts and ends: what a run to JSON leaves unimported, pydantic's
+"""How a `recall` process starts and ends: what a run to JSON leaves unimported, the one
+command a process builds, the garbage collector held off from the start of a run, pydantic's
 plugins left unsearched, and a finished run ending without the interpreter's shutdown while
 keeping its exit code and every byte of its output."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -11,7 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from recall_cli import hold_gc
+from recall_cli.cli import COMMANDS, build_app
 from recall_cli.cli.output import PIPE_CLOSED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +84,125 @@ def test_a_run_to_json_imports_neither_rich_nor_the_holiday_calendars() -> None:
     imported = _imported(done.stderr)
     assert {"recall_cli.cli", "typer", "pydantic", "yaml"} <= imported
     assert {name for name in imported if name.split(".")[0] in {"rich", "holidays"}} == set()
+
+
+# What a one-record run without a dialer never uses: the other commands, Monte Carlo, the
+# dialer's loops, the linter and the explainer.
+NOT_FOR_ONE_RUN = frozenset(
+    {
+        "recall_cli.cli.compare",
+        "recall_cli.cli.explain",
+        "recall_cli.cli.validate",
+        "recall_cli.render.formats",
+        "recall_cli.simulate.coupled",
+        "recall_cli.simulate.dialer",
+        "recall_cli.simulate.gate",
+        "recall_cli.simulate.gauge",
+        "recall_cli.simulate.hours",
+        "recall_cli.simulate.lines",
+        "recall_cli.simulate.montecarlo",
+        "recall_cli.simulate.quiet",
+    }
+)
+PROBE = (
+    "import gc, os, sys\n"
+    "sys.argv = ['recall', *sys.argv[1:]]\n"
+    "end = os._exit\n"
+    "def told(code):\n"
+    "    sys.stderr.write(repr((gc.isenabled(), sorted(sys.modules))))\n"
+    "    sys.stderr.flush()\n"
+    "    end(code)\n"
+    "os._exit = told\n"
+    "from recall_cli.cli import main\n"
+    "main()\n"
+)
+
+
+def _probed(*args: str) -> tuple[int, bool, set[str]]:
+    """The exit code of `recall ARGS`, whether the garbage collector was on when it ended, and
+    the modules it had imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_environment(),
+        check=False,
+    )
+    enabled, modules = eval(done.stderr)  # noqa: S307 (our own probe's repr)
+    return done.returncode, enabled, set(modules)
+
+
+def test_a_one_record_run_imports_only_what_it_plays() -> None:
+    code, enabled, modules = _probed(*SIMULATE, *JSON)
+    assert (code, enabled) == (0, False)
+    assert {"recall_cli.cli.simulate", "recall_cli.simulate.loop"} <= modules
+    assert modules & NOT_FOR_ONE_RUN == set()
+    assert {name for name in modules if name.split(".")[:2] == ["recall_cli", "validate"]} == set()
+    assert {name for name in modules if name.split(".")[:2] == ["recall_cli", "explain"]} == set()
+
+
+def test_a_run_with_a_dialer_imports_its_loops() -> None:
+    config = ROOT / "benchmarks" / "dialer_job" / "campaign.yaml"
+    code, _, modules = _probed("simulate", str(config), str(ONE_RECORD), *SIMULATE[3:], *JSON)
+    assert code == 0
+    assert {"recall_cli.simulate.dialer", "recall_cli.simulate.lines"} <= modules
+    assert "recall_cli.simulate.montecarlo" not in modules
+
+
+def test_help_builds_every_command_and_keeps_the_collector_on() -> None:
+    code, enabled, modules = _probed("--help")
+    assert (code, enabled) == (0, True)
+    assert {f"recall_cli.cli.{module}" for module in COMMANDS.values()} <= modules
+
+
+@pytest.mark.parametrize(
+    ("args", "held"),
+    [
+        (["simulate", "a.yaml", "b.csv"], True),
+        (["compare"], True),
+        (["validate", "simulate"], False),
+        (["explain", "a.yaml"], False),
+        (["--help", "simulate"], False),
+        ([], False),
+    ],
+)
+def test_the_collector_is_held_off_from_the_start_of_a_run_only(
+    args: list[str], held: bool
+) -> None:
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        hold_gc(args)
+        assert gc.isenabled() is not held
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["simulate", "--help"],
+        ["simulate"],
+        ["simulate", str(CONFIG), str(ONE_RECORD), "--seed", "x"],
+        ["simulate", str(CONFIG), str(ONE_RECORD), "--format", "yaml"],
+        ["simulate", str(CONFIG), str(ONE_RECORD), "--version"],
+        ["compare", "--help"],
+        ["validate", "--help"],
+        ["schema", "--help"],
+        ["explain", "--help"],
+        ["explain", str(CONFIG), "--status", "nope", "--lang", "en"],
+    ],
+)
+def test_a_command_alone_says_what_it_says_in_the_whole_app(args: list[str]) -> None:
+    command = args[0]
+    alone = CliRunner().invoke(build_app(command), args, prog_name="recall")
+    whole = CliRunner().invoke(build_app(), args, prog_name="recall")
+    assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output)
+    assert alone.output
 
 
 def _fake_plugin(site: Path, marker: Path) -> None:

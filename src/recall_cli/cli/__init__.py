@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from recall_cli import __version__
+from recall_cli import __version__, hold_gc
 from recall_cli.cli.ending import OwnProcess, end_now
 from recall_cli.cli.output import take_streams
 from recall_cli.messages import detect_lang
@@ -95,12 +95,16 @@ def main() -> None:
     Pydantic's plugins are off unless `PYDANTIC_DISABLE_PLUGINS` is set: recall uses none, and
     looking for them scans every installed distribution's entry points when the first model is
     built. Set for this process only (recall starts no other); an empty value turns them back on.
+    The cyclic garbage collector is held off from the start for a command that holds it off
+    anyway (`hold_gc`).
     """
+    args = sys.argv[1:]
+    hold_gc(args)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     take_streams()
     try:
         try:
-            _app_for(sys.argv[1:])(obj=OwnProcess())
+            _app_for(args)(obj=OwnProcess())
         finally:
             sys.stdout.flush()
     except RecallError as error:
