@@ -1,8 +1,8 @@
 """`recall compare A.yaml B.yaml LIST`: two policies on the same list and the same outcomes,
 planned (`cli/plan.py`) and played (`cli/execute.py`)."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the options' annotations, and as
+# objects it takes them as they are, where as strings it would compile each one first.
 from pathlib import Path
 from typing import Annotated
 
