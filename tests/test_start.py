@@ -87,9 +87,11 @@ def test_a_run_to_json_imports_neither_rich_nor_the_holiday_calendars() -> None:
 
 
 # What a one-record run without a dialer never uses: the other commands, Monte Carlo, the
-# dialer's loops, the linter and the explainer.
+# dialer's loops, the linter, the explainer, and the message catalogs (it tells nobody anything).
 NOT_FOR_ONE_RUN = frozenset(
     {
+        "recall_cli.messages.en",
+        "recall_cli.messages.ru",
         "recall_cli.cli.compare",
         "recall_cli.cli.explain",
         "recall_cli.cli.validate",

@@ -7,13 +7,13 @@ to templates: `{name}` fills a value, `{name|form|form|…}` picks the CLDR plur
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from types import MappingProxyType
+from functools import cache
+from importlib import import_module
 
-from recall_cli.messages import en, ru
 from recall_cli.messages.plural import apply_plurals
 from recall_cli.messages.visible import visible
 
@@ -23,9 +23,32 @@ class Lang(StrEnum):
     RU = "ru"
 
 
-CATALOGS: Mapping[Lang, Mapping[str, str]] = MappingProxyType(
-    {Lang.EN: en.CATALOG, Lang.RU: ru.CATALOG}
-)
+_LANGS = frozenset(Lang)
+
+
+@cache
+def _catalog(lang: Lang) -> Mapping[str, str]:
+    catalog: Mapping[str, str] = import_module(f"recall_cli.messages.{lang.value}").CATALOG
+    return catalog
+
+
+class _Catalogs(Mapping[Lang, Mapping[str, str]]):
+    """Each language's catalog, imported when first read: a run that has nothing to tell
+    people reads none."""
+
+    def __getitem__(self, lang: Lang) -> Mapping[str, str]:
+        if lang not in _LANGS:
+            raise KeyError(lang)
+        return _catalog(Lang(lang))
+
+    def __iter__(self) -> Iterator[Lang]:
+        return iter(Lang)
+
+    def __len__(self) -> int:
+        return len(Lang)
+
+
+CATALOGS: Mapping[Lang, Mapping[str, str]] = _Catalogs()
 
 
 @dataclass(frozen=True, slots=True)
