@@ -227,10 +227,11 @@ def records_json(
     lead: str = "{",
 ) -> list[str]:
     """Each of `results` as `record_json` writes it, its opening brace replaced by `lead` (JSON
-    Lines put their `type` there): a chunk in one expression, for the records of a large run."""
+    Lines put their `type` there): a chunk in one expression, with no call a record but the
+    clock's (the records of a large run)."""
     if run.dialer is not None and run.dialer.cancelled:
         return [lead + record_json(result, run, closings)[1:] for result in results]
-    quote, states, finals, texts = _quote, _STATE_JSON, _FINAL_JSON, run.clock.texts
+    quote, states, finals, iso = _quote, _STATE_JSON, _FINAL_JSON, run.clock.iso
     # A record unpacked whole: its fields by position cost less than by name. The clock's
     # text needs no escaping.
     return [
@@ -238,7 +239,7 @@ def records_json(
         f'"dials":{dials},"closed_at":null,"final_status":{finals[final]}}}'
         if closed is None
         else f'{lead}"id":{quote(contact.id)},"state":{states[state]},"attempts":{attempts},'
-        f'"dials":{dials},"closed_at":"{texts[closed]}","final_status":{finals[final]}}}'
+        f'"dials":{dials},"closed_at":"{iso(closed)}","final_status":{finals[final]}}}'
         for _, contact, state, attempts, dials, closed, final, _ in results
     ]
 

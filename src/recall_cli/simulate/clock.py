@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -27,23 +26,6 @@ def in_calendar(moment: datetime) -> bool:
     return FIRST_YEAR <= moment.year <= LAST_YEAR
 
 
-class _Texts(dict[int, str]):
-    """Each second's text, made by `make` on its first look-up and kept (up to `_CACHE_LIMIT`
-    of them): a chunk of seconds is then looked up with a subscript, no call each."""
-
-    __slots__ = ("_make",)
-
-    def __init__(self, make: Callable[[int], str]) -> None:
-        super().__init__()
-        self._make = make
-
-    def __missing__(self, seconds: int) -> str:
-        text = self._make(seconds)
-        if len(self) < _CACHE_LIMIT:
-            self[seconds] = text
-        return text
-
-
 @dataclass(slots=True)
 class Clock:
     """Turns virtual seconds into aware datetimes in the campaign zone.
@@ -63,10 +45,7 @@ class Clock:
     _local_hours: dict[int, str] = field(default_factory=dict, repr=False)
     # The texts already made: records close and dials happen at the same seconds again and
     # again (a hundred thousand records close at some fourteen thousand distinct seconds).
-    _texts: _Texts = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._texts = _Texts(self._text)
+    _texts: dict[int, str] = field(default_factory=dict, repr=False)
 
     def at(self, seconds: int) -> datetime:
         shown = self._cache.get(seconds)
@@ -81,28 +60,26 @@ class Clock:
         """`at(seconds).isoformat()`, without a datetime per call: the offset is looked up once
         an hour, the text up to the hour once a local hour (output is written for every
         event)."""
-        return self._texts[seconds]
-
-    @property
-    def texts(self) -> Mapping[int, str]:
-        """`iso` as a mapping, each second's text made on its first look-up: a writer that
-        formats many records in one expression subscripts it rather than calling `iso`."""
-        return self._texts
-
-    def _text(self, seconds: int) -> str:
+        known = self._texts.get(seconds)
+        if known is not None:
+            return known
         hour, within = divmod(seconds, SECONDS_PER_HOUR)
         try:
             base = self._hours[hour]
         except KeyError:
             base = self._hour(hour)
         if base is None:
-            return self.at(seconds).isoformat()
-        local, offset = base
-        shown, after = divmod(local + within, SECONDS_PER_HOUR)
-        prefix = self._local_hours.get(shown)
-        if prefix is None:
-            prefix = self._local_hour(shown)
-        return f"{prefix}{_MINUTES_SECONDS[after]}{offset}"
+            shown = self.at(seconds).isoformat()
+        else:
+            local, offset = base
+            local_hour, after = divmod(local + within, SECONDS_PER_HOUR)
+            prefix = self._local_hours.get(local_hour)
+            if prefix is None:
+                prefix = self._local_hour(local_hour)
+            shown = f"{prefix}{_MINUTES_SECONDS[after]}{offset}"
+        if len(self._texts) < _CACHE_LIMIT:
+            self._texts[seconds] = shown
+        return shown
 
     def _hour(self, hour: int) -> tuple[int, str] | None:
         first = self.at(hour * SECONDS_PER_HOUR)
