@@ -1,6 +1,6 @@
 """The JSON document and the JSON Lines of a run, written as they stream: records and events
-(`data.record_json`, `data.event_json`) joined into chunks, the header and the summary around
-them.
+(`data.records_json` a chunk at a time, `data.event_json`) joined into chunks, the header and
+the summary around them.
 """
 
 from __future__ import annotations
