@@ -227,13 +227,13 @@ def records_json(
     lead: str = "{",
 ) -> list[str]:
     """Each of `results` as `record_json` writes it, its opening brace replaced by `lead` (JSON
-    Lines put their `type` there): a chunk in one expression, with no call a record but the
-    clock's (the records of a large run)."""
+    Lines put their `type` there): a chunk in one expression, with no function of ours called
+    a record but the clock's (the records of a large run)."""
     if run.dialer is not None and run.dialer.cancelled:
         return [lead + record_json(result, run, closings)[1:] for result in results]
     quote, states, finals, iso = _quote, _STATE_JSON, _FINAL_JSON, run.clock.iso
-    # A record unpacked whole: its fields by position cost less than by name. The clock's
-    # text needs no escaping.
+    # A record unpacked whole: its fields by position cost less than by name (a field added to
+    # RecordResult fails here and in the test that compares). The clock's text needs no escaping.
     return [
         f'{lead}"id":{quote(contact.id)},"state":{states[state]},"attempts":{attempts},'
         f'"dials":{dials},"closed_at":null,"final_status":{finals[final]}}}'
