@@ -12,6 +12,7 @@ that goes away ends the run quietly with `PIPE_CLOSED`.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import os
@@ -109,14 +110,35 @@ def spool(path: Path | None) -> Iterator[TextIO]:
 
 
 def copy_spool(spooled: TextIO, out: TextIO) -> None:
-    """What `spooled` (a `spool`) holds, written to `out`."""
+    """What `spooled` (a `spool`) holds, written to `out`: as the bytes it holds when `out`
+    writes UTF-8 with newlines as they are, which is what decoding and writing them would
+    give (tens of megabytes of a large run are then never decoded)."""
     spooled.flush()
-    os.lseek(spooled.fileno(), 0, os.SEEK_SET)
-    reader = io.TextIOWrapper(
-        io.FileIO(spooled.fileno(), "r", closefd=False), encoding="utf-8", newline=""
-    )
-    while block := reader.read(1 << 20):
+    fd = spooled.fileno()
+    os.lseek(fd, 0, os.SEEK_SET)
+    if _writes_as_is(out):
+        out.flush()  # what `out` holds goes first
+        write = out.buffer.write
+        while data := os.read(fd, _BLOCK):
+            write(data)
+        return
+    reader = io.TextIOWrapper(io.FileIO(fd, "r", closefd=False), encoding="utf-8", newline="")
+    while block := reader.read(_BLOCK):
         out.write(block)
+
+
+_BLOCK = 1 << 20
+
+
+def _writes_as_is(out: TextIO) -> bool:
+    """Whether text written to `out` reaches its buffer as its UTF-8 bytes: a text file of
+    UTF-8 whose "\n" stays "\n" (every output here is opened with no newline translation,
+    or the platform's, which is "\n" where `os.linesep` is)."""
+    return (
+        isinstance(out, io.TextIOWrapper)
+        and codecs.lookup(out.encoding).name == "utf-8"
+        and os.linesep == "\n"
+    )
 
 
 def take_streams() -> None:

@@ -1,6 +1,6 @@
 """The JSON document and the JSON Lines of a run, written as they stream: records and events
-(`data.record_json`, `data.event_json`) joined into chunks, the header and the summary around
-them.
+(`data.records_json` a chunk at a time, `data.event_json`) joined into chunks, the header and
+the summary around them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from itertools import islice
 from typing import TextIO
 
 from recall_cli.loaders.contacts.phone_cells import ListProblems
-from recall_cli.render.data import Closings, _dump, event_json, header, record_json, summary_data
+from recall_cli.render.data import Closings, _dump, event_json, header, records_json, summary_data
 from recall_cli.render.run import RunInfo
 from recall_cli.simulate.simulator import Event, RecordResult
 from recall_cli.simulate.summary import Summary
@@ -23,17 +23,27 @@ def json_records(
     results: Iterable[RecordResult], run: RunInfo, closings: Closings | None = None
 ) -> Iterator[str]:
     """The records' JSON objects, `WRITE_EVERY` a chunk, joined by ",\n" within a chunk."""
-    return _joined((record_json(result, run, closings) for result in results), ",\n")
+    for chunk in _chunks(results):
+        yield ",\n".join(records_json(chunk, run, closings))
 
 
 def jsonl_records(
     results: Iterable[RecordResult], run: RunInfo, closings: Closings | None = None
 ) -> Iterator[str]:
     """The records' JSON Lines, `WRITE_EVERY` a chunk."""
-    lines = (
-        '{"type":"record",' + record_json(result, run, closings)[1:] + "\n" for result in results
-    )
-    return _joined(lines, "")
+    for chunk in _chunks(results):
+        yield "\n".join(records_json(chunk, run, closings, _RECORD_LINE)) + "\n"
+
+
+_RECORD_LINE = '{"type":"record",'
+"""How a record's line opens in JSON Lines."""
+
+
+def _chunks(results: Iterable[RecordResult]) -> Iterator[list[RecordResult]]:
+    """`results` `WRITE_EVERY` at a time; none when there are none."""
+    items = iter(results)
+    while chunk := list(islice(items, WRITE_EVERY)):
+        yield chunk
 
 
 def _joined(items: Iterator[str], separator: str) -> Iterator[str]:

@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 
 SECONDS_PER_DAY = 86_400
 SECONDS_PER_HOUR = 3600
-MINUTES_PER_DAY = 1440
+HOURS_PER_DAY = 24
 _CACHE_LIMIT = 100_000
-_TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
+# Each second of an hour as "MM:SS", the wall clock's text after the hour.
+_MINUTES_SECONDS = tuple(f"{n // 60:02d}:{n % 60:02d}" for n in range(SECONDS_PER_HOUR))
 _UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ONE_SECOND = timedelta(seconds=1)
 
@@ -38,10 +39,10 @@ class Clock:
     _cache: dict[int, datetime] = field(default_factory=dict, repr=False)
     # Per hour since the start: the hour's first second as local seconds since day 1 of the
     # proleptic calendar and its UTC offset as ISO text, or None when the offset changes within
-    # the hour (a DST change) and each second is worked out in full. Per local minute since
-    # day 1: its ISO text up to the seconds.
+    # the hour (a DST change) and each second is worked out in full. Per local hour since
+    # day 1: its ISO text up to the minutes.
     _hours: dict[int, tuple[int, str] | None] = field(default_factory=dict, repr=False)
-    _minutes: dict[int, str] = field(default_factory=dict, repr=False)
+    _local_hours: dict[int, str] = field(default_factory=dict, repr=False)
     # The texts already made: records close and dials happen at the same seconds again and
     # again (a hundred thousand records close at some fourteen thousand distinct seconds).
     _texts: dict[int, str] = field(default_factory=dict, repr=False)
@@ -57,7 +58,8 @@ class Clock:
 
     def iso(self, seconds: int) -> str:
         """`at(seconds).isoformat()`, without a datetime per call: the offset is looked up once
-        an hour, the text up to the minute once a minute (output is written for every event)."""
+        an hour, the text up to the hour once a local hour (output is written for every
+        event)."""
         known = self._texts.get(seconds)
         if known is not None:
             return known
@@ -70,11 +72,11 @@ class Clock:
             shown = self.at(seconds).isoformat()
         else:
             local, offset = base
-            minute, second = divmod(local + within, 60)
-            prefix = self._minutes.get(minute)
+            local_hour, after = divmod(local + within, SECONDS_PER_HOUR)
+            prefix = self._local_hours.get(local_hour)
             if prefix is None:
-                prefix = self._minute(minute)
-            shown = prefix + _TWO_DIGITS[second] + offset
+                prefix = self._local_hour(local_hour)
+            shown = f"{prefix}{_MINUTES_SECONDS[after]}{offset}"
         if len(self._texts) < _CACHE_LIMIT:
             self._texts[seconds] = shown
         return shown
@@ -92,12 +94,11 @@ class Clock:
             self._hours[hour] = base
         return base
 
-    def _minute(self, minute: int) -> str:
-        days, rest = divmod(minute, MINUTES_PER_DAY)
-        hours, minutes = divmod(rest, 60)
-        prefix = f"{date.fromordinal(days).isoformat()}T{hours:02d}:{minutes:02d}:"
-        if len(self._minutes) < _CACHE_LIMIT:
-            self._minutes[minute] = prefix
+    def _local_hour(self, hour: int) -> str:
+        days, within = divmod(hour, HOURS_PER_DAY)
+        prefix = f"{date.fromordinal(days).isoformat()}T{within:02d}:"
+        if len(self._local_hours) < _CACHE_LIMIT:
+            self._local_hours[hour] = prefix
         return prefix
 
     @property
