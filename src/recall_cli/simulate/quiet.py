@@ -5,31 +5,97 @@ function, each dial counted as it starts. It makes exactly the dials `LineLoop.r
 from __future__ import annotations
 
 import heapq
+from dataclasses import dataclass
 from datetime import tzinfo
 
+from recall_cli.engine import RecordState, Status, Then
+from recall_cli.simulate.dials import RecordResult
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.hours import SECONDS_PER_DAY
 from recall_cli.simulate.lines import LineLoop
+from recall_cli.simulate.loop import resumed
 from recall_cli.simulate.random_outcomes import draw
 from recall_cli.simulate.steps import Kind, Plain
-from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
+from recall_cli.simulate.summary import SECONDS_PER_HOUR, STATUSES, Tally
+from recall_cli.simulate.walk import Walk, Walker
+
+HANDED = -2
+"""A script's extra slot for a record that walks on from there (`Scripts.closing`)."""
 
 
-def play(loop: LineLoop, tally: Tally, counted: Progressed | None = None) -> None:
+@dataclass(frozen=True, slots=True)
+class Scripts:
+    """The dials of a quiet run's records drawn ahead (`scripts.scripted`), for the loop only
+    to time them. Every scripted record's dials take a slot each, its slots together, and one
+    more slot after them. Per record (its index in the loop's walks): its first slot
+    (`first`; -1 when it is not scripted). Per slot: the state the dial is taken in (`state`;
+    in the extra slot, where the record stands), its status's index in `Status` order, its
+    duration, the delay from its end to the next dial, and `closing`: the table's entry
+    (state * width + choice) when the dial closes the record, else -1, or `HANDED` in the
+    extra slot of a record that walks on from there (`loop.resumed`, on `walker`). `closed`:
+    each closing entry's state, attempts, status and rule."""
+
+    walker: Walker
+    first: list[int]
+    state: list[int]
+    status: list[int]
+    duration: list[int]
+    delay: list[int]
+    closing: list[int]
+    closed: dict[int, tuple[RecordState, int, Status, Then | None]]
+
+
+def play(
+    loop: LineLoop,
+    tally: Tally,
+    counted: Progressed | None = None,
+    scripts: Scripts | None = None,
+) -> None:
     """Every dial of `loop` counted in `tally` as it starts, for a run that writes no events:
     the same dials as `loop.run` makes, none of them made into an event; then every record
-    still in progress ends open. `counted` is told of records as they end."""
+    still in progress ends open. `counted` is told of records as they end. The records
+    `scripts` holds take their dials from it (a loop without caps only)."""
     loop.tally = tally
-    tallied(loop, counted)
+    at = [-1] * len(loop.walks) if scripts is None else list(scripts.first)
+    tallied(loop, counted, scripts, at)
+    if scripts is not None:
+        _stand(loop.walks, scripts, at)
     loop.expire(counted)
 
 
-def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR0915
+def _stand(walks: list[Walk], scripts: Scripts, at: list[int]) -> None:
+    """The scripted records still in progress told where their scripts stand, as their walks
+    would (`Walk.expire` then ends them)."""
+    first, state, status = scripts.first, scripts.state, scripts.status
+    for index, slot in enumerate(at):
+        walk = walks[index]
+        if slot < 0 or walk.result is not None:
+            continue
+        walk.cursor = state[slot]
+        walk.dials = slot - first[index]
+        walk.last = STATUSES[status[slot - 1]] if walk.dials else None
+
+
+def _handed(walk: Walk, scripts: Scripts, index: int, slot: int, due: int) -> Walk:
+    """The walk of the scripted record `index` from its `slot` on, its next dial due at `due`."""
+    first = scripts.first[index]
+    last = STATUSES[scripts.status[slot - 1]]
+    states = (scripts.state[first], scripts.state[slot])
+    identity = walk.contact.id.encode("utf-8", "surrogatepass")
+    return resumed(
+        scripts.walker, walk.position, walk.contact, states, identity, due, slot - first, last
+    )
+
+
+def tallied(  # noqa: PLR0915
+    loop: LineLoop, counted: Progressed | None, scripts: Scripts | None, at: list[int]
+) -> None:
     """Every instant of `loop`, as its `instants` and `instant` play them, each dial counted in
     its `tally` as it starts instead of made into an event. One function for the whole loop, with
     `start`, `Walk.advance` on the table, `Tally.add`, `Gauge.dialled` (told per instant)
     and — without caps — `schedule` inlined: this is a quiet run's hot path, and a call a
-    dial, or a setting up an instant, costs too much."""
+    dial, or a setting up an instant, costs too much. A record with a slot in `at` (≥ 0)
+    takes its dials from `scripts` (a loop without caps only)."""
     busy, queue, closes, mask, walks = loop.busy, loop.queue, loop.closes, loop.mask, loop.walks
     capped_of, hours_of, wait_of, since = loop.capped, loop.hours, loop.wait, loop.since
     number_of, kind_of, key_of, pending = loop.number, loop.kind, loop.key, loop.pending
@@ -48,6 +114,17 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
     assert tally is not None
     by_status, by_hour = tally.by_status, tally.by_hour
     free = loop.free
+    if scripts is not None:
+        assert window is not None, "scripts are for loops without caps"
+        assert scripts.walker.machine is not None
+        s_state, s_status, s_duration = scripts.state, scripts.status, scripts.duration
+        s_delay, s_closing, s_closed, s_first = (
+            scripts.delay,
+            scripts.closing,
+            scripts.closed,
+            scripts.first,
+        )
+        due_of = scripts.walker.machine.due
     # The queue, split by what ranks first: one heap per kind when retries go first (one in
     # all otherwise), each keyed by due time and index. A dial that no window holds (its
     # start is its due time) joins its heap at once when scheduled, ready since it is due,
@@ -138,30 +215,56 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
                     continue
                 walk = walks[index]
                 wait = wait_of[index] + now - since[index]
-                cursor, machine = walk.cursor, walk.machine
-                if isinstance(cursor, Plain) or machine is None:
-                    status, duration = walk.advance(now)
-                else:
-                    # `Walk.advance` on the table (the loop never starts a dial before it is
-                    # due): one draw and one lookup.
-                    stream = walk.stream
-                    assert stream is not None
-                    choice, duration = draw(machine.drawn[cursor], stream.number)
-                    step = (
-                        machine.steps[cursor][choice]
-                        or machine.step(cursor, choice)
-                        or machine.leave(cursor, choice, stream)
-                    )
-                    if step[2] is None:
-                        # `Walk.settled` of a dial that does not end its record, inlined.
-                        walk.dials += 1
-                        walk.cursor = step[3]
-                        walk.time = now + duration + step[1]
-                        walk.last = step[5].status
+                slot = at[index]
+                following = -1
+                if slot >= 0:
+                    # The record's script: its dial was drawn ahead.
+                    status, duration = s_status[slot], s_duration[slot]
+                    entry = s_closing[slot]
+                    if entry >= 0:
+                        due = None
+                        closed, attempts, last, then = s_closed[entry]
+                        dials = slot - s_first[index] + 1
+                        walk.time = None
+                        walk.result = RecordResult(
+                            walk.position, walk.contact, closed, attempts, dials,
+                            now + duration, last, then,
+                        )  # fmt: skip
                     else:
-                        walk.settled(now, step, duration)
-                    status = step[0]
-                due = walk.time
+                        due = now + duration + s_delay[slot]
+                        slot += 1
+                        if s_closing[slot] == HANDED:
+                            assert scripts is not None
+                            walk = walks[index] = _handed(walk, scripts, index, slot, due)
+                            at[index] = -1
+                        else:
+                            at[index] = slot
+                            following = s_state[slot]
+                else:
+                    cursor, machine = walk.cursor, walk.machine
+                    if isinstance(cursor, Plain) or machine is None:
+                        status, duration = walk.advance(now)
+                    else:
+                        # `Walk.advance` on the table (the loop never starts a dial before it is
+                        # due): one draw and one lookup.
+                        stream = walk.stream
+                        assert stream is not None
+                        choice, duration = draw(machine.drawn[cursor], stream.number)
+                        step = (
+                            machine.steps[cursor][choice]
+                            or machine.step(cursor, choice)
+                            or machine.leave(cursor, choice, stream)
+                        )
+                        if step[2] is None:
+                            # `Walk.settled` of a dial that does not end its record, inlined.
+                            walk.dials += 1
+                            walk.cursor = step[3]
+                            walk.time = now + duration + step[1]
+                            walk.last = step[5].status
+                        else:
+                            walk.settled(now, step, duration)
+                        status = step[0]
+                    due = walk.time
                 if window is None:
                     gate.started(walk.position, number_of[index], now, kind_of[index], due is None)
                 free -= 1
@@ -189,11 +292,14 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
                     schedule(index)
                     continue
                 # `schedule`, without caps: the window alone holds the dial.
-                cursor = walk.cursor
-                if isinstance(cursor, Plain) or machine is None:
-                    number, kind = cursor.due()  # type: ignore[union-attr]
+                if following >= 0:
+                    number, kind = due_of[following]
                 else:
-                    number, kind = machine.due[cursor]
+                    cursor, machine = walk.cursor, walk.machine
+                    if isinstance(cursor, Plain) or machine is None:
+                        number, kind = cursor.due()  # type: ignore[union-attr]
+                    else:
+                        number, kind = machine.due[cursor]
                 position = walk.position
                 zone = zones[position][number]
                 moment = epoch + due
