@@ -87,6 +87,17 @@ def _handed(walk: Walk, scripts: Scripts, index: int, slot: int, due: int) -> Wa
     )
 
 
+def _hour_told(
+    hour: int, started: int, within: int, by_hour: dict[int, int], lines: dict[int, int]
+) -> None:
+    """An hour's dials started counted in the tally's `by_hour`, and their line-seconds
+    within it in the gauge's (`lines`)."""
+    if started:
+        by_hour[hour] = by_hour.get(hour, 0) + started
+    if within:
+        lines[hour] = lines.get(hour, 0) + within
+
+
 def tallied(  # noqa: PLR0915
     loop: LineLoop, counted: Progressed | None, scripts: Scripts | None, at: list[int]
 ) -> None:
@@ -108,7 +119,7 @@ def tallied(  # noqa: PLR0915
     given = {} if gate.hours is None else gate.hours.windows_known
     known: dict[tzinfo, dict[int, tuple[int, int, int, int | None]]] = {}
     zones, epoch = gate.zones, gate.epoch
-    waits, hourly, told = gauge.waits, gauge.hourly, gauge.instant
+    waits, hourly, lines_by_hour = gauge.waits, gauge.hourly, gauge.by_hour
     horizon, bits, by_kind = loop.horizon, loop.bits, loop.by_kind
     tally = loop.tally
     assert tally is not None
@@ -164,6 +175,12 @@ def tallied(  # noqa: PLR0915
     for heap in heaps:
         heapq.heapify(heap)
     loop.later = park
+    # `Gauge.dialled` and `Tally.add`'s hours, summed over the loop and told once an hour
+    # (`Gauge.instant` adds up alike): a call or two an instant would cost more.
+    hour, next_hour = -1, 0
+    started = within = total = by_hours = by_caps = 0
+    first: int | None = None
+    latest = -1
     while pending or parked_at or busy or (free and any(heaps)):
         now = pending[0] >> bits if pending else horizon + 1
         if parked_at and parked_at[0] < now:
@@ -177,10 +194,12 @@ def tallied(  # noqa: PLR0915
         if now > horizon:
             break
         upto = (now + 1) << bits
-        hour = now // SECONDS_PER_HOUR
-        next_hour = (hour + 1) * SECONDS_PER_HOUR
-        started = ended = total = within = by_hours = by_caps = 0
-        latest = now
+        if now >= next_hour:
+            _hour_told(hour, started, within, by_hour, lines_by_hour)
+            started = within = 0
+            hour = now // SECONDS_PER_HOUR
+            next_hour = (hour + 1) * SECONDS_PER_HOUR
+        ended = 0
         # The first round takes the dials that joined their heap due now.
         moved = True
         while True:
@@ -270,9 +289,10 @@ def tallied(  # noqa: PLR0915
                 free -= 1
                 end = now + duration
                 push(busy, end)
-                # `Gauge.dialled`, told per instant (`Gauge.instant`).
+                # `Gauge.dialled`, summed (told at the end).
                 total += duration
-                latest = max(latest, end)
+                if end > latest:  # noqa: PLR1730  # a call of `max` a dial costs more
+                    latest = end
                 if end <= next_hour:
                     within += duration
                 else:
@@ -327,13 +347,15 @@ def tallied(  # noqa: PLR0915
                         push(heaps[kind if by_kind else 0], due << bits | index)
                     else:
                         park(index, start)
-        if started:
-            by_hour[hour] = by_hour.get(hour, 0) + started
-            told(now, total, within, latest, by_hours, by_caps)
+        if first is None and started:
+            first = now  # the first dial's instant: no hour before it had one
         if ended:
             loop.done += ended
             if counted is not None:
                 counted(loop.done)
                 loop.done = 0
+    _hour_told(hour, started, within, by_hour, lines_by_hour)
+    if first is not None:
+        gauge.instant(first, total, 0, latest, by_hours, by_caps)
     loop.free = free
     loop.later = loop.pend
