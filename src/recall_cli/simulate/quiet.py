@@ -230,9 +230,43 @@ def tallied(  # noqa: PLR0915
                     break
                 index = pop(heap) & mask
                 closing = closes[index]
-                if closing is not None and closing <= now and not still_ready(index, now):
-                    continue
                 walk = walks[index]
+                if closing is not None and closing <= now:
+                    if window is None:
+                        if not still_ready(index, now):
+                            continue
+                    else:
+                        # `LineLoop.still_ready` without caps, its windows read as `schedule`'s
+                        # below: the window the dial waited in has closed (at night, most of the
+                        # queue finds that out one by one).
+                        number, ready, off = number_of[index], since[index], False
+                        zone = zones[walk.position][number]
+                        while closing is not None and closing <= now:
+                            wait_of[index] += closing - ready
+                            hours_of[index] = True
+                            moment = epoch + closing
+                            day = moment // SECONDS_PER_DAY
+                            days = known.get(zone)
+                            hit = None if days is None else days.get(day)
+                            if hit is not None and hit[0] <= moment < hit[1]:
+                                reopens: int | None = max(hit[2], moment) - epoch
+                                shuts = None if hit[3] is None else hit[3] - epoch
+                            else:
+                                reopens, _, shuts = window(walk.position, number, closing)
+                                hit = given.get(zone)
+                                if hit is not None and hit[0] <= moment < hit[1]:
+                                    known.setdefault(zone, {})[day] = hit
+                            if reopens is None or reopens > now:
+                                # Not ready now: it waits for its window's next opening.
+                                if reopens is not None and reopens <= horizon:
+                                    closes[index] = shuts
+                                    park(index, reopens)
+                                off = True
+                                break
+                            ready, closing = reopens, shuts
+                        if off:
+                            continue
+                        since[index], closes[index] = ready, closing
                 wait = wait_of[index] + now - since[index]
                 slot = at[index]
                 following = -1
