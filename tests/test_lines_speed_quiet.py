@@ -16,7 +16,9 @@ from recall_cli.engine import Contact, Policy, Profile
 from recall_cli.engine.caps import Calendar, Cap, Count
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.engine.hours import Hours
+from recall_cli.simulate import arrays
 from recall_cli.simulate import quiet as quietly
+from recall_cli.simulate import scripts as scripting
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.dialer import gate
 from recall_cli.simulate.dialing import Setup
@@ -61,14 +63,25 @@ def runs(draw: st.DrawFn) -> Case:
     return policy, people, source, Setup(hours, dialer, zones, caps=draw(caps())), until
 
 
-def _loop(case: Case) -> tuple[LineLoop, Gauge]:
+def _loop(
+    case: Case, scripted: bool = False, limit: int | None = None
+) -> tuple[LineLoop, Gauge, quietly.Scripts | None]:
+    """The case's lines loop (its table learning at most `limit` states), its gauge, and —
+    when `scripted` and the run can have them — the scripts of its records."""
     policy, people, source, setup, until = case
-    machine = Machine(policy, source.tables) if isinstance(source, ProfileSource) else None
+    machine = None
+    if isinstance(source, ProfileSource):
+        machine = Machine(policy, source.tables, limit)
     walker = Walker(policy, source, machine)
-    walks = [walker.walk(position, contact) for position, contact in enumerate(people)]
+    checks = gate(setup, CLOCK.epoch)
+    scripts = None
+    if scripted and machine is not None and checks.ledger is None and arrays.fits(machine):
+        walks, scripts = scripting.scripted(walker, people, range(len(people)))
+    else:
+        walks = [walker.walk(position, contact) for position, contact in enumerate(people)]
     gauge = Gauge()
     assert setup.dialer is not None
-    return LineLoop(walks, gate(setup, CLOCK.epoch), setup.dialer, until, gauge), gauge
+    return LineLoop(walks, checks, setup.dialer, until, gauge), gauge, scripts
 
 
 def _results(loop: LineLoop) -> list[RecordResult | None]:
@@ -81,15 +94,26 @@ def test_a_quiet_run_counts_what_the_events_loop_makes(case: Case) -> None:
     _counts_as_events(case)
 
 
-def _counts_as_events(case: Case) -> None:
-    made, made_gauge = _loop(case)
+@settings(max_examples=examples(300))
+@given(runs(), st.sampled_from([None, 0, 2, 6]))
+def test_a_scripted_quiet_run_counts_what_the_events_loop_makes(
+    case: Case, limit: int | None
+) -> None:
+    """The records' dials drawn ahead as arrays (`scripts.scripted`) and only timed by the
+    quiet loop: the same dials, results and figures as the events' loop; a small table
+    (`limit`) makes records leave their scripts and walk on."""
+    _counts_as_events(case, scripted=True, limit=limit)
+
+
+def _counts_as_events(case: Case, scripted: bool = False, limit: int | None = None) -> None:
+    made, made_gauge, _ = _loop(case, limit=limit)
     made_tally, made_told = Tally(), list[int]()
     for event in made.run(made_told.append):
         made_tally.add(event)
-    quiet, quiet_gauge = _loop(case)
+    quiet, quiet_gauge, scripts = _loop(case, scripted, limit)
     quiet_tally, quiet_told = Tally(), list[int]()
     waiting = sum(walk.time is not None for walk in quiet.walks)
-    quietly.play(quiet, quiet_tally, quiet_told.append)
+    quietly.play(quiet, quiet_tally, quiet_told.append, scripts)
     assert _results(quiet) == _results(made)
     assert None not in _results(quiet)
     assert quiet_tally == made_tally

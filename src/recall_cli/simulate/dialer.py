@@ -27,6 +27,7 @@ from recall_cli.engine import Contact, Policy
 from recall_cli.engine.phonebook import Phonebook
 from recall_cli.simulate import loop as fast_loop
 from recall_cli.simulate import quiet
+from recall_cli.simulate.arrayed import arrayed, scripts_module
 from recall_cli.simulate.coupled import CoupledLoop, Coupling
 from recall_cli.simulate.dialing import DialerFigures, HeldBy, Setup, campaign_stops
 from recall_cli.simulate.dials import Event, RecordResult
@@ -173,6 +174,19 @@ def _coupled(
     return walks
 
 
+def _lines_walks(
+    walker: Walker, contacts: Sequence[Contact], positions: Iterable[int], checks: Gate
+) -> tuple[list[Walk], quiet.Scripts | None]:
+    """The walks of a quiet lines run, and their scripts when the run has enough records to
+    pay for numpy and nothing but hours and lines holds its dials (no caps)."""
+    machine = walker.machine
+    chosen = list(positions)
+    if machine is None or checks.ledger is not None or not arrayed(machine, len(chosen)):
+        return [walker.walk(i, contacts[i]) for i in chosen], None
+    walks, scripts = scripts_module().scripted(walker, contacts, chosen)
+    return walks, scripts
+
+
 def play(
     walker: Walker,
     contacts: Sequence[Contact],
@@ -219,8 +233,9 @@ def play(
         if progressed is not None and len(results) % PROGRESS_EVERY:
             progressed(len(results) % PROGRESS_EVERY)
     else:
-        walks = [walker.walk(i, contacts[i]) for i in positions]
-        quiet.play(LineLoop(walks, checks, setup.dialer, horizon, gauge), tally, progressed)
+        walks, scripts = _lines_walks(walker, contacts, positions, checks)
+        lines = LineLoop(walks, checks, setup.dialer, horizon, gauge)
+        quiet.play(lines, tally, progressed, scripts)
         results = [walk.result for walk in walks if walk.result is not None]
     results = _restored(results, given, prepared.folded)
     return Played(results, tally, _figures(setup, gauge, prepared, loop))

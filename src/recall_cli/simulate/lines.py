@@ -22,7 +22,7 @@ leave an instant in the order of time, list position and the record's own order.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from operator import attrgetter
 
 from recall_cli.engine.dialer import Dialer, Order
@@ -42,7 +42,7 @@ class LineLoop:
     """The dials of `walks` (in list order) on `dialer`'s lines, until `horizon`."""
 
     def __init__(
-        self, walks: Sequence[Walk], gate: Gate, dialer: Dialer, horizon: int, gauge: Gauge
+        self, walks: list[Walk], gate: Gate, dialer: Dialer, horizon: int, gauge: Gauge
     ) -> None:
         self.walks = walks
         self.gate = gate

@@ -5,31 +5,108 @@ function, each dial counted as it starts. It makes exactly the dials `LineLoop.r
 from __future__ import annotations
 
 import heapq
+from dataclasses import dataclass
 from datetime import tzinfo
 
+from recall_cli.engine import RecordState, Status, Then
+from recall_cli.simulate.dials import RecordResult
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.hours import SECONDS_PER_DAY
 from recall_cli.simulate.lines import LineLoop
+from recall_cli.simulate.loop import resumed
 from recall_cli.simulate.random_outcomes import draw
 from recall_cli.simulate.steps import Kind, Plain
-from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
+from recall_cli.simulate.summary import SECONDS_PER_HOUR, STATUSES, Tally
+from recall_cli.simulate.walk import Walk, Walker
+
+HANDED = -2
+"""A script's extra slot for a record that walks on from there (`Scripts.closing`)."""
 
 
-def play(loop: LineLoop, tally: Tally, counted: Progressed | None = None) -> None:
+@dataclass(frozen=True, slots=True)
+class Scripts:
+    """The dials of a quiet run's records drawn ahead (`scripts.scripted`), for the loop only
+    to time them. Every scripted record's dials take a slot each, its slots together, and one
+    more slot after them. Per record (its index in the loop's walks): its first slot
+    (`first`; -1 when it is not scripted). Per slot: the state the dial is taken in (`state`;
+    in the extra slot, where the record stands), its status's index in `Status` order, its
+    duration, the delay from its end to the next dial, and `closing`: the table's entry
+    (state * width + choice) when the dial closes the record, else -1, or `HANDED` in the
+    extra slot of a record that walks on from there (`loop.resumed`, on `walker`). `closed`:
+    each closing entry's state, attempts, status and rule."""
+
+    walker: Walker
+    first: list[int]
+    state: list[int]
+    status: list[int]
+    duration: list[int]
+    delay: list[int]
+    closing: list[int]
+    closed: dict[int, tuple[RecordState, int, Status, Then | None]]
+
+
+def play(
+    loop: LineLoop,
+    tally: Tally,
+    counted: Progressed | None = None,
+    scripts: Scripts | None = None,
+) -> None:
     """Every dial of `loop` counted in `tally` as it starts, for a run that writes no events:
     the same dials as `loop.run` makes, none of them made into an event; then every record
-    still in progress ends open. `counted` is told of records as they end."""
+    still in progress ends open. `counted` is told of records as they end. The records
+    `scripts` holds take their dials from it (a loop without caps only)."""
     loop.tally = tally
-    tallied(loop, counted)
+    at = [-1] * len(loop.walks) if scripts is None else list(scripts.first)
+    tallied(loop, counted, scripts, at)
+    if scripts is not None:
+        _stand(loop.walks, scripts, at)
     loop.expire(counted)
 
 
-def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR0915
+def _stand(walks: list[Walk], scripts: Scripts, at: list[int]) -> None:
+    """The scripted records still in progress told where their scripts stand, as their walks
+    would (`Walk.expire` then ends them)."""
+    first, state, status = scripts.first, scripts.state, scripts.status
+    for index, slot in enumerate(at):
+        walk = walks[index]
+        if slot < 0 or walk.result is not None:
+            continue
+        walk.cursor = state[slot]
+        walk.dials = slot - first[index]
+        walk.last = STATUSES[status[slot - 1]] if walk.dials else None
+
+
+def _handed(walk: Walk, scripts: Scripts, index: int, slot: int, due: int) -> Walk:
+    """The walk of the scripted record `index` from its `slot` on, its next dial due at `due`."""
+    first = scripts.first[index]
+    last = STATUSES[scripts.status[slot - 1]]
+    states = (scripts.state[first], scripts.state[slot])
+    identity = walk.contact.id.encode("utf-8", "surrogatepass")
+    return resumed(
+        scripts.walker, walk.position, walk.contact, states, identity, due, slot - first, last
+    )
+
+
+def _hour_told(
+    hour: int, started: int, within: int, by_hour: dict[int, int], lines: dict[int, int]
+) -> None:
+    """An hour's dials started counted in the tally's `by_hour`, and their line-seconds
+    within it in the gauge's (`lines`)."""
+    if started:
+        by_hour[hour] = by_hour.get(hour, 0) + started
+    if within:
+        lines[hour] = lines.get(hour, 0) + within
+
+
+def tallied(  # noqa: PLR0915
+    loop: LineLoop, counted: Progressed | None, scripts: Scripts | None, at: list[int]
+) -> None:
     """Every instant of `loop`, as its `instants` and `instant` play them, each dial counted in
     its `tally` as it starts instead of made into an event. One function for the whole loop, with
     `start`, `Walk.advance` on the table, `Tally.add`, `Gauge.dialled` (told per instant)
     and — without caps — `schedule` inlined: this is a quiet run's hot path, and a call a
-    dial, or a setting up an instant, costs too much."""
+    dial, or a setting up an instant, costs too much. A record with a slot in `at` (≥ 0)
+    takes its dials from `scripts` (a loop without caps only)."""
     busy, queue, closes, mask, walks = loop.busy, loop.queue, loop.closes, loop.mask, loop.walks
     capped_of, hours_of, wait_of, since = loop.capped, loop.hours, loop.wait, loop.since
     number_of, kind_of, key_of, pending = loop.number, loop.kind, loop.key, loop.pending
@@ -42,12 +119,23 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
     given = {} if gate.hours is None else gate.hours.windows_known
     known: dict[tzinfo, dict[int, tuple[int, int, int, int | None]]] = {}
     zones, epoch = gate.zones, gate.epoch
-    waits, hourly, told = gauge.waits, gauge.hourly, gauge.instant
+    waits, hourly, lines_by_hour = gauge.waits, gauge.hourly, gauge.by_hour
     horizon, bits, by_kind = loop.horizon, loop.bits, loop.by_kind
     tally = loop.tally
     assert tally is not None
     by_status, by_hour = tally.by_status, tally.by_hour
     free = loop.free
+    if scripts is not None:
+        assert window is not None, "scripts are for loops without caps"
+        assert scripts.walker.machine is not None
+        s_state, s_status, s_duration = scripts.state, scripts.status, scripts.duration
+        s_delay, s_closing, s_closed, s_first = (
+            scripts.delay,
+            scripts.closing,
+            scripts.closed,
+            scripts.first,
+        )
+        due_of = scripts.walker.machine.due
     # The queue, split by what ranks first: one heap per kind when retries go first (one in
     # all otherwise), each keyed by due time and index. A dial that no window holds (its
     # start is its due time) joins its heap at once when scheduled, ready since it is due,
@@ -84,10 +172,21 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
         else:
             park(index, ready_at)
     pending.clear()
+    # The dials ready at the start (most of a list, at once) stand sorted beside each heap,
+    # the least last, and are taken from there as the two merge: a list's end costs less to
+    # take from than a heap of a hundred thousand dials; later dials join the heaps.
+    runs = [sorted(heap, reverse=True) for heap in heaps]
     for heap in heaps:
-        heapq.heapify(heap)
+        heap.clear()
+    kinds = range(len(heaps))
     loop.later = park
-    while pending or parked_at or busy or (free and any(heaps)):
+    # `Gauge.dialled` and `Tally.add`'s hours, summed over the loop and told once an hour
+    # (`Gauge.instant` adds up alike): a call or two an instant would cost more.
+    hour, next_hour = -1, 0
+    started = within = total = by_hours = by_caps = 0
+    first: int | None = None
+    latest = -1
+    while pending or parked_at or busy or (free and (any(heaps) or any(runs))):
         now = pending[0] >> bits if pending else horizon + 1
         if parked_at and parked_at[0] < now:
             now = parked_at[0]
@@ -97,13 +196,18 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
             for heap in heaps:
                 if heap and heap[0] >> bits < now:
                     now = heap[0] >> bits
+            for run in runs:
+                if run and run[-1] >> bits < now:
+                    now = run[-1] >> bits
         if now > horizon:
             break
         upto = (now + 1) << bits
-        hour = now // SECONDS_PER_HOUR
-        next_hour = (hour + 1) * SECONDS_PER_HOUR
-        started = ended = total = within = by_hours = by_caps = 0
-        latest = now
+        if now >= next_hour:
+            _hour_told(hour, started, within, by_hour, lines_by_hour)
+            started = within = 0
+            hour = now // SECONDS_PER_HOUR
+            next_hour = (hour + 1) * SECONDS_PER_HOUR
+        ended = 0
         # The first round takes the dials that joined their heap due now.
         moved = True
         while True:
@@ -127,49 +231,116 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
                 break
             moved = False
             while free:
-                for heap in heaps:
-                    if heap and heap[0] < upto:
+                # The least ready dial of the first kind that has one, from its heap or run.
+                for kind in kinds:
+                    heap, run = heaps[kind], runs[kind]
+                    if run and (not heap or run[-1] < heap[0]):
+                        if run[-1] < upto:
+                            index = run.pop() & mask
+                            break
+                    elif heap and heap[0] < upto:
+                        index = pop(heap) & mask
                         break
                 else:
                     break
-                index = pop(heap) & mask
                 closing = closes[index]
-                if closing is not None and closing <= now and not still_ready(index, now):
-                    continue
                 walk = walks[index]
-                wait = wait_of[index] + now - since[index]
-                cursor, machine = walk.cursor, walk.machine
-                if isinstance(cursor, Plain) or machine is None:
-                    status, duration = walk.advance(now)
-                else:
-                    # `Walk.advance` on the table (the loop never starts a dial before it is
-                    # due): one draw and one lookup.
-                    stream = walk.stream
-                    assert stream is not None
-                    choice, duration = draw(machine.drawn[cursor], stream.number)
-                    step = (
-                        machine.steps[cursor][choice]
-                        or machine.step(cursor, choice)
-                        or machine.leave(cursor, choice, stream)
-                    )
-                    if step[2] is None:
-                        # `Walk.settled` of a dial that does not end its record, inlined.
-                        walk.dials += 1
-                        walk.cursor = step[3]
-                        walk.time = now + duration + step[1]
-                        walk.last = step[5].status
+                if closing is not None and closing <= now:
+                    if window is None:
+                        if not still_ready(index, now):
+                            continue
                     else:
-                        walk.settled(now, step, duration)
-                    status = step[0]
-                due = walk.time
+                        # `LineLoop.still_ready` without caps, its windows read as `schedule`'s
+                        # below: the window the dial waited in has closed (at night, most of the
+                        # queue finds that out one by one).
+                        number, ready, off = number_of[index], since[index], False
+                        zone = zones[walk.position][number]
+                        while closing is not None and closing <= now:
+                            wait_of[index] += closing - ready
+                            hours_of[index] = True
+                            moment = epoch + closing
+                            day = moment // SECONDS_PER_DAY
+                            days = known.get(zone)
+                            hit = None if days is None else days.get(day)
+                            if hit is not None and hit[0] <= moment < hit[1]:
+                                reopens: int | None = max(hit[2], moment) - epoch
+                                shuts = None if hit[3] is None else hit[3] - epoch
+                            else:
+                                reopens, _, shuts = window(walk.position, number, closing)
+                                hit = given.get(zone)
+                                if hit is not None and hit[0] <= moment < hit[1]:
+                                    known.setdefault(zone, {})[day] = hit
+                            if reopens is None or reopens > now:
+                                # Not ready now: it waits for its window's next opening.
+                                if reopens is not None and reopens <= horizon:
+                                    closes[index] = shuts
+                                    park(index, reopens)
+                                off = True
+                                break
+                            ready, closing = reopens, shuts
+                        if off:
+                            continue
+                        since[index], closes[index] = ready, closing
+                wait = wait_of[index] + now - since[index]
+                slot = at[index]
+                following = -1
+                if slot >= 0:
+                    # The record's script: its dial was drawn ahead.
+                    status, duration = s_status[slot], s_duration[slot]
+                    entry = s_closing[slot]
+                    if entry >= 0:
+                        due = None
+                        closed, attempts, last, then = s_closed[entry]
+                        dials = slot - s_first[index] + 1
+                        walk.time = None
+                        walk.result = RecordResult(
+                            walk.position, walk.contact, closed, attempts, dials,
+                            now + duration, last, then,
+                        )  # fmt: skip
+                    else:
+                        due = now + duration + s_delay[slot]
+                        slot += 1
+                        if s_closing[slot] == HANDED:
+                            assert scripts is not None
+                            walk = walks[index] = _handed(walk, scripts, index, slot, due)
+                            at[index] = -1
+                        else:
+                            at[index] = slot
+                            following = s_state[slot]
+                else:
+                    cursor, machine = walk.cursor, walk.machine
+                    if isinstance(cursor, Plain) or machine is None:
+                        status, duration = walk.advance(now)
+                    else:
+                        # `Walk.advance` on the table (the loop never starts a dial before it is
+                        # due): one draw and one lookup.
+                        stream = walk.stream
+                        assert stream is not None
+                        choice, duration = draw(machine.drawn[cursor], stream.number)
+                        step = (
+                            machine.steps[cursor][choice]
+                            or machine.step(cursor, choice)
+                            or machine.leave(cursor, choice, stream)
+                        )
+                        if step[2] is None:
+                            # `Walk.settled` of a dial that does not end its record, inlined.
+                            walk.dials += 1
+                            walk.cursor = step[3]
+                            walk.time = now + duration + step[1]
+                            walk.last = step[5].status
+                        else:
+                            walk.settled(now, step, duration)
+                        status = step[0]
+                    due = walk.time
                 if window is None:
                     gate.started(walk.position, number_of[index], now, kind_of[index], due is None)
                 free -= 1
                 end = now + duration
                 push(busy, end)
-                # `Gauge.dialled`, told per instant (`Gauge.instant`).
+                # `Gauge.dialled`, summed (told at the end).
                 total += duration
-                latest = max(latest, end)
+                if end > latest:  # noqa: PLR1730  # a call of `max` a dial costs more
+                    latest = end
                 if end <= next_hour:
                     within += duration
                 else:
@@ -189,11 +360,14 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
                     schedule(index)
                     continue
                 # `schedule`, without caps: the window alone holds the dial.
-                cursor = walk.cursor
-                if isinstance(cursor, Plain) or machine is None:
-                    number, kind = cursor.due()  # type: ignore[union-attr]
+                if following >= 0:
+                    number, kind = due_of[following]
                 else:
-                    number, kind = machine.due[cursor]
+                    cursor, machine = walk.cursor, walk.machine
+                    if isinstance(cursor, Plain) or machine is None:
+                        number, kind = cursor.due()  # type: ignore[union-attr]
+                    else:
+                        number, kind = machine.due[cursor]
                 position = walk.position
                 zone = zones[position][number]
                 moment = epoch + due
@@ -221,13 +395,15 @@ def tallied(loop: LineLoop, counted: Progressed | None) -> None:  # noqa: PLR091
                         push(heaps[kind if by_kind else 0], due << bits | index)
                     else:
                         park(index, start)
-        if started:
-            by_hour[hour] = by_hour.get(hour, 0) + started
-            told(now, total, within, latest, by_hours, by_caps)
+        if first is None and started:
+            first = now  # the first dial's instant: no hour before it had one
         if ended:
             loop.done += ended
             if counted is not None:
                 counted(loop.done)
                 loop.done = 0
+    _hour_told(hour, started, within, by_hour, lines_by_hour)
+    if first is not None:
+        gauge.instant(first, total, 0, latest, by_hours, by_caps)
     loop.free = free
     loop.later = loop.pend

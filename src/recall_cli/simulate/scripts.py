@@ -1,0 +1,158 @@
+"""A quiet lines run's decisions drawn ahead as arrays: every record's dials on the table, before
+the lines loop times them.
+
+What a record's dials are — statuses, durations, the delays after them, where it closes — does
+not depend on when they start: only the engine's counters and the record's own stream decide
+them. So a run without caps (nothing but hours and lines holds a dial) draws them for every
+record at once, a round a dial as the array steps do (`arrays._draw`, the table exported as
+arrays, steps learnt from the engine between rounds), and the lines loop only times them
+(`quiet.tallied`). A record whose dials leave its first block or the table is scripted up to
+there and walks on from where it stands (`loop.resumed`), dial by dial, as any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from recall_cli.engine import Contact, RecordState, Status, Then
+from recall_cli.simulate.arrays import _CLOSED, _OFF, _UNKNOWN, _draw, _Starts, _Table
+from recall_cli.simulate.quiet import HANDED, Scripts
+from recall_cli.simulate.random_outcomes import BLOCK, FIRST_BLOCK, ProfileSource
+from recall_cli.simulate.walk import Walk, Walker
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+_OPEN = -1
+"""A slot whose dial does not close its record."""
+
+
+def scripted(
+    walker: Walker, contacts: Sequence[Contact], positions: Sequence[int]
+) -> tuple[list[Walk], Scripts]:
+    """The walks of the records at `positions` and their scripts: a record whose first dial is
+    on the table waits at its first state with no stream of its own (its script has drawn its
+    dials); any other walks as `Walker.walk` makes it."""
+    machine = walker.machine
+    assert machine is not None
+    assert isinstance(walker.source, ProfileSource)
+    table = machine.exported
+    if not isinstance(table, _Table):
+        table = machine.exported = _Table(machine)
+    starts = _Starts(machine)
+    people = [contacts[position] for position in positions]
+    no_digit = frozenset("0123456789").isdisjoint
+    firsts = list(map(starts.__getitem__, [tuple(map(no_digit, c.phones)) for c in people]))
+    copy = walker.source.hasher.copy
+    digests: list[bytes] = []
+    for contact in people:
+        hashed = copy()
+        hashed.update(contact.id.encode("utf-8", "surrogatepass") + FIRST_BLOCK)
+        digests.append(hashed.digest())
+    table.sync()
+    size = len(people)
+    blocks = np.frombuffer(b"".join(digests), dtype="<u4").reshape(size, BLOCK)
+    rounds, state, closes = _rounds(table, blocks, np.array(firsts, dtype=np.int64))
+    counts = np.zeros(size, dtype=np.int64)
+    for live, *_ in rounds:
+        counts[live] += 1
+    scripts = _assembled(walker, table, (rounds, counts, state, closes))
+    walks: list[Walk] = []
+    first = scripts.first
+    for at, (position, contact) in enumerate(zip(positions, people, strict=True)):
+        if first[at] >= 0:
+            walks.append(Walk(walker, position, contact, firsts[at], None))
+        else:
+            walks.append(walker.walk(position, contact))
+    return walks, scripts
+
+
+_Round = tuple["NDArray[np.intp]", "NDArray[np.int64]", "NDArray[np.int64]", "NDArray[np.int64]"]
+"""One round: the records dialling, their states, choices and durations."""
+
+
+def _rounds(
+    table: _Table, blocks: NDArray[np.uint32], firsts: NDArray[np.int64]
+) -> tuple[list[_Round], NDArray[np.int64], NDArray[np.bool_]]:
+    """Every record stepped on its first block until it closes or must walk on: each round's
+    records and draws, where each record stands at the end, and whether it closed."""
+    size = len(firsts)
+    state = firsts.copy()
+    used = np.zeros(size, dtype=np.int64)
+    closes = np.zeros(size, dtype=bool)
+    rounds: list[_Round] = []
+    live = np.flatnonzero(firsts >= 0)
+    while len(live):
+        at, taken = state[live], used[live]
+        choice, duration, ranged, short = _draw(table, blocks, live, at, taken)
+        following = table.following[at, choice]
+        unknown = (following == _UNKNOWN) & ~short
+        if unknown.any():
+            table.learn(at[unknown], choice[unknown])
+            following = table.following[at, choice]
+        short |= following == _OFF
+        if short.any():
+            keep = ~short
+            live, at, choice, duration = live[keep], at[keep], choice[keep], duration[keep]
+            taken, ranged, following = taken[keep], ranged[keep], following[keep]
+        rounds.append((live, at, choice, duration))
+        closing = following == _CLOSED
+        closes[live[closing]] = True
+        going = ~closing
+        live = live[going]
+        state[live] = following[going]
+        used[live] = taken[going] + 1 + ranged[going]
+    return rounds, state, closes
+
+
+def _assembled(
+    walker: Walker,
+    table: _Table,
+    played: tuple[list[_Round], NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]],
+) -> Scripts:
+    """The rounds (`played`: with each record's count of dials, where it stands and whether
+    it closed) laid out a record's slots together: dial k of a record is in its k-th round (a
+    record dials in every round from the first until it stops), so its slot is its first slot
+    plus k."""
+    rounds, counts, state, closes = played
+    steps, width = table.machine.steps, table.width
+    scripted = counts > 0
+    ends = np.cumsum(counts + scripted)  # one more slot after a scripted record's dials
+    first = np.where(scripted, ends - counts - scripted, -1)
+    total = int(ends[-1]) if len(ends) else 0
+    slots_state = np.zeros(total, dtype=np.int64)
+    slots_status = np.zeros(total, dtype=np.int64)
+    slots_duration = np.zeros(total, dtype=np.int64)
+    slots_delay = np.zeros(total, dtype=np.int64)
+    slots_closing = np.full(total, _OPEN, dtype=np.int64)
+    for k, (live, at, choice, duration) in enumerate(rounds):
+        slots = first[live] + k
+        slots_state[slots] = at
+        slots_status[slots] = table.index[at, choice]
+        slots_duration[slots] = duration
+        slots_delay[slots] = table.delay[at, choice]
+        entry = at * width + choice
+        slots_closing[slots] = np.where(table.following[at, choice] == _CLOSED, entry, _OPEN)
+    lasts = np.flatnonzero(scripted)
+    extra = ends[lasts] - 1
+    slots_state[extra] = state[lasts]
+    slots_closing[extra] = np.where(closes[lasts], _OPEN, HANDED)
+    closed: dict[int, tuple[RecordState, int, Status, Then | None]] = {}
+    for entry in np.unique(slots_closing[slots_closing >= 0]).tolist():
+        step = steps[entry // width][entry % width]
+        assert step is not None
+        assert step[2] is not None
+        closed[entry] = (step[2], step[4], step[5].status, step[5].then)
+    return Scripts(
+        walker,
+        first.tolist(),
+        slots_state.tolist(),
+        slots_status.tolist(),
+        slots_duration.tolist(),
+        slots_delay.tolist(),
+        slots_closing.tolist(),
+        closed,
+    )
