@@ -132,13 +132,17 @@ class OpenHours:
             return None
         start = span.starts[index]
         high = (day + 1) * SECONDS_PER_DAY
-        if start >= high:
-            # It opens on a later UTC day: that day's span says when it closes.
-            return start, self.closes_at(start, zone)
-        closes = None if span.unbounded and index == len(ends) - 1 else ends[index]
         low = day * SECONDS_PER_DAY
         if index:
             low = max(low, ends[index - 1])
+        if start >= high:
+            # It opens on a later UTC day: that day's span says when it closes. Every instant
+            # from the last closing to the day's end gets this answer (at night, a queue asks
+            # it once a dial).
+            closes = self.closes_at(start, zone)
+            self._window[zone] = (low, high, start, closes)
+            return start, closes
+        closes = None if span.unbounded and index == len(ends) - 1 else ends[index]
         self._window[zone] = (low, min(ends[index], high), start, closes)
         return (start if start > moment else moment), closes
 
