@@ -16,14 +16,15 @@ from recall_cli.loaders.contacts.reading import open_list
 from tests.thoroughness import examples
 
 # Clean phones, empty cells, and every kind of cell `list_problems` tells apart: no digit at
-# all, a spreadsheet's float, letters among digits, lines within a cell, odd blanks.
+# all, a spreadsheet's float, letters among digits, lines within a cell, odd blanks; stripped,
+# as a list's cells are read.
 _CELL = st.one_of(
     st.sampled_from(
         ["", "79161234567", "+7 (916) 123-45-67", "9.16E+09", "79161234567.0", "8916abc4567"]
     ),
     st.sampled_from(["Сидоров", "()-", " - ", "—", "٣", "1\n-", "-\n1", "\n", "7\u00a0916"]),
     st.text(alphabet="0123456789 +()-\n\tx", max_size=5),
-)
+).map(str.strip)
 
 
 def _chunk(rows: list[list[str]], width: int) -> Chunk:
