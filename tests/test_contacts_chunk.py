@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from recall_cli.engine.contact import Contact, no_digit
 from recall_cli.loaders.contacts import ListColumns
-from recall_cli.loaders.contacts.chunk import Chunk, phone_columns
+from recall_cli.loaders.contacts.chunk import Chunk, joined, phone_columns
 from recall_cli.loaders.contacts.phone_cells import _one_by_one, blank_patterns, list_problems
 from recall_cli.loaders.contacts.reading import open_list
 from tests.thoroughness import examples
@@ -96,3 +96,32 @@ def test_the_usual_list_is_read_into_chunks_that_keep_their_phone_columns(
     assert [list_problems(chunk) for chunk in chunks] == [
         list_problems(list(chunk)) for chunk in chunks
     ]
+
+
+def test_blocks_are_handed_on_together_a_chunk_at_a_time(tmp_path: Path) -> None:
+    """Parsed `BLOCK_LINES` lines at a time, the records are handed on a chunk's lines at a
+    time, their phone columns joined."""
+    path = tmp_path / "list.csv"
+    rows = [f"{n},7916{n:07d},{'' if n % 3 else 'x'}\n" for n in range(1, 2501)]
+    path.write_text("id,phone 1,phone 2\n" + "".join(rows), encoding="utf-8")
+    reading = open_list(path, ListColumns(), fields=False, chunk=2000)
+    chunks = list(reading.chunks())
+    assert [len(chunk) for chunk in chunks] == [2048, 452]
+    assert all(isinstance(chunk, Chunk) for chunk in chunks)
+    assert [phone_columns(chunk) for chunk in chunks] == [
+        tuple(list(cells) for cells in zip(*(record.phones for record in chunk), strict=True))
+        for chunk in chunks
+    ]
+    assert [record.line for chunk in chunks for record in chunk] == list(range(2, 2502))
+
+
+def test_chunks_joined_keep_columns_only_when_each_keeps_them() -> None:
+    first = _chunk([["1"], [""]], 1)
+    second = _chunk([["x"]], 1)
+    both = joined([first, second])
+    assert list(both) == [*first, *second]
+    assert phone_columns(both) == (["1", "", "x"],)
+    plain = joined([first, list(second)])
+    assert type(plain) is list
+    assert plain == [*first, *second]
+    assert joined([second]) is second

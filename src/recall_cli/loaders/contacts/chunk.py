@@ -5,6 +5,7 @@ found about phone cells (`phone_cells`) is found a column at a time, without a s
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from recall_cli.engine.contact import Contact
 
@@ -32,3 +33,16 @@ def phone_columns(contacts: Sequence[Contact]) -> tuple[list[str], ...] | None:
     """The phone columns of `contacts` when they are a `Chunk` that keeps them, else None (a
     caller then looks at each record)."""
     return contacts.phone_columns() if isinstance(contacts, Chunk) else None
+
+
+def joined(chunks: Sequence[list[Contact]]) -> list[Contact]:
+    """The records of consecutive `chunks` as one: a `Chunk` with their phone columns joined
+    when each of them keeps its columns."""
+    if len(chunks) == 1:
+        return chunks[0]
+    records = list(chain.from_iterable(chunks))
+    kept = [part for part in map(phone_columns, chunks) if part is not None]
+    if len(kept) != len(chunks):
+        return records
+    columns = zip(*kept, strict=True)  # one layout: as many columns in each chunk
+    return Chunk(records, tuple(list(chain.from_iterable(cells)) for cells in columns))
