@@ -84,10 +84,10 @@ def list_problems(contacts: Sequence[Contact]) -> ListProblems:
     columns = phone_columns(contacts)
     if columns is not None:
         return _by_columns(contacts, columns)
-    joined = "\n".join(chain.from_iterable(map(_PHONES, contacts)))
-    if _clean(joined):
+    phones = list(map(_PHONES, contacts))
+    if _clean("\n".join(chain.from_iterable(phones))):
         # Every non-empty cell holds a digit: only records with no phone at all remain.
-        empty = map(not_, map(any, map(_PHONES, contacts)))
+        empty = map(not_, map(any, phones))
         return ListProblems(no_dialable=tuple(map(_LINE, compress(contacts, empty))))
     return _one_by_one(contacts)
 
