@@ -1,6 +1,7 @@
 """The usual list read a column at a time: every record one line of the header's width, none
 blank. Nearly every step runs in C: stripping, the phone tuples, the field pairs, zipping them
-into records."""
+into records. The records come as a `Chunk` that keeps the phone columns, for what is found
+about phone cells a column at a time."""
 
 from __future__ import annotations
 
@@ -11,10 +12,15 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from recall_cli.engine.contact import Contact
+from recall_cli.loaders.contacts.chunk import Chunk
 from recall_cli.loaders.contacts.columns import Layout
 
 if TYPE_CHECKING:
     from _csv import Reader
+
+_NEW = tuple.__new__
+"""`Contact._make` without its Python frame and length check (each record zipped from five
+columns has five fields): a third less time a record."""
 
 
 def whole_columns(
@@ -50,9 +56,10 @@ def whole_columns(
         kept.append(layout.zone_index)
     if _has_blank_row(rows, column, kept):
         return None
+    phone_columns = tuple(map(column, layout.phone_indices))
     phones: Iterable[tuple[str, ...]] = repeat((), count)
-    if layout.phone_indices:
-        phones = zip(*map(column, layout.phone_indices), strict=True)
+    if phone_columns:
+        phones = zip(*phone_columns, strict=True)
     pairs: Iterable[tuple[tuple[str, str], ...]] = repeat((), count)
     if layout.other_indices:
         named = (
@@ -66,7 +73,8 @@ def whole_columns(
     zones: Iterable[str] = repeat("", count)
     if layout.zone_index is not None:
         zones = column(layout.zone_index)
-    return list(map(Contact._make, zip(ids, phones, pairs, lines, zones, strict=False)))
+    fields = zip(ids, phones, pairs, lines, zones, strict=False)
+    return Chunk(map(_NEW, repeat(Contact), fields), phone_columns)
 
 
 def _has_blank_row(

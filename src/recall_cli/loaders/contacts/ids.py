@@ -6,12 +6,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable
 from itertools import compress, islice
-from operator import attrgetter, eq
-
-from recall_cli.engine.contact import Contact
-
-_ID = attrgetter("id")
-_LINE = attrgetter("line")
+from operator import eq
 
 
 class IdLedger:
@@ -25,11 +20,10 @@ class IdLedger:
         self._digests = array("q")
         self._lines = array("q")
 
-    def add(self, records: Iterable[Contact]) -> None:
-        """Note the ids of `records` (none of them empty)."""
-        chosen = list(records)
-        self._digests.extend(map(hash, map(_ID, chosen)))
-        self._lines.extend(map(_LINE, chosen))
+    def add(self, ids: Iterable[str], lines: Iterable[int]) -> None:
+        """Note `ids` (none of them empty), of the records on `lines`, one a record."""
+        self._digests.extend(map(hash, ids))
+        self._lines.extend(lines)
 
     def candidates(self) -> frozenset[int]:
         """The lines of the records whose id's digest another record's shares."""

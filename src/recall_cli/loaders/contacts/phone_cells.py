@@ -14,6 +14,7 @@ from itertools import chain, compress
 from operator import attrgetter, not_
 
 from recall_cli.engine.contact import Contact, no_digit
+from recall_cli.loaders.contacts.chunk import phone_columns
 
 _PHONE_START = ("phone", "телефон")
 _PHONE_PART = ("телефон", "phone", "mobile", "мобильн")
@@ -80,12 +81,44 @@ class ListProblems:
 
 def list_problems(contacts: Sequence[Contact]) -> ListProblems:
     """What `contacts` hold that a run cannot dial as it stands (see `ListProblems`)."""
-    joined = "\n".join(chain.from_iterable(map(_PHONES, contacts)))
-    if _ODD_CHARACTER(joined) is None and _NO_DIGIT_LINE(f"\n{joined}\n") is None:
+    columns = phone_columns(contacts)
+    if columns is not None:
+        return _by_columns(contacts, columns)
+    phones = list(map(_PHONES, contacts))
+    if _clean("\n".join(chain.from_iterable(phones))):
         # Every non-empty cell holds a digit: only records with no phone at all remain.
-        empty = map(not_, map(any, map(_PHONES, contacts)))
+        empty = map(not_, map(any, phones))
         return ListProblems(no_dialable=tuple(map(_LINE, compress(contacts, empty))))
     return _one_by_one(contacts)
+
+
+def _by_columns(contacts: Sequence[Contact], columns: tuple[list[str], ...]) -> ListProblems:
+    """`list_problems` of `contacts`, whose phone cells are `columns`: each column joined
+    whole (the two searches find the same in any order of the cells), and a record without a
+    phone sought only when every column has an empty cell."""
+    if not all(_clean("\n".join(column)) for column in columns):
+        return _one_by_one(contacts)
+    if not all("" in column for column in columns):
+        return ListProblems()
+    empty = map(not_, map(any, zip(*columns, strict=True)))
+    return ListProblems(no_dialable=tuple(map(_LINE, compress(contacts, empty))))
+
+
+def _clean(joined: str) -> bool:
+    """Whether every line of `joined` (phone cells joined by newlines) is empty or holds a
+    digit and nothing a clean phone has not."""
+    return _ODD_CHARACTER(joined) is None and _NO_DIGIT_LINE(f"\n{joined}\n") is None
+
+
+def blank_patterns(contacts: Sequence[Contact]) -> list[tuple[bool, ...]]:
+    """Each record's `tuple(map(no_digit, phones))` (which of its cells are never dialled), in
+    record order: a column at a time for a `Chunk` that keeps its phone columns."""
+    columns = phone_columns(contacts)
+    if columns is None:
+        return [tuple(map(no_digit, contact.phones)) for contact in contacts]
+    if not columns:
+        return [()] * len(contacts)
+    return list(zip(*[list(map(no_digit, column)) for column in columns], strict=True))
 
 
 def _one_by_one(contacts: Iterable[Contact]) -> ListProblems:

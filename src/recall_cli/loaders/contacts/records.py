@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from recall_cli.engine.contact import Contact
@@ -23,6 +23,9 @@ from recall_cli.problems import Problem
 
 if TYPE_CHECKING:
     from _csv import Reader
+
+_ID = attrgetter("id")
+_LINE = attrgetter("line")
 
 
 def _picker(indices: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
@@ -105,9 +108,13 @@ class Records:
         """The chunk's empty ids, unreadable zone cells, and its ids noted."""
         layout = self.head.layout
         if layout.id_index is not None:
-            if any(not record.id for record in records):
+            ids = list(map(_ID, records))
+            if "" in ids:
                 self._empty_ids(records, text, layout.id_index)
-            self.ids.add(record for record in records if record.id)
+                named = [record for record in records if record.id]
+                self.ids.add(map(_ID, named), map(_LINE, named))
+            else:
+                self.ids.add(ids, map(_LINE, records))
         if layout.zone_index is not None:
             self._check_zones(records, text, layout.zone_index)
 
