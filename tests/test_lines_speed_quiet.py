@@ -7,6 +7,7 @@ asked in one question (`OpenHours.window`, `Gate.window`) answers as `next_open`
 from __future__ import annotations
 
 from datetime import datetime
+from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
@@ -126,24 +127,49 @@ def _counts_as_events(case: Case, scripted: bool = False, limit: int | None = No
     assert (quiet_gauge.first, quiet_gauge.busy) == (made_gauge.first, made_gauge.busy)
 
 
+Backlog = tuple[Case, Profile, Hours, int, Order]
+
+
+@st.composite
+def backlogs(draw: st.DrawFn) -> Backlog:
+    return (
+        draw(runs()),
+        draw(profiles()),
+        draw(calling_hours()),
+        draw(st.integers(5, 20)),
+        draw(st.sampled_from(Order)),
+    )
+
+
 @settings(max_examples=examples(100))
-@given(runs(), profiles(), calling_hours(), st.integers(5, 20), st.sampled_from(Order))
-def test_a_backlog_kept_over_nights_counts_what_the_events_loop_makes(
-    case: Case, profile: Profile, hours: Hours, copies: int, order: Order
-) -> None:
+@given(backlogs())
+def test_a_backlog_kept_over_nights_counts_what_the_events_loop_makes(backlog: Backlog) -> None:
     """Copies of the records on one line under calling hours: the queue outlasts its window
     night after night (a dial found closed waits for its opening with the others held to it),
     retries and first dials rank in both orders."""
-    policy, people, source, setup, until = case
+    _counts_as_events(_backlog(backlog))
+
+
+@settings(max_examples=examples(100))
+@given(backlogs(), st.booleans())
+def test_a_backlog_sorted_into_runs_counts_what_the_events_loop_makes(
+    backlog: Backlog, scripted: bool
+) -> None:
+    """As above, with every dial held to an opening joining the queue through its sorted runs
+    (`RUN_FROM` down to 1), the records scripted or not."""
+    with patch.object(quietly, "RUN_FROM", 1):
+        _counts_as_events(_backlog(backlog), scripted=scripted)
+
+
+def _backlog(backlog: Backlog) -> Case:
+    (policy, people, source, setup, until), profile, hours, copies, order = backlog
     if not isinstance(source, ProfileSource):
         source = ProfileSource(profile, 7)
     many = tuple(
         contact._replace(id=f"{contact.id}/{copy}") for copy in range(copies) for contact in people
     )
     zones = [zone for _ in range(copies) for zone in setup.zones]
-    _counts_as_events(
-        (policy, many, source, Setup(hours, Dialer(1, order), zones, caps=setup.caps), until)
-    )
+    return policy, many, source, Setup(hours, Dialer(1, order), zones, caps=setup.caps), until
 
 
 @st.composite

@@ -19,6 +19,9 @@ from recall_cli.simulate.steps import Kind, Plain
 from recall_cli.simulate.summary import SECONDS_PER_HOUR, STATUSES, Tally
 from recall_cli.simulate.walk import Walk, Walker
 
+RUN_FROM = 256
+"""The fewest dials joining the queue at one opening that are sorted into its runs rather than
+pushed on its heaps one by one."""
 HANDED = -2
 """A script's extra slot for a record that walks on from there (`Scripts.closing`)."""
 
@@ -174,7 +177,8 @@ def tallied(  # noqa: PLR0915
     pending.clear()
     # The dials ready at the start (most of a list, at once) stand sorted beside each heap,
     # the least last, and are taken from there as the two merge: a list's end costs less to
-    # take from than a heap of a hundred thousand dials; later dials join the heaps.
+    # take from than a heap of a hundred thousand dials. Later dials join the heaps, but for
+    # many held to one opening, which join the runs.
     runs = [sorted(heap, reverse=True) for heap in heaps]
     for heap in heaps:
         heap.clear()
@@ -223,9 +227,22 @@ def tallied(  # noqa: PLR0915
                 moved = True
             if parked_at and parked_at[0] == now:
                 pop(parked_at)
-                for index in parked.pop(now):
-                    since[index] = now
-                    push(heaps[kind_of[index] if by_kind else 0], key_of[index] & rank)
+                bucket = parked.pop(now)
+                if len(bucket) < RUN_FROM:
+                    for index in bucket:
+                        since[index] = now
+                        push(heaps[kind_of[index] if by_kind else 0], key_of[index] & rank)
+                else:
+                    # Many dials held to one opening (a night's queue): sorted into the runs.
+                    for index in bucket:
+                        since[index] = now
+                    for kind, run in zip(kinds, runs, strict=True):
+                        run += [
+                            key_of[index] & rank
+                            for index in bucket
+                            if not by_kind or kind_of[index] == kind
+                        ]
+                        run.sort(reverse=True)
                 moved = True
             if not moved:
                 break
