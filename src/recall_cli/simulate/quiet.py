@@ -22,6 +22,7 @@ from recall_cli.simulate.walk import Walk, Walker
 RUN_FROM = 256
 """The fewest dials joining the queue at one opening that are sorted into its runs rather than
 pushed on its heaps one by one."""
+new_tuple = tuple.__new__
 HANDED = -2
 """A script's extra slot for a record that walks on from there (`Scripts.closing`)."""
 
@@ -310,9 +311,11 @@ def tallied(  # noqa: PLR0915
                         closed, attempts, last, then = s_closed[entry]
                         dials = slot - s_first[index] + 1
                         walk.time = None
-                        walk.result = RecordResult(
-                            walk.position, walk.contact, closed, attempts, dials,
-                            now + duration, last, then,
+                        # A named tuple's own constructor costs a Python call a record.
+                        walk.result = new_tuple(
+                            RecordResult,
+                            (walk.position, walk.contact, closed, attempts, dials,
+                             now + duration, last, then),
                         )  # fmt: skip
                     else:
                         due = now + duration + s_delay[slot]
@@ -403,7 +406,7 @@ def tallied(  # noqa: PLR0915
                     if hit is not None and hit[0] <= moment < hit[1]:
                         known.setdefault(zone, {})[day] = hit
                 number_of[index], kind_of[index] = number, kind
-                capped_of[index], hours_of[index], wait_of[index] = False, held, 0
+                hours_of[index], wait_of[index] = held, 0  # without caps, none was capped
                 if start is not None and start <= horizon:
                     ranked = kind << 62 | due if by_kind else due
                     key_of[index] = ranked << bits | index
