@@ -20,6 +20,7 @@ from recall_cli.engine.hours import Hours
 from recall_cli.simulate import arrays
 from recall_cli.simulate import quiet as quietly
 from recall_cli.simulate import scripts as scripting
+from recall_cli.simulate.ahead import Scripts
 from recall_cli.simulate.clock import Clock
 from recall_cli.simulate.dialer import gate
 from recall_cli.simulate.dialing import Setup
@@ -66,7 +67,7 @@ def runs(draw: st.DrawFn) -> Case:
 
 def _loop(
     case: Case, scripted: bool = False, limit: int | None = None
-) -> tuple[LineLoop, Gauge, quietly.Scripts | None]:
+) -> tuple[LineLoop, Gauge, Scripts | None]:
     """The case's lines loop (its table learning at most `limit` states), its gauge, and —
     when `scripted` and the run can have them — the scripts of its records."""
     policy, people, source, setup, until = case

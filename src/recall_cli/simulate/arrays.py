@@ -227,13 +227,7 @@ def _rounds(
             how[live[late]] = _OPEN
             live, at, due = live[~late], at[~late], due[~late]
         taken = used[live]
-        choice, duration, ranged, short = _draw(table, blocks, live, at, taken)
-        following = table.following[at, choice]
-        unknown = (following == _UNKNOWN) & ~short
-        if unknown.any():
-            table.learn(at[unknown], choice[unknown])
-            following = table.following[at, choice]
-        short |= following == _OFF
+        choice, duration, ranged, short, following = _stepped(table, blocks, live, at, taken)
         if short.any():
             how[live[short]] = _HANDED
             keep = ~short
@@ -265,6 +259,29 @@ def _rounds(
         time.tolist(),
         last.tolist(),
     )
+
+
+def _stepped(
+    table: _Table,
+    blocks: NDArray[np.uint32],
+    live: NDArray[np.intp],
+    at: NDArray[np.int64],
+    taken: NDArray[np.int64],
+) -> tuple[
+    NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_], NDArray[np.bool_], NDArray[np.int64]
+]:
+    """One dial of each of the `live` records at states `at`, `taken` numbers of their blocks
+    used: `_draw`'s choice, duration and second number, whether the record must walk on (its
+    block too short, or a step the bounded table cannot learn), and its next state (or
+    _CLOSED, _OFF), the steps not known yet learnt from the engine first."""
+    choice, duration, ranged, short = _draw(table, blocks, live, at, taken)
+    following = table.following[at, choice]
+    unknown = (following == _UNKNOWN) & ~short
+    if unknown.any():
+        table.learn(at[unknown], choice[unknown])
+        following = table.following[at, choice]
+    short |= following == _OFF
+    return choice, duration, ranged, short, following
 
 
 def _draw(

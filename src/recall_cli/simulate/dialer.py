@@ -27,6 +27,7 @@ from recall_cli.engine import Contact, Policy
 from recall_cli.engine.phonebook import Phonebook
 from recall_cli.simulate import loop as fast_loop
 from recall_cli.simulate import quiet
+from recall_cli.simulate.ahead import Scripts
 from recall_cli.simulate.arrayed import arrayed, scripts_module
 from recall_cli.simulate.coupled import CoupledLoop, Coupling
 from recall_cli.simulate.dialing import DialerFigures, HeldBy, Setup, campaign_stops
@@ -176,7 +177,7 @@ def _coupled(
 
 def _lines_walks(
     walker: Walker, contacts: Sequence[Contact], positions: Iterable[int], checks: Gate
-) -> tuple[list[Walk], quiet.Scripts | None]:
+) -> tuple[list[Walk], Scripts | None]:
     """The walks of a quiet lines run, and their scripts when the run has enough records to
     pay for numpy and nothing but hours and lines holds its dials (no caps)."""
     machine = walker.machine

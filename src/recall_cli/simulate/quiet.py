@@ -5,48 +5,21 @@ function, each dial counted as it starts. It makes exactly the dials `LineLoop.r
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 from datetime import tzinfo
 
-from recall_cli.engine import RecordState, Status, Then
+from recall_cli.simulate.ahead import HANDED, Scripts, handed, stand
 from recall_cli.simulate.dials import RecordResult
 from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.hours import SECONDS_PER_DAY
 from recall_cli.simulate.lines import LineLoop
-from recall_cli.simulate.loop import resumed
 from recall_cli.simulate.random_outcomes import draw
 from recall_cli.simulate.steps import Kind, Plain
-from recall_cli.simulate.summary import SECONDS_PER_HOUR, STATUSES, Tally
-from recall_cli.simulate.walk import Walk, Walker
+from recall_cli.simulate.summary import SECONDS_PER_HOUR, Tally
 
 RUN_FROM = 256
 """The fewest dials joining the queue at one opening that are sorted into its runs rather than
 pushed on its heaps one by one."""
 new_tuple = tuple.__new__
-HANDED = -2
-"""A script's extra slot for a record that walks on from there (`Scripts.closing`)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Scripts:
-    """The dials of a quiet run's records drawn ahead (`scripts.scripted`), for the loop only
-    to time them. Every scripted record's dials take a slot each, its slots together, and one
-    more slot after them. Per record (its index in the loop's walks): its first slot
-    (`first`; -1 when it is not scripted). Per slot: the state the dial is taken in (`state`;
-    in the extra slot, where the record stands), its status's index in `Status` order, its
-    duration, the delay from its end to the next dial, and `closing`: the table's entry
-    (state * width + choice) when the dial closes the record, else -1, or `HANDED` in the
-    extra slot of a record that walks on from there (`loop.resumed`, on `walker`). `closed`:
-    each closing entry's state, attempts, status and rule."""
-
-    walker: Walker
-    first: list[int]
-    state: list[int]
-    status: list[int]
-    duration: list[int]
-    delay: list[int]
-    closing: list[int]
-    closed: dict[int, tuple[RecordState, int, Status, Then | None]]
 
 
 def play(
@@ -63,32 +36,8 @@ def play(
     at = [-1] * len(loop.walks) if scripts is None else list(scripts.first)
     tallied(loop, counted, scripts, at)
     if scripts is not None:
-        _stand(loop.walks, scripts, at)
+        stand(loop.walks, scripts, at)
     loop.expire(counted)
-
-
-def _stand(walks: list[Walk], scripts: Scripts, at: list[int]) -> None:
-    """The scripted records still in progress told where their scripts stand, as their walks
-    would (`Walk.expire` then ends them)."""
-    first, state, status = scripts.first, scripts.state, scripts.status
-    for index, slot in enumerate(at):
-        walk = walks[index]
-        if slot < 0 or walk.result is not None:
-            continue
-        walk.cursor = state[slot]
-        walk.dials = slot - first[index]
-        walk.last = STATUSES[status[slot - 1]] if walk.dials else None
-
-
-def _handed(walk: Walk, scripts: Scripts, index: int, slot: int, due: int) -> Walk:
-    """The walk of the scripted record `index` from its `slot` on, its next dial due at `due`."""
-    first = scripts.first[index]
-    last = STATUSES[scripts.status[slot - 1]]
-    states = (scripts.state[first], scripts.state[slot])
-    identity = walk.contact.id.encode("utf-8", "surrogatepass")
-    return resumed(
-        scripts.walker, walk.position, walk.contact, states, identity, due, slot - first, last
-    )
 
 
 def _hour_told(
@@ -322,7 +271,7 @@ def tallied(  # noqa: PLR0915
                         slot += 1
                         if s_closing[slot] == HANDED:
                             assert scripts is not None
-                            walk = walks[index] = _handed(walk, scripts, index, slot, due)
+                            walk = walks[index] = handed(walk, scripts, index, slot, due)
                             at[index] = -1
                         else:
                             at[index] = slot

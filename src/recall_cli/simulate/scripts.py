@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from recall_cli.engine import Contact, RecordState, Status, Then
-from recall_cli.simulate.arrays import _CLOSED, _OFF, _UNKNOWN, _draw, _Starts, _Table
-from recall_cli.simulate.quiet import HANDED, Scripts
+from recall_cli.engine.contact import no_digit
+from recall_cli.simulate.ahead import HANDED, Scripts
+from recall_cli.simulate.arrays import _CLOSED, _Starts, _stepped, _Table
 from recall_cli.simulate.random_outcomes import BLOCK, FIRST_BLOCK, ProfileSource
 from recall_cli.simulate.walk import Walk, Walker
 
@@ -44,7 +45,6 @@ def scripted(
         table = machine.exported = _Table(machine)
     starts = _Starts(machine)
     people = [contacts[position] for position in positions]
-    no_digit = frozenset("0123456789").isdisjoint
     firsts = list(map(starts.__getitem__, [tuple(map(no_digit, c.phones)) for c in people]))
     copy = walker.source.hasher.copy
     digests: list[bytes] = []
@@ -87,13 +87,7 @@ def _rounds(
     live = np.flatnonzero(firsts >= 0)
     while len(live):
         at, taken = state[live], used[live]
-        choice, duration, ranged, short = _draw(table, blocks, live, at, taken)
-        following = table.following[at, choice]
-        unknown = (following == _UNKNOWN) & ~short
-        if unknown.any():
-            table.learn(at[unknown], choice[unknown])
-            following = table.following[at, choice]
-        short |= following == _OFF
+        choice, duration, ranged, short, following = _stepped(table, blocks, live, at, taken)
         if short.any():
             keep = ~short
             live, at, choice, duration = live[keep], at[keep], choice[keep], duration[keep]
