@@ -10,10 +10,21 @@ from datetime import datetime
 from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recall_cli.engine import Contact, Policy, Profile
+from recall_cli.engine import (
+    Action,
+    Contact,
+    Limits,
+    NumberOrder,
+    Policy,
+    Profile,
+    RecordState,
+    Rule,
+    Status,
+)
 from recall_cli.engine.caps import Calendar, Cap, Count
 from recall_cli.engine.dialer import Dialer, Order
 from recall_cli.engine.hours import Hours
@@ -212,3 +223,44 @@ def test_a_gate_without_caps_asks_its_window_as_ready_and_closes_do(
         start, held = checks.ready(position, number, due, Kind.FIRST)
         closes = None if start is None else checks.closes(position, number, start)
         assert checks.window(position, number, due) == (start, bool(held), closes)
+
+
+@pytest.mark.parametrize(
+    ("limit", "first"),
+    [
+        (2, [0, 2]),  # one state besides the first: a dial, then the slot it walks on from
+        (None, [0, 6]),  # a record's five attempts drawn ahead, and the slot after them
+    ],
+)
+def test_a_scripted_record_open_at_the_horizon_ends_as_the_events_loop_ends_it(
+    limit: int | None, first: list[int]
+) -> None:
+    """Two records on one line, never answered, a callback an hour later; the horizon falls
+    after the first dials. A record whose second dial needs a state the table cannot hold
+    (`limit` 2) walks on from its script; one on a table that holds every state stands in its
+    script. Either way it ends open after one dial, its last status that dial's, as the
+    events' loop ends it."""
+    rule = Rule(Status.NO_ANSWER, Action.CALLBACK, after_hours=(1.0,))
+    policy = Policy(Limits(5, 5, True, NumberOrder.FIRST), {Status.NO_ANSWER: rule})
+    profile = Profile("no answer", {Status.NO_ANSWER: 1.0}, {}, {Status.NO_ANSWER: (30, 30)})
+    people = (Contact("1", ("9001000000",)), Contact("2", ("9002000000",)))
+    zones = [(ZoneInfo("Europe/Moscow"),) * 2 for _ in people]
+    setup = Setup(None, Dialer(1, Order.DUE_TIME), zones)
+    case: Case = (policy, people, ProfileSource(profile, 7), setup, 100)
+    quiet, _, scripts = _loop(case, scripted=True, limit=limit)
+    assert scripts is not None
+    assert scripts.first == first
+    quietly.play(quiet, Tally(), None, scripts)
+    results = _results(quiet)
+    assert results == _results(_played_by_events(case, limit=limit))
+    assert [(r.state, r.dials, r.attempts, r.final_status) for r in results if r] == [
+        (RecordState.OPEN, 1, 1, Status.NO_ANSWER),
+        (RecordState.OPEN, 1, 1, Status.NO_ANSWER),
+    ]
+
+
+def _played_by_events(case: Case, limit: int | None = None) -> LineLoop:
+    made, _, _ = _loop(case, limit=limit)
+    for _ in made.run():
+        pass
+    return made
