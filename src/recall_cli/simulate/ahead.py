@@ -5,6 +5,7 @@ loop only times them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recall_cli.engine import RecordState, Status, Then
@@ -30,11 +31,11 @@ class Scripts:
 
     walker: Walker
     first: list[int]
-    state: list[int]
-    status: list[int]
-    duration: list[int]
-    delay: list[int]
-    closing: list[int]
+    state: Sequence[int]
+    status: Sequence[int]
+    duration: Sequence[int]
+    delay: Sequence[int]
+    closing: Sequence[int]
     closed: dict[int, tuple[RecordState, int, Status, Then | None]]
 
 

@@ -12,6 +12,7 @@ there and walks on from where it stands (`loop.resumed`), dial by dial, as any o
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -143,10 +144,18 @@ def _assembled(
     return Scripts(
         walker,
         first.tolist(),
-        slots_state.tolist(),
-        slots_status.tolist(),
-        slots_duration.tolist(),
-        slots_delay.tolist(),
-        slots_closing.tolist(),
+        _compact(slots_state),
+        _compact(slots_status),
+        _compact(slots_duration),
+        _compact(slots_delay),
+        _compact(slots_closing),
         closed,
     )
+
+
+def _compact(column: NDArray[np.int64]) -> array[int]:
+    """A column 8 bytes a slot, read by index as a list is: a list of a million records' dials
+    would hold an int object for most of them (and take longer to make)."""
+    compact = array("q")
+    compact.frombytes(column.astype(np.int64).tobytes())
+    return compact
