@@ -148,27 +148,15 @@ def stepped(
     """The tight loop's results over `records`, in list order, `chunk` records at a time; each
     dial on the table counted in `counts` by (hour << 4 | status index); a record handed on is
     played by `handed[0]` from the walk `handed[1]` (`loop.resumed`) gives."""
-    machine = walker.machine
-    assert machine is not None
-    assert isinstance(walker.source, ProfileSource)
-    table = machine.exported
-    if not isinstance(table, _Table):
-        table = machine.exported = _Table(machine)
-    copy = walker.source.hasher.copy
-    starts = _Starts(machine)
+    table = table_of(walker)
+    starts = _Starts(table.machine)
     results: list[RecordResult] = []
     for part in _chunks(iter(records), chunk):
         people = [contacts[position] for position in part]
-        # `Contact.dialable`, inverted, found without a Python step per cell, keys the state.
-        firsts = list(map(starts.__getitem__, [tuple(map(no_digit, c.phones)) for c in people]))
+        firsts = starts.of(people)
         identities = [contact.id.encode("utf-8", "surrogatepass") for contact in people]
-        digests: list[bytes] = []
-        for identity in identities:
-            hashed = copy()
-            hashed.update(identity + FIRST_BLOCK)
-            digests.append(hashed.digest())
+        blocks = first_blocks(walker, identities)
         table.sync()
-        blocks = np.frombuffer(b"".join(digests), dtype="<u4").reshape(len(part), BLOCK)
         ended = _rounds(table, blocks, np.array(firsts, dtype=np.int64), horizon, counts)
         results.extend(
             _results(walker, table.width, (part, people, firsts, identities), ended, handed)
@@ -188,6 +176,35 @@ class _Starts(dict[tuple[bool, ...], int]):
     def __missing__(self, blank: tuple[bool, ...]) -> int:
         first = self[blank] = self._machine.start(tuple(not cell for cell in blank))
         return first
+
+    def of(self, people: Sequence[Contact]) -> list[int]:
+        """Each record's first state: `Contact.dialable`, inverted, found without a Python
+        step per cell, keys it."""
+        return list(map(self.__getitem__, [tuple(map(no_digit, c.phones)) for c in people]))
+
+
+def table_of(walker: Walker) -> _Table:
+    """The walker's table as arrays: made on first use, kept on its machine to grow from run
+    to run."""
+    machine = walker.machine
+    assert machine is not None
+    table = machine.exported
+    if not isinstance(table, _Table):
+        table = machine.exported = _Table(machine)
+    return table
+
+
+def first_blocks(walker: Walker, identities: Sequence[bytes]) -> NDArray[np.uint32]:
+    """The first block of each record's stream (its id's UTF-8, `identities`), sixteen
+    numbers a row: one BLAKE2b digest a record."""
+    assert isinstance(walker.source, ProfileSource)
+    copy = walker.source.hasher.copy
+    digests: list[bytes] = []
+    for identity in identities:
+        hashed = copy()
+        hashed.update(identity + FIRST_BLOCK)
+        digests.append(hashed.digest())
+    return np.frombuffer(b"".join(digests), dtype="<u4").reshape(len(identities), BLOCK)
 
 
 def _chunks(records: Iterator[int], size: int) -> Iterator[list[int]]:

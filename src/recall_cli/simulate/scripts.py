@@ -19,10 +19,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from recall_cli.engine import Contact, RecordState, Status, Then
-from recall_cli.engine.contact import no_digit
 from recall_cli.simulate.ahead import HANDED, Scripts
-from recall_cli.simulate.arrays import _CLOSED, _Starts, _stepped, _Table
-from recall_cli.simulate.random_outcomes import BLOCK, FIRST_BLOCK, ProfileSource
+from recall_cli.simulate.arrays import (
+    _CLOSED,
+    _Starts,
+    _stepped,
+    _Table,
+    first_blocks,
+    table_of,
+)
 from recall_cli.simulate.walk import Walk, Walker
 
 if TYPE_CHECKING:
@@ -38,24 +43,13 @@ def scripted(
     """The walks of the records at `positions` and their scripts: a record whose first dial is
     on the table waits at its first state with no stream of its own (its script has drawn its
     dials); any other walks as `Walker.walk` makes it."""
-    machine = walker.machine
-    assert machine is not None
-    assert isinstance(walker.source, ProfileSource)
-    table = machine.exported
-    if not isinstance(table, _Table):
-        table = machine.exported = _Table(machine)
-    starts = _Starts(machine)
+    table = table_of(walker)
     people = [contacts[position] for position in positions]
-    firsts = list(map(starts.__getitem__, [tuple(map(no_digit, c.phones)) for c in people]))
-    copy = walker.source.hasher.copy
-    digests: list[bytes] = []
-    for contact in people:
-        hashed = copy()
-        hashed.update(contact.id.encode("utf-8", "surrogatepass") + FIRST_BLOCK)
-        digests.append(hashed.digest())
+    firsts = _Starts(table.machine).of(people)
+    identities = [contact.id.encode("utf-8", "surrogatepass") for contact in people]
+    blocks = first_blocks(walker, identities)
     table.sync()
     size = len(people)
-    blocks = np.frombuffer(b"".join(digests), dtype="<u4").reshape(size, BLOCK)
     rounds, state, closes = _rounds(table, blocks, np.array(firsts, dtype=np.int64))
     counts = np.zeros(size, dtype=np.int64)
     for live, *_ in rounds:
