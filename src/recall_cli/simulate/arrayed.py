@@ -34,14 +34,6 @@ def arrayed_file(machine: Machine, size: int | None) -> bool:
     return size is not None and size >= ARRAYED_BYTES and arrayed(machine, ARRAYED)
 
 
-def scripts_module() -> ModuleType:
-    """The quiet lines loop's scripts (`simulate/scripts.py`), numpy imported with them."""
-    _arrays()
-    from recall_cli.simulate import scripts  # noqa: PLC0415
-
-    return scripts
-
-
 def _arrays() -> ModuleType:
     """The array steps' module, numpy imported with it (on first use: a large run pays for it)."""
     # numpy loads OpenBLAS, whose pool of threads costs a third of numpy's import in CPU; the

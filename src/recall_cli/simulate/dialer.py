@@ -28,7 +28,7 @@ from recall_cli.engine.phonebook import Phonebook
 from recall_cli.simulate import loop as fast_loop
 from recall_cli.simulate import quiet
 from recall_cli.simulate.ahead import Scripts
-from recall_cli.simulate.arrayed import arrayed, scripts_module
+from recall_cli.simulate.arrayed import _arrays, arrayed
 from recall_cli.simulate.coupled import CoupledLoop, Coupling
 from recall_cli.simulate.dialing import DialerFigures, HeldBy, Setup, campaign_stops
 from recall_cli.simulate.dials import Event, RecordResult
@@ -184,8 +184,10 @@ def _lines_walks(
     chosen = list(positions)
     if machine is None or checks.ledger is not None or not arrayed(machine, len(chosen)):
         return [walker.walk(i, contacts[i]) for i in chosen], None
-    walks, scripts = scripts_module().scripted(walker, contacts, chosen)
-    return walks, scripts
+    _arrays()  # numpy, its BLAS pool kept to one thread
+    from recall_cli.simulate.scripts import scripted  # noqa: PLC0415  # imports numpy
+
+    return scripted(walker, contacts, chosen)
 
 
 def play(
