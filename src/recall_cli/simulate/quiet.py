@@ -133,6 +133,7 @@ def tallied(  # noqa: PLR0915
     for heap in heaps:
         heap.clear()
     kinds = range(len(heaps))
+    queues = list(zip(heaps, runs, strict=True))  # each kind's heap and run, in rank order
     loop.later = park
     # `Gauge.dialled` and `Tally.add`'s hours, summed over the loop and told once an hour
     # (`Gauge.instant` adds up alike): a call or two an instant would cost more.
@@ -199,8 +200,7 @@ def tallied(  # noqa: PLR0915
             moved = False
             while free:
                 # The least ready dial of the first kind that has one, from its heap or run.
-                for kind in kinds:
-                    heap, run = heaps[kind], runs[kind]
+                for heap, run in queues:
                     if run and (not heap or run[-1] < heap[0]):
                         if run[-1] < upto:
                             index = run.pop() & mask
