@@ -96,17 +96,11 @@ class OpenHours:
         if known is not None and known[0] <= moment < known[1]:
             start = known[2]
             return start if start > moment else moment
-        day = moment // SECONDS_PER_DAY
-        span = self._span_of(moment, day, zone)
-        ends = span.ends
-        index = bisect_right(ends, moment)
-        if index == len(ends):
+        found = self._next_window(moment, zone)
+        if found is None:
             return None
-        start = span.starts[index]
-        low = day * SECONDS_PER_DAY
-        if index:
-            low = max(low, ends[index - 1])
-        self._opening[zone] = (low, min(ends[index], (day + 1) * SECONDS_PER_DAY), start)
+        day, span, index, start, low = found
+        self._opening[zone] = (low, min(span.ends[index], (day + 1) * SECONDS_PER_DAY), start)
         return start if start > moment else moment
 
     @property
@@ -124,17 +118,12 @@ class OpenHours:
         if known is not None and known[0] <= moment < known[1]:
             start = known[2]
             return (start if start > moment else moment), known[3]
-        day = moment // SECONDS_PER_DAY
-        span = self._span_of(moment, day, zone)
-        ends = span.ends
-        index = bisect_right(ends, moment)
-        if index == len(ends):
+        found = self._next_window(moment, zone)
+        if found is None:
             return None
-        start = span.starts[index]
+        day, span, index, start, low = found
+        ends = span.ends
         high = (day + 1) * SECONDS_PER_DAY
-        low = day * SECONDS_PER_DAY
-        if index:
-            low = max(low, ends[index - 1])
         if start >= high:
             # It opens on a later UTC day: that day's span says when it closes. Every instant
             # from the last closing to the day's end gets this answer (at night, a queue asks
@@ -167,6 +156,22 @@ class OpenHours:
         low = max(day * SECONDS_PER_DAY, span.starts[index])
         self._closing[zone] = (low, min(ends[index], (day + 1) * SECONDS_PER_DAY), closes)
         return closes
+
+    def _next_window(self, moment: int, zone: tzinfo) -> tuple[int, _Span, int, int, int] | None:
+        """The window of `moment`'s UTC day's span that is open at `moment` or opens after it:
+        the day, the span, the window's index and start, and the low bound of the instants
+        that get the same answer (the day's start, or the previous window's end); None when
+        the span holds no such window."""
+        day = moment // SECONDS_PER_DAY
+        span = self._span_of(moment, day, zone)
+        ends = span.ends
+        index = bisect_right(ends, moment)
+        if index == len(ends):
+            return None
+        low = day * SECONDS_PER_DAY
+        if index:
+            low = max(low, ends[index - 1])
+        return day, span, index, span.starts[index], low
 
     def _span_of(self, moment: int, day: int, zone: tzinfo) -> _Span:
         """The span of `moment`'s UTC `day` in `zone`, worked out on first use."""
