@@ -34,7 +34,7 @@ from recall_cli.simulate.fast import Progressed
 from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
 from recall_cli.simulate.steps import Kind, Plain
-from recall_cli.simulate.walk import Walk
+from recall_cli.simulate.walk import Walk, expire_open
 
 _UNLIMITED = 1 << 62
 """The lines of a run without `lines`: every ready dial gets one."""
@@ -125,10 +125,7 @@ class CoupledLoop:
             if counted is not None and self.done:
                 counted(self.done)
                 self.done = 0
-        for walk in self.walks:
-            if walk.result is None:
-                walk.expire()
-                self.done += 1
+        self.done += expire_open(self.walks)
         if counted is not None and self.done:
             counted(self.done)
 

@@ -33,7 +33,7 @@ from recall_cli.simulate.gate import Gate
 from recall_cli.simulate.gauge import Gauge
 from recall_cli.simulate.steps import Kind, Plain
 from recall_cli.simulate.summary import Tally
-from recall_cli.simulate.walk import Walk
+from recall_cli.simulate.walk import Walk, expire_open
 
 _RECORD = attrgetter("record")
 
@@ -104,10 +104,7 @@ class LineLoop:
 
     def expire(self, counted: Progressed | None) -> None:
         """Every record still in progress ends open; `counted` is told of the rest."""
-        for walk in self.walks:
-            if walk.result is None:
-                walk.expire()
-                self.done += 1
+        self.done += expire_open(self.walks)
         if counted is not None and self.done:
             counted(self.done)
 

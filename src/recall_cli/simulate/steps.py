@@ -25,6 +25,8 @@ from recall_cli.engine import (
     withdraw,
 )
 from recall_cli.engine.progress import Barred
+from recall_cli.simulate.dialing import HeldBy
+from recall_cli.simulate.dials import Event
 from recall_cli.simulate.outcomes import OutcomeStream
 from recall_cli.simulate.summary import STATUS_INDEX
 
@@ -71,6 +73,39 @@ class StepInfo:
     scenario: str | None
     repeat_of: Status | None
     repeat_count: int
+
+    def event(
+        self,
+        start: int,
+        record: int,
+        next_time: int | None,
+        closed: RecordState | None,
+        duration: int,
+        due: int | None = None,
+        held_by: tuple[HeldBy, ...] = (),
+    ) -> Event:
+        """The event of the dial these fields describe, started at `start` by the record at
+        list position `record`, lasting `duration`; its next dial due at `next_time` (None when
+        `closed` ended it); `due` and `held_by` set by a dialer only."""
+        return Event(
+            start,
+            record,
+            self.number,
+            self.attempt,
+            self.number_attempt,
+            self.repeat,
+            self.status,
+            self.then,
+            next_time,
+            self.next_number,
+            closed,
+            self.scenario,
+            duration,
+            self.repeat_of,
+            self.repeat_count,
+            due,
+            held_by,
+        )
 
 
 Step = tuple[int, int, RecordState | None, "int | Plain", int, StepInfo]

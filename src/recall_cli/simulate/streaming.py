@@ -181,23 +181,7 @@ class _Merge:
                 | stream.used << _USED
             )
             heapq.heapreplace(self.heap, waiting)
-        return Event(
-            time,
-            position,
-            info.number,
-            info.attempt,
-            info.number_attempt,
-            info.repeat,
-            info.status,
-            info.then,
-            following_at,
-            info.next_number,
-            closed,
-            info.scenario,
-            duration,
-            info.repeat_of,
-            info.repeat_count,
-        )
+        return info.event(time, position, following_at, closed, duration)
 
     def _walked(self, walk: Walk, event: Event) -> Event:
         if walk.time is None:

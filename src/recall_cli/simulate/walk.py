@@ -9,6 +9,7 @@ do not change for it — only its times move.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from recall_cli.engine import Contact, Policy, RecordState, Status, start
@@ -117,23 +118,12 @@ class Walk:
         """The waiting dial, due at `due`, started at `start` and decided as `step`: its event;
         the record waits for its next dial (or ends)."""
         self.settled(start, step, duration)
-        info = step[5]
-        return Event(
+        return step[5].event(
             start,
             self.position,
-            info.number,
-            info.attempt,
-            info.number_attempt,
-            info.repeat,
-            info.status,
-            info.then,
             self.time,
-            info.next_number,
             step[2],
-            info.scenario,
             duration,
-            info.repeat_of,
-            info.repeat_count,
             None if held is None else due,
             () if held is None else held,
         )
@@ -233,3 +223,13 @@ class Walker:
             walk.time = None
             walk.result = RecordResult(position, contact, RecordState.NO_NUMBERS, 0, 0, 0, None)
         return walk
+
+
+def expire_open(walks: Iterable[Walk]) -> int:
+    """End open every walk still in progress (the run ends before its waiting dial); how many."""
+    ended = 0
+    for walk in walks:
+        if walk.result is None:
+            walk.expire()
+            ended += 1
+    return ended
