@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterator
+from datetime import tzinfo
 from operator import attrgetter
 
 from recall_cli.engine.dialer import Dialer, Order
@@ -74,9 +75,48 @@ class LineLoop:
         self.queue: list[int] = []  # keys of ready dials: (kind,) due, index
         # Where a dial its window closed on waits for its next opening (`still_ready`).
         self.later: Callable[[int, int], None] = self.pend
+        if gate.ledger is None:
+            self._first_dials()
+            return
         for index, walk in enumerate(walks):
             if walk.time is not None:
                 self.schedule(index)
+
+    def _first_dials(self) -> None:
+        """`schedule` of every record's waiting dial, for a gate without caps: each zone's
+        window asked once per due time (a list is due at its start, across a few zones), the
+        held dials made a heap at once rather than pushed one by one."""
+        gate, walks, pending, horizon = self.gate, self.walks, self.pending, self.horizon
+        zones, window, bits, by_kind = gate.zones, gate.window, self.bits, self.by_kind
+        number_of, kind_of, hours_of = self.number, self.kind, self.hours
+        key_of, closes_of = self.key, self.closes
+        asked: dict[tuple[tzinfo, int], tuple[int | None, bool, int | None]] = {}
+        for index, walk in enumerate(walks):
+            due, cursor = walk.time, walk.cursor
+            if due is None:
+                continue
+            if isinstance(cursor, Plain):
+                number, kind = cursor.due()
+            else:
+                assert walk.machine is not None
+                number, kind = walk.machine.due[cursor]
+            number_of[index], kind_of[index] = number, kind
+            position = walk.position
+            start: int | None = due
+            held, closes = False, None
+            if gate.hours is not None:
+                asking = (zones[position][number], due)
+                answer = asked.get(asking)
+                if answer is None:
+                    answer = asked[asking] = window(position, number, due)
+                start, held, closes = answer
+            hours_of[index] = held
+            if start is not None and start <= horizon:
+                ranked = kind << 62 | due if by_kind else due
+                key_of[index] = ranked << bits | index
+                closes_of[index] = closes
+                pending.append(start << bits | index)
+        heapq.heapify(pending)
 
     def run(self, counted: Progressed | None = None) -> Iterator[Event]:
         """Every dial, in the order of time, list position and the record's own order; then

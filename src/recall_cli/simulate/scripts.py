@@ -130,7 +130,7 @@ def _assembled(
     slots_state[extra] = state[lasts]
     slots_closing[extra] = np.where(closes[lasts], _OPEN, HANDED)
     closed: dict[int, tuple[RecordState, int, Status, Then | None]] = {}
-    for entry in np.unique(slots_closing[slots_closing >= 0]).tolist():
+    for entry in sorted(set(slots_closing[slots_closing >= 0].tolist())):  # no `numpy.ma`
         step = steps[entry // width][entry % width]
         assert step is not None
         assert step[2] is not None
